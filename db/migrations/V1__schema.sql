@@ -1,0 +1,4 @@
+create table account (
+  account_id varchar(12) not null primary key,
+  name varchar(256)
+);
