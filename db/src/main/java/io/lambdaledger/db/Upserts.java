@@ -2,6 +2,7 @@ package io.lambdaledger.db;
 
 import static org.jooq.impl.DSL.excluded;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.jooq.BatchBindStep;
@@ -37,6 +38,24 @@ final class Upserts {
    */
   static <R extends TableRecord<R>> int upsert(
       DSLContext dsl, Table<R> table, List<R> rows, List<Field<?>> key, Condition onlyIf) {
+    List<Field<?>> others =
+        Arrays.stream(table.fields()).filter(field -> !key.contains(field)).toList();
+    return upsert(dsl, table, rows, key, others, onlyIf);
+  }
+
+  /**
+   * Upserts {@code rows}, updating only {@code updated} columns of rows that exist already.
+   *
+   * @param onlyIf nullable: update an existing row only where this holds
+   * @return rows inserted or updated
+   */
+  static <R extends TableRecord<R>> int upsert(
+      DSLContext dsl,
+      Table<R> table,
+      List<R> rows,
+      List<Field<?>> key,
+      List<Field<?>> updated,
+      Condition onlyIf) {
     if (rows.isEmpty()) {
       return 0;
     }
@@ -46,8 +65,8 @@ final class Upserts {
               dsl.insertInto(table)
                   .columns(table.fields())
                   .values(Collections.nCopies(table.fields().length, null)),
-              table,
               key,
+              updated,
               onlyIf);
       BatchBindStep batch = dsl.batch(single);
       for (R row : rows) {
@@ -65,22 +84,20 @@ final class Upserts {
       for (R row : chunk) {
         insert = insert.values(row.intoList());
       }
-      written += statement(insert, table, key, onlyIf).execute();
+      written += statement(insert, key, updated, onlyIf).execute();
     }
     return written;
   }
 
   private static <R extends TableRecord<R>> Query statement(
-      InsertValuesStepN<R> insert, Table<R> table, List<Field<?>> key, Condition onlyIf) {
+      InsertValuesStepN<R> insert, List<Field<?>> key, List<Field<?>> updated, Condition onlyIf) {
+    if (updated.isEmpty()) {
+      throw new IllegalArgumentException("an upsert must update at least one column");
+    }
     InsertOnDuplicateSetMoreStep<R> update = null;
     var conflict = insert.onConflict(key).doUpdate();
-    for (Field<?> field : table.fields()) {
-      if (!key.contains(field)) {
-        update = update == null ? setFirst(conflict, field) : setNext(update, field);
-      }
-    }
-    if (update == null) {
-      throw new IllegalArgumentException(table.getName() + " has no column besides its key");
+    for (Field<?> field : updated) {
+      update = update == null ? setFirst(conflict, field) : setNext(update, field);
     }
     return onlyIf == null ? update : update.where(onlyIf);
   }
