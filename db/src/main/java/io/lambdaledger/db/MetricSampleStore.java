@@ -106,12 +106,15 @@ public final class MetricSampleStore {
   }
 
   /**
-   * Deletes samples whose period started before {@code cutoff} (retention), a day at a time so that
-   * no single statement holds locks on a large table for long. Rollups are not touched.
+   * Deletes samples whose period started before {@code cutoff} rounded down to the UTC hour
+   * (retention), a day at a time so that no single statement holds locks on a large table for long.
+   * Whole hours only: an hour is either fully kept or fully deleted, which lets rollup
+   * recomputation tell purged hours from incomplete ones. Rollups are not touched.
    *
    * @return rows deleted
    */
-  public long deleteOlderThan(Instant cutoff) {
+  public long deleteOlderThan(Instant requestedCutoff) {
+    Instant cutoff = RollupTime.floorHour(requestedCutoff);
     long deleted = 0;
     Instant oldest =
         dsl.select(min(METRIC_SAMPLE.PERIOD_START)).from(METRIC_SAMPLE).fetchOne().value1();

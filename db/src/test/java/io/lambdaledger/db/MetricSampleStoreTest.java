@@ -198,6 +198,25 @@ class MetricSampleStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void retentionDeletesWholeHoursOnly(DatabaseKind kind) {
+    try (TestDatabase db = databaseWithFunctions(kind)) {
+      MetricSampleStore store = new MetricSampleStore(db.dsl());
+      List<MetricSample> samples = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        samples.add(sample(API, T0.plusSeconds(300L * i), 300, 1, "1"));
+      }
+      store.upsert(samples);
+
+      long deleted = store.deleteOlderThan(T0.plusSeconds(5400));
+
+      assertThat(deleted).isEqualTo(12);
+      assertThat(store.samples(API, T0, T0.plusSeconds(7200)).get(0).periodStart())
+          .isEqualTo(T0.plusSeconds(3600));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void concurrentUpsertsOfTheSameKeysNeitherFailNorDuplicate(DatabaseKind kind) throws Exception {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
