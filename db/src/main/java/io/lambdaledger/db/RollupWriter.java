@@ -164,7 +164,7 @@ final class RollupWriter {
     row.setFunctionId(functionId);
     row.setHourStart(key.hourStart());
     row.setMemoryMb(billing.memoryMb());
-    row.setArchitecture(billing.architecture().wireName());
+    row.setArchitecture(billing.architecture().id());
     row.setEphemeralMb(billing.ephemeralStorageMb());
     Measures.set(row, totals);
     row.setComputedAt(now);

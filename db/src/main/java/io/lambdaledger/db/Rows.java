@@ -14,7 +14,7 @@ final class Rows {
   static FunctionConfiguration configuration(FunctionConfigRecord row) {
     return new FunctionConfiguration(
         row.getMemoryMb(),
-        Architecture.fromWireName(row.getArchitecture()),
+        Architecture.parse(row.getArchitecture()),
         row.getEphemeralMb(),
         row.getTimeoutS());
   }
@@ -26,13 +26,13 @@ final class Rows {
     row.setValidFrom(validFrom);
     row.setValidTo(null);
     row.setMemoryMb(configuration.memoryMb());
-    row.setArchitecture(configuration.architecture().wireName());
+    row.setArchitecture(configuration.architecture().id());
     row.setEphemeralMb(configuration.ephemeralStorageMb());
     row.setTimeoutS(configuration.timeoutSeconds());
     return row;
   }
 
   static BillingConfiguration billing(int memoryMb, String architecture, int ephemeralMb) {
-    return new BillingConfiguration(memoryMb, Architecture.fromWireName(architecture), ephemeralMb);
+    return new BillingConfiguration(memoryMb, Architecture.parse(architecture), ephemeralMb);
   }
 }

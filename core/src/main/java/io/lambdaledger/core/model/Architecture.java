@@ -7,15 +7,15 @@ public enum Architecture {
   X86_64("x86_64"),
   ARM64("arm64");
 
-  private final String wireName;
+  private final String id;
 
-  Architecture(String wireName) {
-    this.wireName = wireName;
+  Architecture(String id) {
+    this.id = id;
   }
 
   /** The name AWS uses in the Lambda API ({@code x86_64}, {@code arm64}). */
-  public String wireName() {
-    return wireName;
+  public String id() {
+    return id;
   }
 
   /**
@@ -23,11 +23,11 @@ public enum Architecture {
    *
    * @throws IllegalArgumentException for any other value, naming it
    */
-  public static Architecture fromWireName(String name) {
+  public static Architecture parse(String name) {
     if (name != null) {
       String lower = name.toLowerCase(Locale.ROOT);
       for (Architecture architecture : values()) {
-        if (architecture.wireName.equals(lower)) {
+        if (architecture.id.equals(lower)) {
           return architecture;
         }
       }
@@ -38,6 +38,6 @@ public enum Architecture {
 
   @Override
   public String toString() {
-    return wireName;
+    return id;
   }
 }
