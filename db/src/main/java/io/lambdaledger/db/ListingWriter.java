@@ -97,10 +97,10 @@ final class ListingWriter {
       recordAllocations(id, allocations.getOrDefault(id, Map.of()), snapshot);
     }
     writeCollectedRows();
-    touchLastSeen(seen);
     if (listing.complete()) {
       markMissingDeleted(stored);
     }
+    touchLastSeen(seen);
     return new InventoryUpdate(
         created, restored, configurationChanges, tagChanges, allocationChanges, deleted, stale);
   }
@@ -349,6 +349,17 @@ final class ListingWriter {
   }
 
   private void touchLastSeen(List<String> names) {
+    if (listing.complete()) {
+      // Every function of the shard still not deleted was listed (the others have just been
+      // marked deleted, the stale ones are newer than this observation).
+      dsl.update(LAMBDA_FUNCTION)
+          .set(LAMBDA_FUNCTION.LAST_SEEN, at)
+          .where(inShard())
+          .and(LAMBDA_FUNCTION.DELETED_AT.isNull())
+          .and(LAMBDA_FUNCTION.LAST_SEEN.lt(at))
+          .execute();
+      return;
+    }
     for (List<String> chunk : Chunks.of(names)) {
       dsl.update(LAMBDA_FUNCTION)
           .set(LAMBDA_FUNCTION.LAST_SEEN, at)

@@ -152,7 +152,7 @@ public final class MetricSampleStore {
     for (Map.Entry<Window, List<Long>> entry : functionsByWindow.entrySet()) {
       Window window = entry.getKey();
       List<Long> functionIds = entry.getValue().stream().sorted().toList();
-      for (List<Long> chunk : Chunks.of(functionIds)) {
+      for (List<Long> chunk : Chunks.of(functionIds, Chunks.IDS)) {
         deleted +=
             dsl.deleteFrom(METRIC_SAMPLE)
                 .where(METRIC_SAMPLE.FUNCTION_ID.in(chunk))

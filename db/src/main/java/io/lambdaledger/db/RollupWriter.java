@@ -6,6 +6,7 @@ import static io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE;
 import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
+import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
 import static org.jooq.impl.DSL.row;
 
 import io.lambdaledger.core.model.BillingConfiguration;
@@ -14,7 +15,6 @@ import io.lambdaledger.db.RollupCalculator.Allocation;
 import io.lambdaledger.db.RollupCalculator.ConfigurationStart;
 import io.lambdaledger.db.RollupCalculator.HourKey;
 import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
-import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Row2;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 
 /**
  * Recomputes the hour and day rollups of a few functions over whole hours {@code [from, to)},
@@ -50,13 +53,6 @@ final class RollupWriter {
           USAGE_HOUR.MEMORY_MB,
           USAGE_HOUR.ARCHITECTURE,
           USAGE_HOUR.EPHEMERAL_MB);
-  private static final List<Field<?>> DAY_KEY =
-      List.of(
-          USAGE_DAY.FUNCTION_ID,
-          USAGE_DAY.DAY_START,
-          USAGE_DAY.MEMORY_MB,
-          USAGE_DAY.ARCHITECTURE,
-          USAGE_DAY.EPHEMERAL_MB);
   private static final List<Field<?>> PROVISIONED_COLUMNS =
       List.of(USAGE_HOUR.PC_ALLOCATED_S, USAGE_HOUR.PC_GB_S, USAGE_HOUR.COMPUTED_AT);
   private static final Comparator<UsageHourRecord> HOUR_ORDER =
@@ -91,8 +87,10 @@ final class RollupWriter {
     computeHours();
     int hourRows = writeHours();
     int dayRows = writeDays();
+    int monthRows = writeMonths();
     writeLastActivity();
-    return new RollupResult(functionIds.size(), hourRows, dayRows, samplesWithoutConfiguration);
+    return new RollupResult(
+        functionIds.size(), hourRows, dayRows, monthRows, samplesWithoutConfiguration);
   }
 
   private void computeHours() {
@@ -217,79 +215,123 @@ final class RollupWriter {
     return written;
   }
 
+  /** Re-sums the days touched from their hours. */
   private int writeDays() {
-    Instant firstDay = RollupTime.floorDay(from);
-    Instant endDay = RollupTime.ceilDay(to);
-    List<UsageDayRecord> days = new ArrayList<>();
-    for (Instant day = firstDay; day.isBefore(endDay); day = day.plus(DAY)) {
-      days.addAll(sumDay(day));
+    List<Instant> days = new ArrayList<>();
+    for (Instant day = RollupTime.floorDay(from); day.isBefore(to); day = day.plus(DAY)) {
+      days.add(day);
     }
-    dsl.deleteFrom(USAGE_DAY)
-        .where(USAGE_DAY.FUNCTION_ID.in(functionIds))
-        .and(USAGE_DAY.DAY_START.ge(firstDay))
-        .and(USAGE_DAY.DAY_START.lt(endDay))
-        .execute();
-    days.sort(
-        Comparator.comparing(UsageDayRecord::getFunctionId)
-            .thenComparing(UsageDayRecord::getDayStart)
-            .thenComparing(UsageDayRecord::getMemoryMb)
-            .thenComparing(UsageDayRecord::getArchitecture)
-            .thenComparing(UsageDayRecord::getEphemeralMb));
-    return Upserts.upsert(dsl, USAGE_DAY, days, DAY_KEY, null);
+    return resum(
+        USAGE_DAY, USAGE_DAY.DAY_START, USAGE_HOUR, USAGE_HOUR.HOUR_START, days, d -> d.plus(DAY));
   }
 
-  private List<UsageDayRecord> sumDay(Instant day) {
-    List<Field<?>> fields =
-        new ArrayList<>(
-            List.of(
-                USAGE_HOUR.FUNCTION_ID,
-                USAGE_HOUR.MEMORY_MB,
-                USAGE_HOUR.ARCHITECTURE,
-                USAGE_HOUR.EPHEMERAL_MB));
-    fields.addAll(Measures.aggregates(USAGE_HOUR));
-    List<UsageDayRecord> rows = new ArrayList<>();
-    for (Record sum :
-        dsl.select(fields)
-            .from(USAGE_HOUR)
-            .where(USAGE_HOUR.FUNCTION_ID.in(functionIds))
-            .and(USAGE_HOUR.HOUR_START.ge(day))
-            .and(USAGE_HOUR.HOUR_START.lt(day.plus(DAY)))
-            .groupBy(
-                USAGE_HOUR.FUNCTION_ID,
-                USAGE_HOUR.MEMORY_MB,
-                USAGE_HOUR.ARCHITECTURE,
-                USAGE_HOUR.EPHEMERAL_MB)
-            .fetch()) {
-      UsageDayRecord row = new UsageDayRecord();
-      row.setFunctionId(sum.get(USAGE_HOUR.FUNCTION_ID));
-      row.setDayStart(day);
-      row.setMemoryMb(sum.get(USAGE_HOUR.MEMORY_MB));
-      row.setArchitecture(sum.get(USAGE_HOUR.ARCHITECTURE));
-      row.setEphemeralMb(sum.get(USAGE_HOUR.EPHEMERAL_MB));
-      Measures.set(row, Measures.totals(sum));
-      row.setComputedAt(now);
-      rows.add(row);
+  /** Re-sums the months touched from their days. */
+  private int writeMonths() {
+    List<Instant> months = new ArrayList<>();
+    for (Instant month = RollupTime.floorMonth(from);
+        month.isBefore(to);
+        month = RollupTime.nextMonth(month)) {
+      months.add(month);
     }
-    return rows;
+    return resum(
+        USAGE_MONTH,
+        USAGE_MONTH.MONTH_START,
+        USAGE_DAY,
+        USAGE_DAY.DAY_START,
+        months,
+        RollupTime::nextMonth);
   }
 
+  /**
+   * Replaces the {@code coarse} rows of {@code buckets} by the sums of the {@code fine} rows in
+   * them (same columns in both tables).
+   */
+  private <R extends TableRecord<R>> int resum(
+      Table<R> coarse,
+      Field<Instant> coarseStart,
+      Table<?> fine,
+      Field<Instant> fineStart,
+      List<Instant> buckets,
+      UnaryOperator<Instant> next) {
+    Field<Long> fineFunction = fine.field(USAGE_HOUR.FUNCTION_ID);
+    Field<Integer> fineMemory = fine.field(USAGE_HOUR.MEMORY_MB);
+    Field<String> fineArchitecture = fine.field(USAGE_HOUR.ARCHITECTURE);
+    Field<Integer> fineEphemeral = fine.field(USAGE_HOUR.EPHEMERAL_MB);
+    List<Field<?>> key =
+        List.of(
+            coarse.field(USAGE_HOUR.FUNCTION_ID),
+            coarseStart,
+            coarse.field(USAGE_HOUR.MEMORY_MB),
+            coarse.field(USAGE_HOUR.ARCHITECTURE),
+            coarse.field(USAGE_HOUR.EPHEMERAL_MB));
+    List<Field<?>> selected =
+        new ArrayList<>(List.of(fineFunction, fineMemory, fineArchitecture, fineEphemeral));
+    selected.addAll(Measures.aggregates(fine));
+    List<R> rows = new ArrayList<>();
+    for (Instant bucket : buckets) {
+      for (Record sum :
+          dsl.select(selected)
+              .from(fine)
+              .where(fineFunction.in(functionIds))
+              .and(fineStart.ge(bucket))
+              .and(fineStart.lt(next.apply(bucket)))
+              .groupBy(fineFunction, fineMemory, fineArchitecture, fineEphemeral)
+              .fetch()) {
+        R row = coarse.newRecord();
+        row.set(coarse.field(USAGE_HOUR.FUNCTION_ID), sum.get(fineFunction));
+        row.set(coarseStart, bucket);
+        row.set(coarse.field(USAGE_HOUR.MEMORY_MB), sum.get(fineMemory));
+        row.set(coarse.field(USAGE_HOUR.ARCHITECTURE), sum.get(fineArchitecture));
+        row.set(coarse.field(USAGE_HOUR.EPHEMERAL_MB), sum.get(fineEphemeral));
+        Measures.set(row, Measures.totals(sum));
+        row.set(coarse.field(USAGE_HOUR.COMPUTED_AT), now);
+        rows.add(row);
+      }
+    }
+    if (!buckets.isEmpty()) {
+      dsl.deleteFrom(coarse)
+          .where(coarse.field(USAGE_HOUR.FUNCTION_ID).in(functionIds))
+          .and(coarseStart.ge(buckets.get(0)))
+          .and(coarseStart.lt(next.apply(buckets.get(buckets.size() - 1))))
+          .execute();
+    }
+    rows.sort(
+        (a, b) -> {
+          for (Field<?> field : key) {
+            int order = compare(a.get(field), b.get(field));
+            if (order != 0) {
+              return order;
+            }
+          }
+          return 0;
+        });
+    return Upserts.upsert(dsl, coarse, rows, key, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int compare(Object a, Object b) {
+    return ((Comparable<Object>) a).compareTo(b);
+  }
+
+  /** One statement per distinct hour (usually one: the window's latest). */
   private void writeLastActivity() {
-    List<Query> updates = new ArrayList<>();
-    lastActivity.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            entry ->
-                updates.add(
-                    dsl.update(LAMBDA_FUNCTION)
-                        .set(LAMBDA_FUNCTION.LAST_ACTIVITY, entry.getValue())
-                        .where(LAMBDA_FUNCTION.ID.eq(entry.getKey()))
-                        .and(
-                            LAMBDA_FUNCTION
-                                .LAST_ACTIVITY
-                                .isNull()
-                                .or(LAMBDA_FUNCTION.LAST_ACTIVITY.lt(entry.getValue())))));
-    if (!updates.isEmpty()) {
-      dsl.batch(updates).execute();
-    }
+    Map<Instant, List<Long>> functionsByHour = new TreeMap<>();
+    lastActivity.forEach(
+        (function, hour) ->
+            functionsByHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(function));
+    functionsByHour.forEach(
+        (hour, functions) -> {
+          for (List<Long> chunk : Chunks.of(functions.stream().sorted().toList(), Chunks.IDS)) {
+            dsl.update(LAMBDA_FUNCTION)
+                .set(LAMBDA_FUNCTION.LAST_ACTIVITY, hour)
+                .where(LAMBDA_FUNCTION.ID.in(chunk))
+                .and(
+                    LAMBDA_FUNCTION
+                        .LAST_ACTIVITY
+                        .isNull()
+                        .or(LAMBDA_FUNCTION.LAST_ACTIVITY.lt(hour)))
+                .execute();
+          }
+        });
   }
 }

@@ -162,7 +162,7 @@ class UsageRollupStoreTest {
 
       RollupResult result = rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
 
-      assertThat(result).isEqualTo(new RollupResult(2, 96, 4, 0));
+      assertThat(result).isEqualTo(new RollupResult(2, 96, 4, 2, 0));
       UsageQuery twoDays = UsageQuery.between(DAY1, DAY3);
       Map<String, Expected> hourly = expected(samples, i -> i.truncatedTo(ChronoUnit.HOURS));
       Map<String, UsageTotals> hours = actual(rollups.usageSeries(twoDays, Granularity.HOUR));
@@ -345,6 +345,98 @@ class UsageRollupStoreTest {
           .containsExactly(DAY1, DAY1.plusSeconds(86_400));
       assertThat(days.stream().mapToLong(r -> r.usage().requests()).sum())
           .isEqualTo(expectedRequests);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void monthToDateIsReadFromTheMonthRollupAndOtherWindowsFromDaysAndHours(DatabaseKind kind) {
+    try (TestDatabase db = withTwoFunctions(kind)) {
+      List<MetricSample> samples = twoDaysOfSamples(5);
+      new MetricSampleStore(db.dsl()).upsert(samples);
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      long apiRequests =
+          samples.stream()
+              .filter(s -> s.function().equals(API))
+              .mapToLong(MetricSample::invocations)
+              .sum();
+      UsageQuery monthToDate =
+          UsageQuery.between(DAY1, t("2026-10-10T15:00:00Z")).withFunctions(List.of(API));
+      UsageQuery fromSixAm =
+          UsageQuery.between(DAY1.plusSeconds(6 * 3600), DAY3).withFunctions(List.of(API));
+      long apiFromSixAm =
+          samples.stream()
+              .filter(
+                  s ->
+                      s.function().equals(API)
+                          && !s.periodStart().isBefore(DAY1.plusSeconds(6 * 3600)))
+              .mapToLong(MetricSample::invocations)
+              .sum();
+      assertThat(rollups.usageByFunction(monthToDate).get(0).usage().requests())
+          .isEqualTo(apiRequests);
+      assertThat(rollups.usageByFunction(fromSixAm).get(0).usage().requests())
+          .isEqualTo(apiFromSixAm);
+
+      // Tamper with the month rollup only: the month-to-date read must see it, the other not.
+      db.dsl()
+          .update(io.lambdaledger.db.jooq.Tables.USAGE_MONTH)
+          .set(
+              io.lambdaledger.db.jooq.Tables.USAGE_MONTH.REQUESTS,
+              io.lambdaledger.db.jooq.Tables.USAGE_MONTH.REQUESTS.plus(1_000_000))
+          .execute();
+
+      assertThat(rollups.usageByFunction(monthToDate).get(0).usage().requests())
+          .isEqualTo(apiRequests + 1_000_000);
+      assertThat(rollups.usageByFunction(fromSixAm).get(0).usage().requests())
+          .isEqualTo(apiFromSixAm);
+      assertThat(rollups.usageByFunction(UsageQuery.month(java.time.YearMonth.of(2026, 10))))
+          .extracting(u -> u.usage().requests())
+          .allMatch(requests -> requests > 1_000_000);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void aWindowAcrossTwoMonthsAddsBoth(DatabaseKind kind) {
+    try (TestDatabase db = withTwoFunctions(kind)) {
+      Instant lateSeptember = t("2026-09-30T22:00:00Z");
+      List<MetricSample> samples = new ArrayList<>();
+      for (Instant start = lateSeptember;
+          start.isBefore(t("2026-10-01T02:00:00Z"));
+          start = start.plusSeconds(300)) {
+        samples.add(Fixtures.sample(API, start, 300, 2, "20"));
+      }
+      new MetricSampleStore(db.dsl()).upsert(samples);
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+
+      RollupResult result =
+          rollups.recompute(List.of(API), lateSeptember, t("2026-10-01T02:00:00Z"));
+
+      assertThat(result.monthRows()).isEqualTo(2);
+      assertThat(
+              rollups
+                  .usageByFunction(
+                      UsageQuery.between(t("2026-09-30T23:00:00Z"), t("2026-10-01T01:00:00Z")))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 24);
+      assertThat(
+              rollups
+                  .usageByFunction(
+                      UsageQuery.between(t("2026-09-01T00:00:00Z"), t("2026-11-01T00:00:00Z")))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 48);
+      assertThat(
+              rollups
+                  .usageByFunction(UsageQuery.month(java.time.YearMonth.of(2026, 9)))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 24);
     }
   }
 
