@@ -14,7 +14,9 @@ import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.db.RollupCalculator.Allocation;
 import io.lambdaledger.db.RollupCalculator.ConfigurationStart;
 import io.lambdaledger.db.RollupCalculator.HourKey;
+import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
+import io.lambdaledger.db.jooq.tables.records.ProvisionedConcurrencyRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +29,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Row2;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
@@ -65,19 +67,21 @@ final class RollupWriter {
 
   private final DSLContext dsl;
   private final List<Long> functionIds;
+  private final Set<Long> functionIdSet;
   private final Instant from;
   private final Instant to;
   private final Instant now;
 
   private final List<UsageHourRecord> completeRows = new ArrayList<>();
   private final List<UsageHourRecord> provisionedOnlyRows = new ArrayList<>();
-  private final List<Row2<Long, Instant>> hoursWithSamples = new ArrayList<>();
+  private final Set<List<Object>> hoursWithSamples = new HashSet<>();
   private final Map<Long, Instant> lastActivity = new HashMap<>();
   private int samplesWithoutConfiguration;
 
   RollupWriter(DSLContext dsl, List<Long> functionIds, Instant from, Instant to, Instant now) {
     this.dsl = dsl;
-    this.functionIds = functionIds;
+    this.functionIds = functionIds.stream().sorted().toList();
+    this.functionIdSet = Set.copyOf(functionIds);
     this.from = from;
     this.to = to;
     this.now = now;
@@ -93,13 +97,21 @@ final class RollupWriter {
         functionIds.size(), hourRows, dayRows, monthRows, samplesWithoutConfiguration);
   }
 
+  /**
+   * The chunk's ids as an index range. Reads select the range and keep the chunk's ids in Java:
+   * long IN lists are planned slowly (H2 scans them linearly per row), ranges are index scans.
+   */
+  private Condition inIdRange(Field<Long> functionId) {
+    return functionId.between(functionIds.get(0), functionIds.get(functionIds.size() - 1));
+  }
+
   private void computeHours() {
     Map<Long, List<ConfigurationStart>> configurations = loadConfigurations();
     Map<Long, List<Allocation>> allocations = loadAllocations();
     Set<Long> computed = new HashSet<>();
     try (Cursor<MetricSampleRecord> samples =
         dsl.selectFrom(METRIC_SAMPLE)
-            .where(METRIC_SAMPLE.FUNCTION_ID.in(functionIds))
+            .where(inIdRange(METRIC_SAMPLE.FUNCTION_ID))
             .and(METRIC_SAMPLE.PERIOD_START.ge(from))
             .and(METRIC_SAMPLE.PERIOD_START.lt(to))
             .orderBy(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START)
@@ -108,6 +120,9 @@ final class RollupWriter {
       Long current = null;
       List<MetricSampleRecord> ofCurrent = new ArrayList<>();
       for (MetricSampleRecord sample : samples) {
+        if (!functionIdSet.contains(sample.getFunctionId())) {
+          continue;
+        }
         if (current != null && !current.equals(sample.getFunctionId())) {
           compute(current, ofCurrent, configurations, allocations);
           computed.add(current);
@@ -138,7 +153,7 @@ final class RollupWriter {
             .compute(samples, allocations.getOrDefault(functionId, List.of()), from, to, now);
     samplesWithoutConfiguration += result.samplesWithoutConfiguration();
     for (Instant hour : result.hoursWithSamples()) {
-      hoursWithSamples.add(row(functionId, hour));
+      hoursWithSamples.add(List.of(functionId, hour));
     }
     result
         .hours()
@@ -171,48 +186,89 @@ final class RollupWriter {
 
   private Map<Long, List<ConfigurationStart>> loadConfigurations() {
     Map<Long, List<ConfigurationStart>> configurations = new HashMap<>();
-    dsl.selectFrom(FUNCTION_CONFIG)
-        .where(FUNCTION_CONFIG.FUNCTION_ID.in(functionIds))
-        .orderBy(FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM)
-        .forEach(
-            row ->
-                configurations
-                    .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
-                    .add(
-                        new ConfigurationStart(
-                            row.getValidFrom(),
-                            Rows.billing(
-                                row.getMemoryMb(), row.getArchitecture(), row.getEphemeralMb()))));
+    for (FunctionConfigRecord row :
+        dsl.selectFrom(FUNCTION_CONFIG)
+            .where(inIdRange(FUNCTION_CONFIG.FUNCTION_ID))
+            .orderBy(FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM)
+            .fetch()) {
+      if (functionIdSet.contains(row.getFunctionId())) {
+        configurations
+            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
+            .add(
+                new ConfigurationStart(
+                    row.getValidFrom(),
+                    Rows.billing(row.getMemoryMb(), row.getArchitecture(), row.getEphemeralMb())));
+      }
+    }
     return configurations;
   }
 
   private Map<Long, List<Allocation>> loadAllocations() {
     Map<Long, List<Allocation>> allocations = new HashMap<>();
-    dsl.selectFrom(PROVISIONED_CONCURRENCY)
-        .where(PROVISIONED_CONCURRENCY.FUNCTION_ID.in(functionIds))
-        .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(to))
-        .and(
-            PROVISIONED_CONCURRENCY.VALID_TO.isNull().or(PROVISIONED_CONCURRENCY.VALID_TO.gt(from)))
-        .forEach(
-            row ->
-                allocations
-                    .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
-                    .add(new Allocation(row.getAllocated(), row.getValidFrom(), row.getValidTo())));
+    for (ProvisionedConcurrencyRecord row :
+        dsl.selectFrom(PROVISIONED_CONCURRENCY)
+            .where(inIdRange(PROVISIONED_CONCURRENCY.FUNCTION_ID))
+            .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(to))
+            .and(
+                PROVISIONED_CONCURRENCY
+                    .VALID_TO
+                    .isNull()
+                    .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(from)))
+            .fetch()) {
+      if (functionIdSet.contains(row.getFunctionId())) {
+        allocations
+            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
+            .add(new Allocation(row.getAllocated(), row.getValidFrom(), row.getValidTo()));
+      }
+    }
     return allocations;
   }
 
+  /**
+   * Upserts the hours computed. Rows of an hour with samples whose configuration no longer appears
+   * there (the configuration history changed) are deleted; in hours without samples only
+   * provisioned concurrency is refreshed.
+   */
   private int writeHours() {
-    for (List<Row2<Long, Instant>> chunk : Chunks.of(hoursWithSamples)) {
-      dsl.deleteFrom(USAGE_HOUR)
-          .where(row(USAGE_HOUR.FUNCTION_ID, USAGE_HOUR.HOUR_START).in(chunk))
-          .execute();
-    }
     completeRows.sort(HOUR_ORDER);
     provisionedOnlyRows.sort(HOUR_ORDER);
-    int written = Upserts.upsert(dsl, USAGE_HOUR, completeRows, HOUR_KEY, null);
-    written +=
+    Set<List<Object>> written = new HashSet<>();
+    completeRows.forEach(row -> written.add(key(row, HOUR_KEY)));
+    List<List<Object>> stale = new ArrayList<>();
+    for (Record existing :
+        dsl.select(HOUR_KEY)
+            .from(USAGE_HOUR)
+            .where(inIdRange(USAGE_HOUR.FUNCTION_ID))
+            .and(USAGE_HOUR.HOUR_START.ge(from))
+            .and(USAGE_HOUR.HOUR_START.lt(to))
+            .fetch()) {
+      List<Object> key = key(existing, HOUR_KEY);
+      if (hoursWithSamples.contains(key.subList(0, 2)) && !written.contains(key)) {
+        stale.add(key);
+      }
+    }
+    deleteExactly(USAGE_HOUR, HOUR_KEY, stale);
+    int count = Upserts.upsert(dsl, USAGE_HOUR, completeRows, HOUR_KEY, null);
+    count +=
         Upserts.upsert(dsl, USAGE_HOUR, provisionedOnlyRows, HOUR_KEY, PROVISIONED_COLUMNS, null);
-    return written;
+    return count;
+  }
+
+  private static List<Object> key(Record row, List<Field<?>> key) {
+    List<Object> values = new ArrayList<>(key.size());
+    for (Field<?> field : key) {
+      values.add(row.get(field));
+    }
+    return values;
+  }
+
+  /** Deletes exactly these rows, by their whole primary key (rarely any). */
+  private void deleteExactly(Table<?> table, List<Field<?>> key, List<List<Object>> rows) {
+    for (List<List<Object>> chunk : Chunks.of(rows, 200)) {
+      dsl.deleteFrom(table)
+          .where(row(key).in(chunk.stream().map(values -> row(values.toArray())).toList()))
+          .execute();
+    }
   }
 
   /** Re-sums the days touched from their hours. */
@@ -268,15 +324,19 @@ final class RollupWriter {
         new ArrayList<>(List.of(fineFunction, fineMemory, fineArchitecture, fineEphemeral));
     selected.addAll(Measures.aggregates(fine));
     List<R> rows = new ArrayList<>();
+    Set<List<Object>> written = new HashSet<>();
     for (Instant bucket : buckets) {
       for (Record sum :
           dsl.select(selected)
               .from(fine)
-              .where(fineFunction.in(functionIds))
+              .where(inIdRange(fineFunction))
               .and(fineStart.ge(bucket))
               .and(fineStart.lt(next.apply(bucket)))
               .groupBy(fineFunction, fineMemory, fineArchitecture, fineEphemeral)
               .fetch()) {
+        if (!functionIdSet.contains(sum.get(fineFunction))) {
+          continue;
+        }
         R row = coarse.newRecord();
         row.set(coarse.field(USAGE_HOUR.FUNCTION_ID), sum.get(fineFunction));
         row.set(coarseStart, bucket);
@@ -286,14 +346,24 @@ final class RollupWriter {
         Measures.set(row, Measures.totals(sum));
         row.set(coarse.field(USAGE_HOUR.COMPUTED_AT), now);
         rows.add(row);
+        written.add(key(row, key));
       }
     }
     if (!buckets.isEmpty()) {
-      dsl.deleteFrom(coarse)
-          .where(coarse.field(USAGE_HOUR.FUNCTION_ID).in(functionIds))
-          .and(coarseStart.ge(buckets.get(0)))
-          .and(coarseStart.lt(next.apply(buckets.get(buckets.size() - 1))))
-          .execute();
+      List<List<Object>> stale = new ArrayList<>();
+      for (Record existing :
+          dsl.select(key)
+              .from(coarse)
+              .where(inIdRange(coarse.field(USAGE_HOUR.FUNCTION_ID)))
+              .and(coarseStart.ge(buckets.get(0)))
+              .and(coarseStart.lt(next.apply(buckets.get(buckets.size() - 1))))
+              .fetch()) {
+        List<Object> existingKey = key(existing, key);
+        if (functionIdSet.contains(existingKey.get(0)) && !written.contains(existingKey)) {
+          stale.add(existingKey);
+        }
+      }
+      deleteExactly(coarse, key, stale);
     }
     rows.sort(
         (a, b) -> {

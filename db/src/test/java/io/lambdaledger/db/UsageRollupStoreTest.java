@@ -236,6 +236,42 @@ class UsageRollupStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void rowsOfAConfigurationNoLongerInForceAreRemovedByRecomputation(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      FunctionKey a = key("a");
+      FunctionKey b = key("b");
+      FunctionKey c = key("c");
+      new InventoryStore(db.dsl())
+          .recordListing(
+              listing(DAY1, function("a", 1024), function("b", 1024), function("c", 1024)));
+      new MetricSampleStore(db.dsl())
+          .upsert(
+              List.of(
+                  Fixtures.sample(a, DAY1, 300, 1, "100"),
+                  Fixtures.sample(b, DAY1, 300, 2, "200"),
+                  Fixtures.sample(c, DAY1, 300, 3, "300")));
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+      rollups.recompute(List.of(a, b, c), DAY1, DAY1.plusSeconds(3600));
+      // b gets a row priced with a configuration its history does not have for that hour
+      var hour = io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
+      var bogus = db.dsl().selectFrom(hour).where(hour.REQUESTS.eq(2L)).fetchOne();
+      bogus.setMemoryMb(3008);
+      db.dsl().insertInto(hour).set(bogus).execute();
+
+      rollups.recompute(List.of(a, c), DAY1, DAY1.plusSeconds(3600));
+      int afterNeighbours = db.dsl().fetchCount(hour);
+      rollups.recompute(List.of(b), DAY1, DAY1.plusSeconds(3600));
+
+      assertThat(afterNeighbours).isEqualTo(4);
+      assertThat(db.dsl().fetchCount(hour)).isEqualTo(3);
+      assertThat(rollups.usageByFunction(UsageQuery.between(DAY1, DAY3)))
+          .extracting(u -> u.configuration().memoryMb())
+          .containsOnly(1024);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void aMidDayMemoryChangeGivesOneRowPerConfiguration(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());
