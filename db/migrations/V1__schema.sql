@@ -97,10 +97,9 @@ create table metric_sample (
 -- retention deletes by age
 create index ix_metric_sample_period_start on metric_sample (period_start);
 
--- Usage rollups per function, bucket (hour, UTC day, UTC month) and the billing configuration in
--- force (a mid-bucket memory change gives two rows). Hours are recomputed from the samples,
--- configuration history and provisioned concurrency history, days from hours, months from days;
--- replaced, never incremented.
+-- Usage rollups per function, bucket and the billing configuration in force (a mid-bucket
+-- memory change gives two rows). Recomputed from the samples, configuration history and
+-- provisioned concurrency history; replaced, never incremented.
 -- Billed milliseconds are bounds: lower = sum of ceil(duration sum), upper = sum of
 -- (floor(duration sum) + invocations), per sample. GB-s = billed ms / 1000 * memory_mb / 1024,
 -- exact at 13 decimals (ms/1000: 3 decimals; MB/1024: at most 10).
@@ -164,40 +163,8 @@ create table usage_day (
     primary key (function_id, day_start, memory_mb, architecture, ephemeral_mb),
   constraint fk_usage_day_function foreign key (function_id) references lambda_function (id)
 );
+-- the month query scans one month of days for all functions
 create index ix_usage_day_day_start on usage_day (day_start, function_id);
-
--- Months, re-summed from days: a month (or month to date) for 10,000 functions reads 10,000 rows
--- instead of grouping 310,000 day rows.
-create table usage_month (
-  function_id               bigint         not null,
-  month_start               timestamp with time zone not null,
-  memory_mb                 integer        not null,
-  architecture              varchar(8)     not null,
-  ephemeral_mb              integer        not null,
-  requests                  bigint         not null,
-  duration_ms_sum           numeric(30, 6) not null,
-  billed_ms_lower           bigint         not null,
-  billed_ms_upper           bigint         not null,
-  gb_s_lower                numeric(38, 13) not null,
-  gb_s_upper                numeric(38, 13) not null,
-  storage_gb_s_lower        numeric(38, 13) not null,
-  storage_gb_s_upper        numeric(38, 13) not null,
-  pc_allocated_s            numeric(30, 3) not null,
-  pc_gb_s                   numeric(38, 13) not null,
-  pc_requests               bigint         not null,
-  pc_spillover_requests     bigint         not null,
-  pc_duration_ms_est        numeric(30, 6) not null,
-  errors                    bigint         not null,
-  throttles                 bigint         not null,
-  dead_letter_errors        bigint         not null,
-  iterator_age_max_ms       numeric(20, 3),
-  concurrent_executions_max integer,
-  computed_at               timestamp with time zone not null,
-  constraint pk_usage_month
-    primary key (function_id, month_start, memory_mb, architecture, ephemeral_mb),
-  constraint fk_usage_month_function foreign key (function_id) references lambda_function (id)
-);
-create index ix_usage_month_month_start on usage_month (month_start, function_id);
 
 -- Price books: each load (bundled snapshot or Price List refresh) is a new version; a month is
 -- priced with the version in force then.
