@@ -14,8 +14,14 @@ public enum LambdaMetric {
   THROTTLES("Throttles", Statistic.SUM),
   ITERATOR_AGE("IteratorAge", Statistic.MAXIMUM),
   DEAD_LETTER_ERRORS("DeadLetterErrors", Statistic.SUM),
-  /** Only requested for functions with provisioned concurrency: pricing splits PC invocations. */
-  PROVISIONED_CONCURRENCY_INVOCATIONS("ProvisionedConcurrencyInvocations", Statistic.SUM);
+  /**
+   * Only requested for functions with provisioned concurrency: invocations served by it are priced
+   * at the provisioned-concurrency duration rate.
+   */
+  PROVISIONED_CONCURRENCY_INVOCATIONS("ProvisionedConcurrencyInvocations", Statistic.SUM),
+  /** Only for functions with provisioned concurrency: invocations beyond it, billed on demand. */
+  PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS(
+      "ProvisionedConcurrencySpilloverInvocations", Statistic.SUM);
 
   /** The statistic a metric is requested with. */
   public enum Statistic {
@@ -60,7 +66,10 @@ public enum LambdaMetric {
     return List.of(INVOCATIONS, DURATION, ERRORS, THROTTLES, ITERATOR_AGE, DEAD_LETTER_ERRORS);
   }
 
-  /** What one active function costs in queries: the six, plus PC invocations when configured. */
+  /**
+   * The metrics requested for one active function: the six, plus the two provisioned-concurrency
+   * counters when the function has provisioned concurrency.
+   */
   public static List<LambdaMetric> forFunction(boolean hasProvisionedConcurrency) {
     return hasProvisionedConcurrency ? List.of(values()) : everyFunction();
   }

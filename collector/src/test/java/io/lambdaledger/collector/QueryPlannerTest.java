@@ -80,7 +80,7 @@ class QueryPlannerTest {
         assertThat(batch.byId().get(query.id())).isEqualTo(query);
       }
     }
-    assertThat(functionMetrics).hasSize(250 * 6 + 30);
+    assertThat(functionMetrics).hasSize(250 * 6 + 30 * 2);
   }
 
   @Test
