@@ -39,8 +39,13 @@ final class ActiveFunctionFinder {
    * when {@code recentOnly} is false, in the last two weeks (all ListMetrics knows).
    */
   Set<String> activeFunctionNames(boolean recentOnly) {
+    return functionsWith(ACTIVITY_METRICS, recentOnly);
+  }
+
+  /** Names of the functions that have a series of any of the metrics. */
+  Set<String> functionsWith(List<LambdaMetric> metrics, boolean recentOnly) {
     Set<String> names = new TreeSet<>();
-    for (LambdaMetric metric : ACTIVITY_METRICS) {
+    for (LambdaMetric metric : metrics) {
       String nextToken = null;
       do {
         ListMetricsRequest.Builder request =
