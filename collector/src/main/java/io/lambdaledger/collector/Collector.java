@@ -58,6 +58,19 @@ public final class Collector implements AutoCloseable {
       List<CollectionTarget> targets,
       CollectorSettings settings,
       Clock clock) {
+    this(database, clientFactory, targets, settings, clock, instanceName());
+  }
+
+  /**
+   * @param instance names this process in the recorded runs (default: {@code host:pid})
+   */
+  public Collector(
+      Database database,
+      AwsClientFactory clientFactory,
+      List<CollectionTarget> targets,
+      CollectorSettings settings,
+      Clock clock,
+      String instance) {
     this.clientFactory = clientFactory;
     this.targets = List.copyOf(targets);
     this.settings = settings;
@@ -68,7 +81,7 @@ public final class Collector implements AutoCloseable {
         new ShardCollector.Stores(
             inventoryStore, sampleStore, new UsageRollupStore(database.dsl(), clock));
     this.runs = new StoreRunRecorder(database);
-    this.instance = instanceName();
+    this.instance = instance;
   }
 
   public CollectorSettings settings() {
@@ -240,7 +253,8 @@ public final class Collector implements AutoCloseable {
     }
   }
 
-  private static String instanceName() {
+  /** {@code host:pid} of this process. */
+  public static String instanceName() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

@@ -6,6 +6,7 @@ import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.UsageRollup;
 import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.Granularity;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.UsageRollupStore;
@@ -41,25 +42,38 @@ final class CollectorHarness implements AutoCloseable {
 
   final MutableClock clock;
   final AwsSimulator sim;
-  final TestDatabase db;
+  final Database database;
+  final DatabaseSettings databaseSettings;
+  private final AutoCloseable databaseCleanup;
   final AwsClientFactory clients;
   final List<Collector> collectors = new ArrayList<>();
   final List<Database> extraDatabases = new ArrayList<>();
   final CollectorSettings settings;
 
   private CollectorHarness(
-      DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings, Instant now) {
-    this.clock = new MutableClock(now);
+      DatabaseKind kind,
+      DatabaseSettings h2File,
+      SimulatorSettings simulator,
+      CollectorSettings settings,
+      Instant now) {
+    this.clock = now == null ? MutableClock.system() : new MutableClock(now);
     this.settings = settings;
     this.sim = AwsSimulator.start(simulator.withClock(clock));
-    TestDatabase database = null;
     try {
-      database = TestDatabases.fresh(kind);
+      if (h2File != null) {
+        this.database = Database.open(h2File);
+        this.databaseSettings = h2File;
+        this.databaseCleanup = () -> {};
+      } else {
+        TestDatabase db = TestDatabases.fresh(kind);
+        this.database = db.database();
+        this.databaseSettings = db.settings();
+        this.databaseCleanup = db;
+      }
     } catch (RuntimeException | Error e) {
       sim.close();
       throw e;
     }
-    this.db = database;
     this.clients =
         new AwsClientFactory(
             new AwsClientFactory.Options(
@@ -72,7 +86,26 @@ final class CollectorHarness implements AutoCloseable {
 
   static CollectorHarness start(
       DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings, Instant now) {
-    return new CollectorHarness(kind, simulator, settings, now);
+    return new CollectorHarness(kind, null, simulator, settings, now);
+  }
+
+  /** Simulator and collectors on the system clock (for the scheduler's real timing). */
+  static CollectorHarness startRealTime(
+      DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings) {
+    return new CollectorHarness(kind, null, simulator, settings, null);
+  }
+
+  /** On an H2 file database (which other processes can open too: AUTO_SERVER). */
+  static CollectorHarness onH2File(
+      DatabaseSettings h2File,
+      SimulatorSettings simulator,
+      CollectorSettings settings,
+      Instant now) {
+    return new CollectorHarness(DatabaseKind.H2, h2File, simulator, settings, now);
+  }
+
+  org.jooq.DSLContext dsl() {
+    return database.dsl();
   }
 
   /** Settings for tests: fast limits, the default period and lookback. */
@@ -82,20 +115,24 @@ final class CollectorHarness implements AutoCloseable {
 
   /** A collector on the harness's database (its own pool when {@code separatePool}). */
   Collector collector(boolean separatePool) {
-    Database database = db.database();
+    return collector(separatePool, "collector-" + (collectors.size() + 1), List.of(REGION));
+  }
+
+  /** A collector with its own name, for the regions given. */
+  Collector collector(boolean separatePool, String instance, List<String> regions) {
+    Database pool = database;
     if (separatePool) {
-      database = Database.open(db.settings());
-      extraDatabases.add(database);
+      pool = Database.open(databaseSettings);
+      extraDatabases.add(pool);
     }
     Collector collector =
         new Collector(
-            database,
+            pool,
             clients,
-            List.of(
-                new CollectionTarget(
-                    AwsAccount.defaultCredentials(), "test", null, List.of(REGION))),
+            List.of(new CollectionTarget(AwsAccount.defaultCredentials(), "test", null, regions)),
             settings,
-            clock);
+            clock,
+            instance);
     collectors.add(collector);
     return collector;
   }
@@ -106,7 +143,7 @@ final class CollectorHarness implements AutoCloseable {
 
   /** Hourly usage from the rollups, summed over configurations, by function and hour. */
   Map<FunctionKey, Map<Instant, UsageTotals>> storedHours(Instant from, Instant to) {
-    UsageRollupStore rollups = new UsageRollupStore(db.dsl(), clock);
+    UsageRollupStore rollups = new UsageRollupStore(database.dsl(), clock);
     Map<FunctionKey, Map<Instant, UsageTotals>> stored = new HashMap<>();
     for (UsageRollup rollup : rollups.usageSeries(UsageQuery.between(from, to), Granularity.HOUR)) {
       stored
@@ -180,7 +217,14 @@ final class CollectorHarness implements AutoCloseable {
     collectors.forEach(Collector::close);
     clients.close();
     extraDatabases.forEach(Database::close);
-    db.close();
-    sim.close();
+    try {
+      if (databaseCleanup instanceof TestDatabase testDatabase) {
+        testDatabase.close();
+      } else {
+        database.close();
+      }
+    } finally {
+      sim.close();
+    }
   }
 }

@@ -62,7 +62,7 @@ class CycleEfficiencyTest {
       assertThat(harness.sim.stats().metricsRequested()).isEqualTo(expectedQueries);
 
       CollectionRun run =
-          new CollectionRunStore(harness.db.dsl()).recent(1, AccountScope.all()).get(0);
+          new CollectionRunStore(harness.dsl()).recent(1, AccountScope.all()).get(0);
       assertThat(run.metricsRequested()).isEqualTo(expectedQueries);
       assertThat(run.callsPerOperation()).containsEntry("GetMetricData", lowerBound);
       assertThat(run.cloudWatchCost())
