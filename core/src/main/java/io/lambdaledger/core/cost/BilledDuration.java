@@ -4,41 +4,44 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Billed duration of a set of invocations in milliseconds, either known exactly or bounded from a
- * CloudWatch {@code Duration} sum.
+ * Billed duration of a set of invocations in whole milliseconds, either known exactly or bounded
+ * from a CloudWatch {@code Duration} sum.
  *
- * <p>AWS rounds each invocation up to the next millisecond. A sum of per-invocation billed
- * durations ({@code Billed Duration} in REPORT logs, the simulator's ground truth, or a what-if
- * average) is {@link Billed}. A sum of the CloudWatch {@code Duration} metric is {@link MetricSum}:
- * the billed total lies between {@code ceil(sum)} and {@code floor(sum) + invocations}.
+ * <p>AWS rounds each invocation up to the next millisecond, so a billed total is always whole. A
+ * sum of per-invocation billed durations ({@code Billed Duration} in REPORT logs, the simulator's
+ * ground truth, or a what-if) is {@link Billed}. A sum of the CloudWatch {@code Duration} metric is
+ * {@link MetricSum}: the billed total lies between {@code ceil(sum)} and {@code floor(sum) +
+ * invocations}.
  */
 public sealed interface BilledDuration {
 
   /** No invocations. */
-  BilledDuration NONE = new Billed(BigDecimal.ZERO);
+  BilledDuration NONE = new Billed(0);
 
   /** Billed milliseconds the engine prices (the lower bound when only a sum is known). */
-  BigDecimal lowerMs();
+  long lowerMs();
 
   /** The most the billed milliseconds can be. */
-  BigDecimal upperMs();
+  long upperMs();
 
   /** True when the billed duration is known, not bounded. */
   boolean isExact();
 
   /** A known billed duration: the sum of per-invocation billed milliseconds. */
   static BilledDuration billedMs(long milliseconds) {
-    return new Billed(BigDecimal.valueOf(milliseconds));
-  }
-
-  /** A known billed duration: the sum of per-invocation billed milliseconds. */
-  static BilledDuration billedMs(BigDecimal milliseconds) {
     return new Billed(milliseconds);
   }
 
-  /** What-if: {@code invocations} each billed {@code averageBilledMs} on average. */
+  /**
+   * What-if: {@code invocations} billed {@code averageBilledMs} each on average; the total is
+   * rounded up to a whole millisecond.
+   */
   static BilledDuration average(long invocations, BigDecimal averageBilledMs) {
-    return new Billed(averageBilledMs.multiply(BigDecimal.valueOf(invocations)));
+    return new Billed(
+        averageBilledMs
+            .multiply(BigDecimal.valueOf(invocations))
+            .setScale(0, RoundingMode.CEILING)
+            .longValueExact());
   }
 
   /** The CloudWatch {@code Duration} sum (ms, unrounded) over {@code invocations}. */
@@ -56,20 +59,20 @@ public sealed interface BilledDuration {
   }
 
   /** A known billed duration. */
-  record Billed(BigDecimal milliseconds) implements BilledDuration {
+  record Billed(long milliseconds) implements BilledDuration {
     public Billed {
-      if (milliseconds == null || milliseconds.signum() < 0) {
+      if (milliseconds < 0) {
         throw new IllegalArgumentException("billed duration must be zero or more");
       }
     }
 
     @Override
-    public BigDecimal lowerMs() {
+    public long lowerMs() {
       return milliseconds;
     }
 
     @Override
-    public BigDecimal upperMs() {
+    public long upperMs() {
       return milliseconds;
     }
 
@@ -87,18 +90,17 @@ public sealed interface BilledDuration {
       }
     }
 
-    /** {@code ceil(sum)}: every invocation rounded up by nothing more than needed. */
+    /** {@code ceil(sum)}: no invocation rounded up more than needed. */
     @Override
-    public BigDecimal lowerMs() {
-      return durationSumMs.setScale(0, RoundingMode.CEILING);
+    public long lowerMs() {
+      return durationSumMs.setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /** {@code floor(sum) + invocations}: every invocation rounded up by almost 1 ms. */
     @Override
-    public BigDecimal upperMs() {
-      BigDecimal upper =
-          durationSumMs.setScale(0, RoundingMode.FLOOR).add(BigDecimal.valueOf(invocations));
-      return upper.max(lowerMs());
+    public long upperMs() {
+      long floor = durationSumMs.setScale(0, RoundingMode.FLOOR).longValueExact();
+      return Math.max(lowerMs(), Math.addExact(floor, invocations));
     }
 
     @Override

@@ -1,65 +1,87 @@
 package io.lambdaledger.core.cost;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * Splits a cent amount among lines in proportion to their exact shares, by the largest-remainder
- * method: every line gets its exact share rounded down to the cent, then the cents still missing go
- * one each to the lines with the largest remainders (ties: the earlier line). The parts always add
- * up to the amount.
+ * Splits a cent amount among lines in proportion to integer weights, by the largest-remainder
+ * (Hamilton) method: line {@code i} first gets {@code floor(amount x weight_i / total)} cents, then
+ * the cents still missing go one each to the lines with the largest remainders (ties: the earlier
+ * line). The parts always add up to the amount exactly.
  */
 final class CentAllocation {
 
   private CentAllocation() {}
 
   /**
-   * @param exact the lines' exact shares (roughly summing to {@code amount})
-   * @param amount the cent amount to split (scale 2)
-   * @return one cent amount (scale 2) per line, summing to {@code amount}
+   * @param amountCents the amount to split, in cents (may be negative)
+   * @param weights one non-negative weight per line
+   * @param totalWeight the sum of the weights
+   * @return one amount in cents per line, summing to {@code amountCents}
    */
-  static BigDecimal[] allocate(BigDecimal[] exact, BigDecimal amount) {
-    int n = exact.length;
-    BigDecimal[] result = new BigDecimal[n];
-    if (n == 1) {
-      result[0] = amount.setScale(2, RoundingMode.UNNECESSARY);
-      return result;
-    }
+  static long[] apportion(long amountCents, long[] weights, long totalWeight) {
+    int n = weights.length;
     long[] cents = new long[n];
-    BigDecimal[] remainders = new BigDecimal[n];
+    if (n == 0) {
+      return cents;
+    }
+    if (n == 1 || totalWeight == 0) {
+      cents[0] = amountCents;
+      return cents;
+    }
+    long amount = Math.abs(amountCents);
+    long[] remainders = new long[n];
     long allocated = 0;
     for (int i = 0; i < n; i++) {
-      BigDecimal inCents = exact[i].movePointRight(2);
-      BigDecimal floor = inCents.setScale(0, RoundingMode.FLOOR);
-      cents[i] = floor.longValueExact();
-      remainders[i] = inCents.subtract(floor);
+      long high = Math.multiplyHigh(amount, weights[i]);
+      long product = amount * weights[i];
+      if (high == 0 && product >= 0) {
+        cents[i] = product / totalWeight;
+        remainders[i] = product % totalWeight;
+      } else {
+        BigInteger[] division =
+            BigInteger.valueOf(amount)
+                .multiply(BigInteger.valueOf(weights[i]))
+                .divideAndRemainder(BigInteger.valueOf(totalWeight));
+        cents[i] = division[0].longValueExact();
+        remainders[i] = division[1].longValueExact();
+      }
       allocated += cents[i];
     }
-    long missing = amount.movePointRight(2).longValueExact() - allocated;
-    if (missing != 0) {
-      Integer[] order = new Integer[n];
+    int missing = Math.toIntExact(amount - allocated);
+    if (missing > 0) {
+      giveOneCentToLargestRemainders(cents, remainders, missing);
+    }
+    if (amountCents < 0) {
       for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(
-          order,
-          (a, b) -> {
-            int byRemainder = remainders[b].compareTo(remainders[a]);
-            return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
-          });
-      for (long k = 0; k < Math.abs(missing); k++) {
-        int position = (int) (k % n);
-        if (missing > 0) {
-          cents[order[position]]++;
-        } else {
-          cents[order[n - 1 - position]]--;
-        }
+        cents[i] = -cents[i];
       }
     }
-    for (int i = 0; i < n; i++) {
-      result[i] = BigDecimal.valueOf(cents[i], 2);
+    return cents;
+  }
+
+  /**
+   * Adds a cent to the {@code missing} lines with the largest remainders; among equal remainders
+   * the earlier lines come first.
+   */
+  private static void giveOneCentToLargestRemainders(long[] cents, long[] remainders, int missing) {
+    long[] sorted = remainders.clone();
+    Arrays.sort(sorted);
+    long threshold = sorted[sorted.length - missing];
+    int above = 0;
+    for (long remainder : remainders) {
+      if (remainder > threshold) {
+        above++;
+      }
     }
-    return result;
+    int atThreshold = missing - above;
+    for (int i = 0; i < cents.length; i++) {
+      if (remainders[i] > threshold) {
+        cents[i]++;
+      } else if (remainders[i] == threshold && atThreshold > 0) {
+        cents[i]++;
+        atThreshold--;
+      }
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.lambdaledger.core.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,37 +12,30 @@ class CentAllocationTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
+        Arguments.of("thirds: the earliest line takes the odd cent", "1,1,1", 100, "34,33,33"),
+        Arguments.of("largest remainder wins", "2,3,5", 11, "2,3,6"),
+        Arguments.of("equal remainders go to the earlier lines", "1,1,1,1", 2, "1,1,0,0"),
+        Arguments.of("a single line takes the whole amount", "540000", 233, "233"),
+        Arguments.of("zero weight gets nothing", "0,7,0", 5, "0,5,0"),
+        Arguments.of("zero stays zero", "3,4,5", 0, "0,0,0"),
+        Arguments.of("proportional amounts are kept", "1,2", 300, "100,200"),
+        Arguments.of("negative amounts are split like positive ones", "1,1,1", -100, "-34,-33,-33"),
         Arguments.of(
-            "thirds: the first line takes the odd cent",
-            "0.3333333,0.3333333,0.3333334",
-            "1.00",
-            "0.33,0.33,0.34"),
-        Arguments.of("equal remainders go to the earlier line", "0.005,0.005", "0.01", "0.01,0.00"),
-        Arguments.of("largest remainder wins", "0.004,0.006,0.000", "0.01", "0.00,0.01,0.00"),
-        Arguments.of("a single line takes the whole amount", "2.333338", "2.33", "2.33"),
-        Arguments.of(
-            "rounding down the total removes the cent", "1.004,1.004", "2.01", "1.01,1.00"),
-        Arguments.of("zero stays zero", "0,0,0", "0.00", "0.00,0.00,0.00"),
-        Arguments.of("exact cents are kept", "1.25,2.50", "3.75", "1.25,2.50"),
-        Arguments.of(
-            "amount below the floors takes cents from the smallest remainders",
-            "0.019,0.011",
-            "0.02",
-            "0.01,0.01"));
+            "products beyond 64 bits are exact",
+            "4000000000000000000,1000000000000000000",
+            100_000_000_001L,
+            "80000000001,20000000000"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void centsAreSplitByLargestRemainder(String name, String exact, String amount, String expected) {
-    BigDecimal[] shares =
-        Arrays.stream(exact.split(",")).map(BigDecimal::new).toArray(BigDecimal[]::new);
+  void centsAreSplitByLargestRemainder(String name, String weights, long amount, String expected) {
+    long[] w = Arrays.stream(weights.split(",")).mapToLong(Long::parseLong).toArray();
 
-    BigDecimal[] allocated = CentAllocation.allocate(shares, new BigDecimal(amount));
+    long[] allocated = CentAllocation.apportion(amount, w, Arrays.stream(w).sum());
 
     assertThat(allocated)
-        .containsExactly(
-            Arrays.stream(expected.split(",")).map(BigDecimal::new).toArray(BigDecimal[]::new));
-    assertThat(Arrays.stream(allocated).reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo(amount);
+        .containsExactly(Arrays.stream(expected.split(",")).mapToLong(Long::parseLong).toArray());
+    assertThat(Arrays.stream(allocated).sum()).isEqualTo(amount);
   }
 }

@@ -179,7 +179,7 @@ class CostEngineProperties {
       BigDecimal extra = BigDecimal.valueOf(milliseconds);
       return switch (duration) {
         case BilledDuration.Billed billed ->
-            BilledDuration.billedMs(billed.milliseconds().add(extra));
+            BilledDuration.billedMs(billed.milliseconds() + milliseconds);
         case BilledDuration.MetricSum sum ->
             BilledDuration.fromMetricSum(sum.durationSumMs().add(extra), sum.invocations());
       };

@@ -37,16 +37,4 @@ final class Lines {
         .memoryMb(1024)
         .duration(BilledDuration.billedMs(Math.multiplyExact(gbSeconds, 1000L)));
   }
-
-  /** A line whose on-demand duration is {@code gbSeconds} (a decimal) at 1024 MB. */
-  static UsageLine.Builder gbSeconds(
-      String function, String region, Architecture architecture, String gbSeconds) {
-    return UsageLine.builder()
-        .account("111111111111")
-        .region(region)
-        .function(function)
-        .architecture(architecture)
-        .memoryMb(1024)
-        .duration(BilledDuration.billedMs(new BigDecimal(gbSeconds).movePointRight(3)));
-  }
 }

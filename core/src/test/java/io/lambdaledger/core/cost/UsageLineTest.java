@@ -70,10 +70,10 @@ class UsageLineTest {
     BilledDuration sum = BilledDuration.fromMetricSum(new BigDecimal("1000.2"), 10);
 
     assertThat(sum.isExact()).isFalse();
-    assertThat(sum.lowerMs()).isEqualByComparingTo("1001");
-    assertThat(sum.upperMs()).isEqualByComparingTo("1010");
-    assertThat(BilledDuration.fromMetricSum(new BigDecimal("1000"), 0).upperMs())
-        .isEqualByComparingTo("1000");
+    assertThat(sum.lowerMs()).isEqualTo(1001L);
+    assertThat(sum.upperMs()).isEqualTo(1010L);
+    assertThat(BilledDuration.fromMetricSum(new BigDecimal("1000"), 0).upperMs()).isEqualTo(1000L);
+    assertThat(BilledDuration.average(3, new BigDecimal("85.5")).lowerMs()).isEqualTo(257L);
   }
 
   private static UsageLine.Builder base() {
