@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "lambda-ledger",
     mixinStandardHelpOptions = true,
+    subcommands = {EstimateCommand.class, PricesCommand.class},
     description = "What AWS Lambda functions cost and why.")
 public final class Main implements Runnable {
 
