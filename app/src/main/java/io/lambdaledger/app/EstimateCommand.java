@@ -88,12 +88,12 @@ public final class EstimateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       boolean json = json(format);
-      PriceBook book = priceBooks.get().latest();
+      PriceBooks books = priceBooks.get();
+      PriceBook book = books.latest();
       EstimateScenario scenario = scenario(new EstimateInput(book));
       CostOptions options =
           scenario.freeTier() ? CostOptions.DEFAULT : CostOptions.WITHOUT_FREE_TIER;
-      CostReport report =
-          new CostEngine(priceBooks.get()).price(book, scenario.usageLines(), options);
+      CostReport report = new CostEngine(books).price(book, scenario.usageLines(), options);
       spec.commandLine()
           .getOut()
           .print(

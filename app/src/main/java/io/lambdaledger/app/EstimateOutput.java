@@ -19,9 +19,6 @@ import java.util.List;
 /** Renders an estimate as a table for people or as the stable JSON document. */
 final class EstimateOutput {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private EstimateOutput() {}
 
   /**
@@ -31,11 +28,12 @@ final class EstimateOutput {
    * a string with two decimals.
    */
   static String json(CostReport report) {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
     root.put("currency", report.currency());
     root.put("priceVersion", report.priceVersion());
     root.put("total", money(report.total()));
-    root.set("charges", charges(report.charges()));
+    root.set("charges", charges(mapper, report.charges()));
     ObjectNode freeTier = root.putObject("freeTier");
     freeTier.put("requests", report.freeTier().requests().longValueExact());
     freeTier.put("gbSeconds", plain(report.freeTier().gbSeconds()));
@@ -44,12 +42,12 @@ final class EstimateOutput {
       ObjectNode function = functions.addObject();
       function.put("name", line.line().function());
       function.put("total", money(line.total()));
-      function.set("charges", charges(line.charges()));
+      function.set("charges", charges(mapper, line.charges()));
     }
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warning -> warnings.add(warning.message()));
     try {
-      return JSON.writeValueAsString(root) + System.lineSeparator();
+      return mapper.writeValueAsString(root) + System.lineSeparator();
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -155,8 +153,8 @@ final class EstimateOutput {
     }
   }
 
-  private static ObjectNode charges(Charges charges) {
-    ObjectNode node = JSON.createObjectNode();
+  private static ObjectNode charges(ObjectMapper mapper, Charges charges) {
+    ObjectNode node = mapper.createObjectNode();
     for (PriceGroup group : PriceGroup.values()) {
       node.put(group.key(), money(charges.get(group)));
     }
