@@ -25,9 +25,6 @@ import picocli.CommandLine.Spec;
     })
 public final class EstimateCommand implements Callable<Integer> {
 
-  /** Exit code for input the command cannot use. */
-  static final int BAD_INPUT = 2;
-
   @Spec private CommandSpec spec;
 
   @Option(names = "--region", paramLabel = "REGION", description = "Region code, e.g. us-east-1.")
@@ -84,32 +81,30 @@ public final class EstimateCommand implements Callable<Integer> {
     this.priceBooks = priceBooks;
   }
 
+  /**
+   * Prints the estimate.
+   *
+   * @throws UsageException for bad input (exit code 2, one line naming the field)
+   */
   @Override
   public Integer call() {
-    try {
-      boolean json = json(format);
-      PriceBooks books = priceBooks.get();
-      PriceBook book = books.latest();
-      EstimateScenario scenario = scenario(new EstimateInput(book));
-      CostOptions options =
-          scenario.freeTier() ? CostOptions.DEFAULT : CostOptions.WITHOUT_FREE_TIER;
-      CostReport report = new CostEngine(books).price(book, scenario.usageLines(), options);
-      spec.commandLine()
-          .getOut()
-          .print(
-              json
-                  ? EstimateOutput.json(report)
-                  : EstimateOutput.table(report, book, scenario.freeTier()));
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (BadInputException e) {
-      spec.commandLine().getErr().println("estimate: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return BAD_INPUT;
-    }
+    boolean json = json(format);
+    PriceBooks books = priceBooks.get();
+    PriceBook book = books.latest();
+    EstimateScenario scenario = scenario(new EstimateInput(book));
+    CostOptions options = scenario.freeTier() ? CostOptions.DEFAULT : CostOptions.WITHOUT_FREE_TIER;
+    CostReport report = new CostEngine(books).price(book, scenario.usageLines(), options);
+    spec.commandLine()
+        .getOut()
+        .print(
+            json
+                ? EstimateOutput.json(report)
+                : EstimateOutput.table(report, book, scenario.freeTier()));
+    spec.commandLine().getOut().flush();
+    return 0;
   }
 
-  private EstimateScenario scenario(EstimateInput reader) throws BadInputException {
+  private EstimateScenario scenario(EstimateInput reader) {
     if (input == null) {
       return reader.fromFlags(
           region, architecture, memoryMb, requests, averageDurationMs, ephemeralMb, !noFreeTier);
@@ -120,19 +115,18 @@ public final class EstimateCommand implements Callable<Integer> {
         || requests != null
         || averageDurationMs != null
         || ephemeralMb != null) {
-      throw new BadInputException(
+      throw new UsageException(
           "--input: give the functions either in the file or with the flags, not both");
     }
     EstimateScenario scenario = reader.readFile(input);
     return noFreeTier ? new EstimateScenario(false, scenario.functions()) : scenario;
   }
 
-  private static boolean json(String format) throws BadInputException {
+  private static boolean json(String format) {
     return switch (format) {
       case "json" -> true;
       case "table" -> false;
-      default ->
-          throw new BadInputException("--format: expected table or json, was '" + format + "'");
+      default -> throw new UsageException("--format: expected table or json, was '" + format + "'");
     };
   }
 }

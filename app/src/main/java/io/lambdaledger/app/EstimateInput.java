@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Reads and validates {@code estimate} input: the JSON file of {@code --input} or the
- * single-function flags. Every problem is a {@link BadInputException} whose one-line message names
- * the field ({@code functions[2].memoryMb}) or the flag ({@code --memory-mb}).
+ * single-function flags. Every problem is a {@link UsageException} whose one-line message names the
+ * field ({@code functions[2].memoryMb}) or the flag ({@code --memory-mb}).
  */
 final class EstimateInput {
 
@@ -56,12 +56,12 @@ final class EstimateInput {
   }
 
   /** Reads the scenario file given with {@code --input}. */
-  EstimateScenario readFile(Path file) throws BadInputException {
+  EstimateScenario readFile(Path file) {
     String text;
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new BadInputException(
+      throw new UsageException(
           "--input: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     JsonNode root;
@@ -75,7 +75,7 @@ final class EstimateInput {
                   + e.getLocation().getLineNr()
                   + ", column "
                   + e.getLocation().getColumnNr();
-      throw new BadInputException(
+      throw new UsageException(
           "--input "
               + file
               + ": malformed JSON"
@@ -94,8 +94,7 @@ final class EstimateInput {
       String requests,
       String averageDurationMs,
       String ephemeralMb,
-      boolean freeTier)
-      throws BadInputException {
+      boolean freeTier) {
     EstimateScenario.Function function =
         new EstimateScenario.Function(
             "function",
@@ -115,20 +114,20 @@ final class EstimateInput {
     return new EstimateScenario(freeTier, List.of(function));
   }
 
-  private EstimateScenario scenario(JsonNode root) throws BadInputException {
+  private EstimateScenario scenario(JsonNode root) {
     requireObject(root, "the input");
     checkFields(root, ROOT_FIELDS, "");
     boolean freeTier = true;
     if (root.has("freeTier")) {
       JsonNode node = root.get("freeTier");
       if (!node.isBoolean()) {
-        throw new BadInputException("freeTier: must be true or false");
+        throw new UsageException("freeTier: must be true or false");
       }
       freeTier = node.booleanValue();
     }
     JsonNode functions = root.get("functions");
     if (functions == null || !functions.isArray() || functions.isEmpty()) {
-      throw new BadInputException("functions: must be a list of at least one function");
+      throw new UsageException("functions: must be a list of at least one function");
     }
     List<EstimateScenario.Function> parsed = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -136,19 +135,19 @@ final class EstimateInput {
       String path = "functions[" + i + "]";
       EstimateScenario.Function function = function(functions.get(i), path);
       if (!names.add(function.name())) {
-        throw new BadInputException(path + ".name: duplicate name '" + function.name() + "'");
+        throw new UsageException(path + ".name: duplicate name '" + function.name() + "'");
       }
       parsed.add(function);
     }
     return new EstimateScenario(freeTier, parsed);
   }
 
-  private EstimateScenario.Function function(JsonNode node, String path) throws BadInputException {
+  private EstimateScenario.Function function(JsonNode node, String path) {
     requireObject(node, path);
     checkFields(node, FUNCTION_FIELDS, path + ".");
     String name = text(node, "name", path);
     if (name.isBlank()) {
-      throw new BadInputException(path + ".name: must not be blank");
+      throw new UsageException(path + ".name: must not be blank");
     }
     Architecture architecture =
         node.has("architecture")
@@ -171,13 +170,12 @@ final class EstimateInput {
             : null);
   }
 
-  private EstimateScenario.Provisioned provisioned(JsonNode node, String path)
-      throws BadInputException {
+  private EstimateScenario.Provisioned provisioned(JsonNode node, String path) {
     requireObject(node, path);
     checkFields(node, PROVISIONED_FIELDS, path + ".");
     long concurrency = count(integer(node, "concurrency", path), path + ".concurrency");
     if (concurrency > Integer.MAX_VALUE) {
-      throw new BadInputException(path + ".concurrency: too large, was " + concurrency);
+      throw new UsageException(path + ".concurrency: too large, was " + concurrency);
     }
     long requests =
         node.has("requests") ? count(integer(node, "requests", path), path + ".requests") : 0;
@@ -192,9 +190,9 @@ final class EstimateInput {
         duration);
   }
 
-  private String region(String region, String field) throws BadInputException {
+  private String region(String region, String field) {
     if (!book.hasRegion(region)) {
-      throw new BadInputException(
+      throw new UsageException(
           field
               + ": unknown region '"
               + region
@@ -205,42 +203,40 @@ final class EstimateInput {
     return region;
   }
 
-  private static Architecture architecture(String value, String field) throws BadInputException {
+  private static Architecture architecture(String value, String field) {
     try {
       return Architecture.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(field + ": " + e.getMessage());
+      throw new UsageException(field + ": " + e.getMessage());
     }
   }
 
-  private static int memory(BigDecimal value, String field) throws BadInputException {
+  private static int memory(BigDecimal value, String field) {
     return (int) range(value, UsageLine.MIN_MEMORY_MB, UsageLine.MAX_MEMORY_MB, field);
   }
 
-  private static int ephemeral(BigDecimal value, String field) throws BadInputException {
+  private static int ephemeral(BigDecimal value, String field) {
     return (int)
         range(
             value, UsageLine.FREE_EPHEMERAL_STORAGE_MB, UsageLine.MAX_EPHEMERAL_STORAGE_MB, field);
   }
 
-  private static long count(BigDecimal value, String field) throws BadInputException {
+  private static long count(BigDecimal value, String field) {
     return range(value, 0, Long.MAX_VALUE, field);
   }
 
-  private static long range(BigDecimal value, long min, long max, String field)
-      throws BadInputException {
+  private static long range(BigDecimal value, long min, long max, String field) {
     if (value.compareTo(BigDecimal.valueOf(min)) < 0
         || value.compareTo(BigDecimal.valueOf(max)) > 0) {
       String expected = max == Long.MAX_VALUE ? "zero or more" : "between " + min + " and " + max;
-      throw new BadInputException(
-          field + ": must be " + expected + ", was " + value.toPlainString());
+      throw new UsageException(field + ": must be " + expected + ", was " + value.toPlainString());
     }
     return value.longValueExact();
   }
 
-  private static BigDecimal duration(BigDecimal value, String field) throws BadInputException {
+  private static BigDecimal duration(BigDecimal value, String field) {
     if (value.signum() < 0 || value.compareTo(MAX_DURATION_MS) > 0) {
-      throw new BadInputException(
+      throw new UsageException(
           field
               + ": must be between 0 and 900000 ms (the 15-minute Lambda timeout), was "
               + value.toPlainString());
@@ -248,75 +244,72 @@ final class EstimateInput {
     return value;
   }
 
-  private static String required(String value, String flag) throws BadInputException {
+  private static String required(String value, String flag) {
     if (value == null) {
-      throw new BadInputException(
+      throw new UsageException(
           flag + ": required (or describe the functions in a file with --input)");
     }
     return value;
   }
 
-  private static BigDecimal wholeNumber(String value, String field) throws BadInputException {
+  private static BigDecimal wholeNumber(String value, String field) {
     BigDecimal number = decimal(value, field);
     if (number.stripTrailingZeros().scale() > 0) {
-      throw new BadInputException(field + ": must be a whole number, was " + value);
+      throw new UsageException(field + ": must be a whole number, was " + value);
     }
     return number;
   }
 
-  private static BigDecimal decimal(String value, String field) throws BadInputException {
+  private static BigDecimal decimal(String value, String field) {
     try {
       return new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
-      throw new BadInputException(field + ": must be a number, was '" + value + "'");
+      throw new UsageException(field + ": must be a number, was '" + value + "'");
     }
   }
 
-  private static String text(JsonNode node, String name, String path) throws BadInputException {
+  private static String text(JsonNode node, String name, String path) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
-      throw new BadInputException(path + "." + name + ": required");
+      throw new UsageException(path + "." + name + ": required");
     }
     if (!value.isTextual()) {
-      throw new BadInputException(path + "." + name + ": must be a string");
+      throw new UsageException(path + "." + name + ": must be a string");
     }
     return value.textValue();
   }
 
-  private static BigDecimal integer(JsonNode node, String name, String path)
-      throws BadInputException {
+  private static BigDecimal integer(JsonNode node, String name, String path) {
     BigDecimal value = number(node, name, path);
     if (value.stripTrailingZeros().scale() > 0) {
-      throw new BadInputException(
+      throw new UsageException(
           path + "." + name + ": must be a whole number, was " + value.toPlainString());
     }
     return value;
   }
 
-  private static BigDecimal number(JsonNode node, String name, String path)
-      throws BadInputException {
+  private static BigDecimal number(JsonNode node, String name, String path) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
-      throw new BadInputException(path + "." + name + ": required");
+      throw new UsageException(path + "." + name + ": required");
     }
     if (!value.isNumber()) {
-      throw new BadInputException(path + "." + name + ": must be a number");
+      throw new UsageException(path + "." + name + ": must be a number");
     }
     return value.decimalValue();
   }
 
-  private static void requireObject(JsonNode node, String what) throws BadInputException {
+  private static void requireObject(JsonNode node, String what) {
     if (node == null || !node.isObject()) {
-      throw new BadInputException(what + ": must be a JSON object");
+      throw new UsageException(what + ": must be a JSON object");
     }
   }
 
-  private static void checkFields(JsonNode node, Set<String> known, String prefix)
-      throws BadInputException {
+  private static void checkFields(JsonNode node, Set<String> known, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw new BadInputException(prefix + name + ": unknown field");
+        throw new UsageException(prefix + name + ": unknown field");
       }
     }
   }

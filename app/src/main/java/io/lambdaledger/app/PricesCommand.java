@@ -51,6 +51,11 @@ public final class PricesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Prints the book in force.
+   *
+   * @throws UsageException for an unknown region or a bad month (exit code 2)
+   */
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
@@ -63,32 +68,25 @@ public final class PricesCommand implements Runnable {
               paramLabel = "YYYY-MM",
               description = "Month to show the book for.")
           String month) {
-    PrintWriter err = spec.commandLine().getErr();
     YearMonth when;
     try {
       when = month == null ? YearMonth.now(clock) : YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      err.println("prices show: --month: expected YYYY-MM, was '" + month + "'");
-      err.flush();
-      return EstimateCommand.BAD_INPUT;
+      throw new UsageException("--month: expected YYYY-MM, was '" + month + "'");
     }
     PriceBook book;
     try {
       book = priceBooks.get().inForce(when);
     } catch (NoSuchElementException e) {
-      err.println("prices show: --month: " + e.getMessage());
-      err.flush();
-      return EstimateCommand.BAD_INPUT;
+      throw new UsageException("--month: " + e.getMessage());
     }
     if (region != null && !book.hasRegion(region)) {
-      err.println(
-          "prices show: --region: unknown region '"
+      throw new UsageException(
+          "--region: unknown region '"
               + region
               + "' (known: "
               + String.join(", ", book.regions())
               + ")");
-      err.flush();
-      return EstimateCommand.BAD_INPUT;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(table(book, region == null ? book.prices() : book.prices(region)));

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class EstimateCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new Main());
+    CommandLine command = Main.commandLine(Map.of());
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
     int exitCode = command.execute(args);
@@ -338,7 +339,7 @@ class EstimateCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("estimate: " + flag + ":");
+    assertThat(run.err()).startsWith("lambda-ledger: " + flag + ":");
   }
 
   static Stream<Arguments> badFiles() {
@@ -421,7 +422,7 @@ class EstimateCommandTest {
     Run run = run("estimate", "--input", dir.resolve("absent.json").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("estimate: --input: cannot read");
+    assertThat(run.err()).startsWith("lambda-ledger: --input: cannot read");
   }
 
   @Test
@@ -436,7 +437,7 @@ class EstimateCommandTest {
     Run run = run("estimate", "--input", file.toString(), "--region", "us-east-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("estimate: --input:");
+    assertThat(run.err()).startsWith("lambda-ledger: --input:");
   }
 
   private static Arguments bad(String name, String flag, String... args) {

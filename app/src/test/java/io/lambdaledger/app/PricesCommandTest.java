@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,10 +16,13 @@ class PricesCommandTest {
 
   record Run(int exitCode, String out, String err) {}
 
-  private static Run run(Object command, String... args) {
+  private static Run run(String... args) {
+    return run(Main.commandLine(Map.of()), args);
+  }
+
+  private static Run run(CommandLine line, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine line = new CommandLine(command);
     line.setOut(new PrintWriter(out));
     line.setErr(new PrintWriter(err));
     int exitCode = line.execute(args);
@@ -27,7 +31,7 @@ class PricesCommandTest {
 
   @Test
   void showPrintsTheBookInForceWithEveryRegion() {
-    Run run = run(new Main(), "prices", "show");
+    Run run = run("prices", "show");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -40,7 +44,7 @@ class PricesCommandTest {
 
   @Test
   void showForOneRegionListsItsFourteenPricesWithTiersAndBasis() {
-    Run run = run(new Main(), "prices", "show", "--region", "eu-west-1");
+    Run run = run("prices", "show", "--region", "eu-west-1");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().filter(line -> line.startsWith("eu-west-1 "))).hasSize(14);
@@ -53,24 +57,37 @@ class PricesCommandTest {
 
   @Test
   void anUnknownRegionExitsTwoNamingTheFlag() {
-    Run run = run(new Main(), "prices", "show", "--region", "moon-1");
+    Run run = run("prices", "show", "--region", "moon-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("prices show: --region: unknown region 'moon-1'");
+    assertThat(run.err()).startsWith("lambda-ledger: --region: unknown region 'moon-1'");
   }
 
   @Test
-  void theMonthDecidesWhichBookIsInForce() {
-    Clock july2022 = Clock.fixed(Instant.parse("2022-07-15T00:00:00Z"), ZoneOffset.UTC);
+  void aMonthBeforeEveryPriceBookExitsTwo() {
+    Run run = run("prices", "show", "--month", "2022-07");
 
-    Run before = run(new PricesCommand(PriceBooks::bundled, july2022), "show");
-    Run explicit =
-        run(new PricesCommand(PriceBooks::bundled, july2022), "show", "--month", "2026-10");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("--month: no price book in force for 2022-07");
+  }
 
-    assertThat(before.exitCode()).isEqualTo(2);
-    assertThat(before.err()).contains("no price book in force for 2022-07");
-    assertThat(explicit.exitCode()).isZero();
-    assertThat(explicit.out()).contains("bundled-2026.1");
+  @Test
+  void aMalformedMonthExitsTwo() {
+    Run run = run("prices", "show", "--month", "October");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--month: expected YYYY-MM");
+  }
+
+  @Test
+  void withoutAMonthTheClockDecidesWhichBookIsInForce() {
+    Clock october2026 = Clock.fixed(Instant.parse("2026-10-15T00:00:00Z"), ZoneOffset.UTC);
+
+    Run run = run(new CommandLine(new PricesCommand(PriceBooks::bundled, october2026)), "show");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Price book bundled-2026.1");
   }
 }
