@@ -193,6 +193,23 @@ public final class Collector implements AutoCloseable {
     }
   }
 
+  /** Lists the shard's functions now, whether or not the inventory is due (benchmarks, demos). */
+  void refreshInventory(Shard shard) {
+    ShardContext context = context(shard);
+    context.running.lock();
+    try {
+      new ShardInventory(
+              context,
+              clientsFor(context),
+              inventoryStore,
+              settings.inventoryInterval(),
+              new CallCounter())
+          .refreshNow(clock.instant());
+    } finally {
+      context.running.unlock();
+    }
+  }
+
   /** Deletes raw samples older than the retention; rollups are kept. Returns rows deleted. */
   public long applyRetention() {
     Instant cutoff = clock.instant().minus(Duration.ofDays(settings.sampleRetentionDays()));

@@ -127,11 +127,14 @@ final class ShardCollector {
       boolean recentOnly = !window.start().isBefore(now.minus(RECENTLY_ACTIVE));
       boolean olderThanListing = window.start().isBefore(now.minus(LISTED_METRICS));
       outcome =
-          new WindowCollector(context, clients, stores.samples(), counter, settings.callsInFlight())
+          new WindowCollector(
+                  context,
+                  clients,
+                  stores.samples(),
+                  stores.rollups(),
+                  counter,
+                  settings.callsInFlight())
               .collect(window, period, recentOnly, olderThanListing, inventory, now);
-      if (!outcome.touched().isEmpty()) {
-        stores.rollups().recompute(outcome.touched(), window.start(), window.end());
-      }
       if (outcome.complete()) {
         Instant to = completeTo.after(inventory);
         if (to != null) {
@@ -163,7 +166,11 @@ final class ShardCollector {
     } catch (RuntimeException e) {
       LOG.warn("shard={} event=run-not-recorded run={}", context.shard, runId, e);
     }
-    LOG.info("event=run {}", report.summary());
+    LOG.info(
+        "event=run {} wallMs={} {}",
+        report.summary(),
+        Duration.between(now, clock.instant()).toMillis(),
+        outcome == null ? "" : outcome.timings());
     return report;
   }
 

@@ -61,6 +61,14 @@ final class ShardInventory {
     return functions;
   }
 
+  /** Lists the shard now. */
+  void refreshNow(Instant now) {
+    if (functions == null) {
+      functions = stored();
+    }
+    refresh(now);
+  }
+
   /** Lists the shard again (once per run) if any of the names is unknown. */
   Map<String, LambdaFunction> knowing(Set<String> names, Instant now) {
     Map<String, LambdaFunction> known = functions(now);

@@ -5,6 +5,7 @@ import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.db.MetricSampleStore;
 import io.lambdaledger.db.SampleWrite;
+import io.lambdaledger.db.UsageRollupStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one window of one shard: finds the active functions, plans the GetMetricData calls, runs
- * them a few at a time, and upserts each function's samples as soon as all its metrics are in.
+ * them a few at a time, and as soon as all of a function's metrics are in, upserts its samples and
+ * recomputes its hourly and daily rollups for the window (so database work overlaps the calls still
+ * waiting on CloudWatch).
  */
 final class WindowCollector {
 
@@ -35,7 +38,8 @@ final class WindowCollector {
       int queries,
       long samplesWritten,
       Set<FunctionKey> touched,
-      List<String> problems) {
+      List<String> problems,
+      Timings timings) {
 
     boolean complete() {
       return problems.isEmpty();
@@ -50,6 +54,7 @@ final class WindowCollector {
   private final ShardContext context;
   private final ShardClients clients;
   private final MetricSampleStore sampleStore;
+  private final UsageRollupStore rollupStore;
   private final CallCounter counter;
   private final int callsInFlight;
 
@@ -57,11 +62,13 @@ final class WindowCollector {
       ShardContext context,
       ShardClients clients,
       MetricSampleStore sampleStore,
+      UsageRollupStore rollupStore,
       CallCounter counter,
       int callsInFlight) {
     this.context = context;
     this.clients = clients;
     this.sampleStore = sampleStore;
+    this.rollupStore = rollupStore;
     this.counter = counter;
     this.callsInFlight = callsInFlight;
   }
@@ -79,9 +86,12 @@ final class WindowCollector {
       boolean includeAllKnown,
       ShardInventory inventory,
       Instant now) {
+    long listStarted = System.nanoTime();
     Set<String> names =
         new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
             .activeFunctionNames(recentOnly);
+    Timings timings = new Timings();
+    timings.list.add(System.nanoTime() - listStarted);
     Map<String, LambdaFunction> known = inventory.knowing(names, now);
     Set<String> selected = new TreeSet<>(names);
     if (includeAllKnown) {
@@ -107,13 +117,17 @@ final class WindowCollector {
           unknown.get(0));
     }
     if (active.isEmpty() || window.isEmpty()) {
-      return new Outcome(0, 0, 0, Set.of(), List.of());
+      return new Outcome(0, 0, 0, Set.of(), List.of(), timings);
     }
-    return readAll(active, window, period, now);
+    return readAll(active, window, period, now, timings);
   }
 
   private Outcome readAll(
-      List<ActiveFunction> active, TimeWindow window, Duration period, Instant collectedAt) {
+      List<ActiveFunction> active,
+      TimeWindow window,
+      Duration period,
+      Instant collectedAt,
+      Timings timings) {
     List<MetricBatch> batches = QueryPlanner.plan(active, window, period);
     Map<String, Integer> metricsPerFunction = HashMap.newHashMap(active.size());
     active.forEach(function -> metricsPerFunction.put(function.name(), function.metrics().size()));
@@ -131,7 +145,9 @@ final class WindowCollector {
         futures.add(
             pool.submit(
                 () -> {
+                  long readStarted = System.nanoTime();
                   MetricDataReader.BatchResult result = reader.read(batch);
+                  timings.read.add(System.nanoTime() - readStarted);
                   if (!result.isComplete()) {
                     problems.add(
                         result.incompleteIds().size()
@@ -142,16 +158,26 @@ final class WindowCollector {
                             + " re-requests");
                   }
                   List<MetricSample> samples = new ArrayList<>();
+                  List<FunctionKey> complete = new ArrayList<>();
                   for (SampleAssembler.FunctionData data : assembler.accept(result)) {
                     FunctionKey key =
                         new FunctionKey(
                             context.shard.accountId(), context.shard.region(), data.functionName());
                     samples.addAll(toSamples(key, data, collectedAt));
-                    touched.add(key);
+                    complete.add(key);
                   }
                   if (!samples.isEmpty()) {
+                    long writeStarted = System.nanoTime();
                     SampleWrite write = sampleStore.upsert(samples);
+                    timings.write.add(System.nanoTime() - writeStarted);
                     written.addAndGet(write.written());
+                  }
+                  if (!complete.isEmpty()) {
+                    // while other calls wait on CloudWatch, this one brings its rollups up to date
+                    long rollupStarted = System.nanoTime();
+                    rollupStore.recompute(complete, window.start(), window.end());
+                    timings.rollup.add(System.nanoTime() - rollupStarted);
+                    touched.addAll(complete);
                   }
                   return null;
                 }));
@@ -177,7 +203,29 @@ final class WindowCollector {
         QueryPlanner.queryCount(active),
         written.get(),
         Set.copyOf(touched),
-        List.copyOf(problems));
+        List.copyOf(problems),
+        timings);
+  }
+
+  /** Where a window's time went (summed over threads), for the run's log line. */
+  static final class Timings {
+    final java.util.concurrent.atomic.LongAdder list = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder read = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder write = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder rollup =
+        new java.util.concurrent.atomic.LongAdder();
+
+    @Override
+    public String toString() {
+      return "listMs="
+          + list.sum() / 1_000_000
+          + " readMs="
+          + read.sum() / 1_000_000
+          + " writeMs="
+          + write.sum() / 1_000_000
+          + " rollupMs="
+          + rollup.sum() / 1_000_000;
+    }
   }
 
   /** One sample per period in which any metric has a datapoint; missing counters are zero. */
