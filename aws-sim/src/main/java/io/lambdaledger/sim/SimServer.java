@@ -120,6 +120,17 @@ final class SimServer {
         write(ctx, CloudWatchService.error(AwsException.unknownOperation(rpc.group(1))));
         return;
       }
+      // RPC v2 CBOR: smithy-protocol is required, X-Amz-Target makes the request malformed.
+      if (!CloudWatchService.SMITHY_PROTOCOL.equals(headers.get("smithy-protocol"))
+          || target != null) {
+        write(
+            ctx,
+            CloudWatchService.error(
+                AwsException.validation(
+                    "An RPC v2 CBOR request needs 'smithy-protocol: rpc-v2-cbor' and no"
+                        + " X-Amz-Target.")));
+        return;
+      }
     } else if (target != null && target.startsWith(PricingService.TARGET_PREFIX)) {
       service = Call.Service.PRICING;
       operation = target.substring(PricingService.TARGET_PREFIX.length());
