@@ -1,7 +1,11 @@
 package io.lambdaledger.sim;
 
+import io.lambdaledger.core.pricing.PriceBooks;
 import java.net.URI;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ public final class AwsSimulator implements AutoCloseable {
   private final FaultInjector faults;
   private final StatsRecorder stats = new StatsRecorder();
   private final TruthCalculator truthCalculator;
+  private final TruthPricer pricer;
   private final SimServer server;
   private final URI endpoint;
 
@@ -43,13 +48,26 @@ public final class AwsSimulator implements AutoCloseable {
             settings.effectiveStart().getEpochSecond());
     this.faults = new FaultInjector(settings.faults(), settings.seed());
     this.truthCalculator = new TruthCalculator(workload);
+    PriceBooks books = PriceBooks.bundled();
+    for (String region : settings.regions()) {
+      if (!books.latest().hasRegion(region)) {
+        throw new IllegalArgumentException(
+            "Region "
+                + region
+                + " is not in the bundled price book (it covers "
+                + books.latest().regions()
+                + ")");
+      }
+    }
+    this.pricer =
+        new TruthPricer(books, settings.consolidatedBilling() ? workload.accounts().get(0) : null);
     Identities identities = new Identities(workload.accounts());
     this.server =
         new SimServer(
             new CloudWatchService(
                 workload, settings.clock(), settings.lag().toMillis(), faults, stats),
             new LambdaService(workload, settings.clock()),
-            new PricingService(List.of()),
+            new PricingService(PriceListProducts.of(books.latest())),
             new TaggingService(workload),
             new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
             identities,
@@ -112,35 +130,50 @@ public final class AwsSimulator implements AutoCloseable {
     return workload.functions().stream().map(f -> SimulatedFunction.of(f, now)).toList();
   }
 
-  /** The exact usage of every function in [from, to) (minutes that have ended by "now"). */
+  /**
+   * The exact usage of every function in [from, to) (minutes that have ended by "now"), and its
+   * bill.
+   */
   public Truth truth(Instant from, Instant to) {
     return truth(from, to, null, null);
   }
 
   /**
-   * The exact usage of the selected functions in [from, to).
+   * The exact usage of the selected functions in [from, to), and its bill.
    *
    * @param account only this account, or null for all
    * @param region only this Region, or null for all
    */
   public Truth truth(Instant from, Instant to, String account, String region) {
-    List<FunctionTruth> functions =
-        truthCalculator.compute(
-            from.getEpochSecond(),
-            to.getEpochSecond(),
-            settings.clock().instant().getEpochSecond(),
-            account,
-            region);
-    return new Truth(from, to, functions);
+    long now = settings.clock().instant().getEpochSecond();
+    long begin = Math.max(from.getEpochSecond(), workload.startEpochSecond());
+    long end = Math.min(to.getEpochSecond(), now);
+    Map<String, FunctionTruth> functions = new LinkedHashMap<>();
+    List<MonthlyBill> bills = new ArrayList<>();
+    if (begin >= end) {
+      truthCalculator
+          .compute(begin, begin, now, account, region)
+          .forEach(f -> functions.put(f.arn(), f));
+    }
+    for (long sliceStart = begin; sliceStart < end; ) {
+      YearMonth month = YearMonth.from(Instant.ofEpochSecond(sliceStart).atOffset(ZoneOffset.UTC));
+      long sliceEnd =
+          Math.min(end, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+      List<FunctionTruth> slice =
+          truthCalculator.compute(sliceStart, sliceEnd, now, account, region);
+      bills.add(
+          pricer.price(
+              month, Instant.ofEpochSecond(sliceStart), Instant.ofEpochSecond(sliceEnd), slice));
+      for (FunctionTruth f : slice) {
+        functions.merge(f.arn(), f, FunctionTruth::plus);
+      }
+      sliceStart = sliceEnd;
+    }
+    return new Truth(from, to, List.copyOf(functions.values()), bills);
   }
 
   Map<String, Object> truthJson(Instant from, Instant to, String account, String region) {
-    Truth truth = truth(from, to, account, region);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("from", from.toString());
-    body.put("to", to.toString());
-    body.put("functions", truth.functions());
-    return body;
+    return TruthJson.of(truth(from, to, account, region), settings.consolidatedBilling());
   }
 
   public SimulatorStats stats() {

@@ -20,4 +20,25 @@ public record ConfigUsage(
     long provisionedInvocations,
     long provisionedBilledMs,
     int provisionedConcurrency,
-    long provisionedSeconds) {}
+    long provisionedSeconds) {
+
+  boolean sameConfiguration(ConfigUsage other) {
+    return memoryMb == other.memoryMb
+        && architecture.equals(other.architecture)
+        && ephemeralStorageMb == other.ephemeralStorageMb
+        && provisionedConcurrency == other.provisionedConcurrency;
+  }
+
+  ConfigUsage plus(ConfigUsage other) {
+    return new ConfigUsage(
+        memoryMb,
+        architecture,
+        ephemeralStorageMb,
+        invocations + other.invocations,
+        billedMs + other.billedMs,
+        provisionedInvocations + other.provisionedInvocations,
+        provisionedBilledMs + other.provisionedBilledMs,
+        provisionedConcurrency,
+        provisionedSeconds + other.provisionedSeconds);
+  }
+}

@@ -3,6 +3,7 @@ package io.lambdaledger.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +68,16 @@ class ControlApiTest {
           .isEqualByComparingTo(expected.durationMsSum());
       assertThat(f.has("errors") && f.has("throttles") && f.has("deadLetterErrors")).isTrue();
       assertThat(f.has("iteratorAgeMaxMs")).isTrue();
+      assertThat(new BigDecimal(f.path("cost").asText()))
+          .isEqualByComparingTo(truth.cost(expected));
     }
+    JsonNode bill = body.path("bill");
+    assertThat(new BigDecimal(bill.path("total").asText())).isEqualByComparingTo(truth.billTotal());
+    assertThat(bill.path("currency").asText()).isEqualTo("USD");
+    assertThat(bill.path("months").get(0).path("month").asText()).isEqualTo("2026-11");
+    assertThat(bill.path("months").get(0).path("payers").get(0).path("payer").asText())
+        .isEqualTo(account);
+    assertThat(bill.path("charges").has("provisionedConcurrency")).isTrue();
   }
 
   @Test
