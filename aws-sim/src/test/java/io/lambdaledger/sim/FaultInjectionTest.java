@@ -108,6 +108,17 @@ class FaultInjectionTest {
   }
 
   @Test
+  void lambdaThrottlingIsRetriedByTheSdkToo() {
+    sim.setFaults(Faults.parse("ListFunctions.throttleNext=2"));
+    try (LambdaClient lambda = Sdk.lambda(sim.endpoint(), "us-east-1")) {
+      assertThat(lambda.listFunctions().functions()).isNotEmpty();
+    }
+    OperationStats stats = sim.stats().operation("ListFunctions");
+    assertThat(stats.calls()).isEqualTo(3);
+    assertThat(stats.throttled()).isEqualTo(2);
+  }
+
+  @Test
   void serverErrorsAndDroppedConnectionsAreRetriedByTheSdk() {
     sim.setFaults(Faults.parse("GetMetricData.errorNext=1,GetMetricData.dropNext=1"));
     GetMetricDataResponse response = call(cw);
