@@ -180,9 +180,9 @@ final class CloudWatchService {
 
   private byte[] listMetrics(Call call) {
     JsonNode input = Cbor.read(call.body());
-    String namespace = GetMetricDataRequest.text(input, "Namespace");
-    String metricName = GetMetricDataRequest.text(input, "MetricName");
-    String recentlyActive = GetMetricDataRequest.text(input, "RecentlyActive");
+    String namespace = Json.text(input, "Namespace");
+    String metricName = Json.text(input, "MetricName");
+    String recentlyActive = Json.text(input, "RecentlyActive");
     if (recentlyActive != null && !recentlyActive.equals("PT3H")) {
       throw AwsException.validation(
           "1 validation error detected: Value '"
@@ -192,12 +192,11 @@ final class CloudWatchService {
     }
     List<MetricCatalog.DimensionFilter> filters = new ArrayList<>();
     for (JsonNode filter : input.path("Dimensions")) {
-      String name = GetMetricDataRequest.text(filter, "Name");
+      String name = Json.text(filter, "Name");
       if (name == null) {
         throw AwsException.missingParameter("Dimensions.member.N.Name");
       }
-      filters.add(
-          new MetricCatalog.DimensionFilter(name, GetMetricDataRequest.text(filter, "Value")));
+      filters.add(new MetricCatalog.DimensionFilter(name, Json.text(filter, "Value")));
     }
     if (filters.size() > 10) {
       throw AwsException.invalidParameter(
@@ -217,7 +216,7 @@ final class CloudWatchService {
                 + recent
                 + '|'
                 + filters);
-    String token = GetMetricDataRequest.text(input, "NextToken");
+    String token = Json.text(input, "NextToken");
     long asOfMinute;
     int offset = 0;
     if (token != null) {

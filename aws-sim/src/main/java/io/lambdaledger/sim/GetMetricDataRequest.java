@@ -56,7 +56,7 @@ record GetMetricDataRequest(
       throw AwsException.invalidParameter(
           "The parameter StartTime must be less than the parameter EndTime.");
     }
-    String scanBy = text(input, "ScanBy");
+    String scanBy = Json.text(input, "ScanBy");
     boolean ascending;
     if (scanBy == null || scanBy.equals("TimestampDescending")) {
       ascending = false;
@@ -79,7 +79,7 @@ record GetMetricDataRequest(
       maxDatapoints = Math.min(MAX_DATAPOINTS, max.asInt());
     }
     return new GetMetricDataRequest(
-        List.copyOf(queries), start, end, text(input, "NextToken"), ascending, maxDatapoints);
+        List.copyOf(queries), start, end, Json.text(input, "NextToken"), ascending, maxDatapoints);
   }
 
   /** What a NextToken is bound to: everything but the token itself and the page size. */
@@ -94,7 +94,7 @@ record GetMetricDataRequest(
 
   private static MetricDataQuery query(JsonNode node, int member) {
     String prefix = "MetricDataQueries.member." + member;
-    String id = text(node, "Id");
+    String id = Json.text(node, "Id");
     if (id == null) {
       throw AwsException.missingParameter(prefix + ".Id");
     }
@@ -107,7 +107,7 @@ record GetMetricDataRequest(
               + ".Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.");
     }
     JsonNode stat = node.get("MetricStat");
-    String expression = text(node, "Expression");
+    String expression = Json.text(node, "Expression");
     boolean hasStat = stat != null && !stat.isNull();
     if (hasStat == (expression != null)) {
       throw new AwsException(
@@ -126,8 +126,8 @@ record GetMetricDataRequest(
     if (metric == null || metric.isNull()) {
       throw AwsException.missingParameter(prefix + ".MetricStat.Metric");
     }
-    String namespace = text(metric, "Namespace");
-    String metricName = text(metric, "MetricName");
+    String namespace = Json.text(metric, "Namespace");
+    String metricName = Json.text(metric, "MetricName");
     if (namespace == null) {
       throw AwsException.missingParameter(prefix + ".MetricStat.Metric.Namespace");
     }
@@ -136,8 +136,8 @@ record GetMetricDataRequest(
     }
     List<MetricDataQuery.Dimension> dimensions = new ArrayList<>();
     for (JsonNode d : metric.path("Dimensions")) {
-      String name = text(d, "Name");
-      String value = text(d, "Value");
+      String name = Json.text(d, "Name");
+      String value = Json.text(d, "Value");
       if (name == null || value == null) {
         throw AwsException.missingParameter(prefix + ".MetricStat.Metric.Dimensions.Name/Value");
       }
@@ -170,7 +170,7 @@ record GetMetricDataRequest(
               + prefix
               + ".MetricStat.Period must be 1, 5, 10, 20, 30, or any multiple of 60.");
     }
-    String statName = text(stat, "Stat");
+    String statName = Json.text(stat, "Stat");
     if (statName == null) {
       throw AwsException.missingParameter(prefix + ".MetricStat.Stat");
     }
@@ -185,7 +185,7 @@ record GetMetricDataRequest(
     JsonNode returnData = node.get("ReturnData");
     return new MetricDataQuery(
         id,
-        text(node, "Label"),
+        Json.text(node, "Label"),
         returnData == null || returnData.isNull() || returnData.asBoolean(),
         namespace,
         metricName,
@@ -203,10 +203,5 @@ record GetMetricDataRequest(
       throw AwsException.validation("The value for parameter " + member + " is not a timestamp.");
     }
     return Math.round(node.asDouble() * 1000);
-  }
-
-  static String text(JsonNode node, String member) {
-    JsonNode value = node.get(member);
-    return value == null || value.isNull() ? null : value.asText();
   }
 }

@@ -36,6 +36,12 @@ final class Json {
     }
   }
 
+  /** A member's text (CBOR or JSON tree alike), or null if absent or null. */
+  static String text(JsonNode node, String member) {
+    JsonNode value = node.get(member);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
   static byte[] bytes(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);

@@ -40,11 +40,11 @@ final class PricingService {
   }
 
   private ObjectNode getProducts(JsonNode input) {
-    String serviceCode = GetMetricDataRequest.text(input, "ServiceCode");
+    String serviceCode = Json.text(input, "ServiceCode");
     if (serviceCode == null) {
       throw AwsException.invalidParameter("ServiceCode is required");
     }
-    String formatVersion = GetMetricDataRequest.text(input, "FormatVersion");
+    String formatVersion = Json.text(input, "FormatVersion");
     if (formatVersion != null && !formatVersion.equals("aws_v1")) {
       throw AwsException.invalidParameter("Unsupported FormatVersion: " + formatVersion);
     }
@@ -74,9 +74,9 @@ final class PricingService {
 
   private static boolean matches(PriceListProduct product, JsonNode filters) {
     for (JsonNode filter : filters) {
-      String type = GetMetricDataRequest.text(filter, "Type");
-      String field = GetMetricDataRequest.text(filter, "Field");
-      String value = GetMetricDataRequest.text(filter, "Value");
+      String type = Json.text(filter, "Type");
+      String field = Json.text(filter, "Field");
+      String value = Json.text(filter, "Value");
       if (type == null || field == null || value == null) {
         throw AwsException.invalidParameter("Each filter needs Type, Field and Value");
       }
@@ -100,7 +100,7 @@ final class PricingService {
   }
 
   private ObjectNode describeServices(JsonNode input) {
-    String serviceCode = GetMetricDataRequest.text(input, "ServiceCode");
+    String serviceCode = Json.text(input, "ServiceCode");
     ObjectNode result = Json.object();
     result.put("FormatVersion", "aws_v1");
     ArrayNode services = result.putArray("Services");
@@ -114,8 +114,8 @@ final class PricingService {
   }
 
   private ObjectNode getAttributeValues(JsonNode input) {
-    String serviceCode = GetMetricDataRequest.text(input, "ServiceCode");
-    String attribute = GetMetricDataRequest.text(input, "AttributeName");
+    String serviceCode = Json.text(input, "ServiceCode");
+    String attribute = Json.text(input, "AttributeName");
     if (serviceCode == null || attribute == null) {
       throw AwsException.invalidParameter("ServiceCode and AttributeName are required");
     }
@@ -163,7 +163,7 @@ final class PricingService {
   }
 
   private static int offset(JsonNode input, long fingerprint, int size) {
-    String token = GetMetricDataRequest.text(input, "NextToken");
+    String token = Json.text(input, "NextToken");
     if (token == null) {
       return 0;
     }

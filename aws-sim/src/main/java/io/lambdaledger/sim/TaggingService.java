@@ -45,7 +45,7 @@ final class TaggingService {
     boolean byArn = arnList.isArray() && !arnList.isEmpty();
     JsonNode typeFilters = input.path("ResourceTypeFilters");
     JsonNode tagFilters = input.path("TagFilters");
-    String token = GetMetricDataRequest.text(input, "PaginationToken");
+    String token = Json.text(input, "PaginationToken");
     if (byArn
         && (!typeFilters.isEmpty()
             || !tagFilters.isEmpty()
@@ -117,7 +117,7 @@ final class TaggingService {
   }
 
   private ObjectNode getTagValues(Call call, JsonNode input) {
-    String key = GetMetricDataRequest.text(input, "Key");
+    String key = Json.text(input, "Key");
     if (key == null) {
       throw AwsException.invalidParameter("Key is required");
     }
