@@ -93,6 +93,7 @@ final class MetricSeriesSource {
       return MetricSeries.EMPTY;
     }
     Minute[] spans = buckets(function, query.period());
+    long firstBucket = firstBucket(query.period());
     int present = 0;
     for (Minute span : spans) {
       if (span != null && metric.present(span, function)) {
@@ -105,7 +106,7 @@ final class MetricSeriesSource {
     for (int k = 0; k < spans.length; k++) {
       Minute span = spans[k];
       if (span != null && metric.present(span, function)) {
-        timestamps[i] = alignedStartSeconds + (long) k * query.period();
+        timestamps[i] = alignedStartSeconds + (firstBucket + k) * query.period();
         values[i] = metric.value(span, statistic, function);
         i++;
       }
@@ -126,7 +127,15 @@ final class MetricSeriesSource {
     return true;
   }
 
-  /** Usage per period bucket (null where nothing happened) for a function or the whole Region. */
+  /** Index of the first period (counted from the aligned start) that can hold visible data. */
+  private long firstBucket(int period) {
+    return Math.max(0, (firstMinute * 60 - alignedStartSeconds) / period);
+  }
+
+  /**
+   * Usage per period bucket from {@link #firstBucket} on (null where nothing happened), for a
+   * function or the whole Region.
+   */
   private Minute[] buckets(FunctionProfile function, int period) {
     String key = (function == null ? "" : function.name) + '#' + period;
     Minute[] cached = buckets.get(key);
@@ -137,7 +146,8 @@ final class MetricSeriesSource {
     if (lastMinute < firstMinute) {
       result = new Minute[0];
     } else {
-      int count = (int) ((lastMinute * 60 - alignedStartSeconds) / period) + 1;
+      long firstBucket = firstBucket(period);
+      int count = (int) ((lastMinute * 60 - alignedStartSeconds) / period - firstBucket) + 1;
       result = new Minute[count];
       List<FunctionProfile> regionFunctions =
           function == null ? workload.functions(account, region) : List.of(function);
@@ -159,7 +169,7 @@ final class MetricSeriesSource {
         if (!usage.active()) {
           continue;
         }
-        int k = (int) ((m * 60 - alignedStartSeconds) / period);
+        int k = (int) ((m * 60 - alignedStartSeconds) / period - firstBucket);
         if (result[k] == null) {
           result[k] = new Minute();
         }

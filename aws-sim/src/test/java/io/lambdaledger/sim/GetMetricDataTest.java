@@ -296,6 +296,30 @@ class GetMetricDataTest {
   }
 
   @Test
+  void aWindowReachingBackBeforeTheDataStartsReturnsOnlyTheDataHours() {
+    SimulatedFunction busy = busiest();
+    GetMetricDataResponse response =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 3600))
+                    .startTime(Instant.parse("2020-01-01T00:00:05Z"))
+                    .endTime(NOW)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+    List<Instant> timestamps = response.metricDataResults().get(0).timestamps();
+    assertThat(timestamps.get(0)).isEqualTo(sim.start());
+    assertThat(timestamps).allMatch(t -> t.getEpochSecond() % 3600 == 0);
+    assertThat(timestamps.get(timestamps.size() - 1))
+        .isEqualTo(Instant.parse("2026-11-20T11:00:00Z"));
+    double sum = response.metricDataResults().get(0).values().stream().mapToDouble(d -> d).sum();
+    assertThat(sum)
+        .isEqualTo(
+            (double)
+                sim.truth(sim.start(), NOW.minus(Duration.ofMinutes(3)))
+                    .function(busy.account(), busy.region(), busy.name())
+                    .invocations());
+  }
+
+  @Test
   void datapointsBecomeVisibleOnlyAfterTheLag() {
     SimulatedFunction busy = busiest();
     Instant start = NOW.minus(Duration.ofMinutes(10));
