@@ -42,7 +42,9 @@ final class PricingRun {
   private static final PriceGroup[] GROUPS = PriceGroup.values();
 
   /** GB-seconds (or requests) per unit of weight, by group ordinal. */
-  static final BigDecimal[] GB_SECONDS_PER_WEIGHT = {BigDecimal.ONE, MB_MS, MB_MS, MB_S, MB_MS};
+  private static final BigDecimal[] GB_SECONDS_PER_WEIGHT = {
+    BigDecimal.ONE, MB_MS, MB_MS, MB_S, MB_MS
+  };
 
   private final PriceBook book;
   private final List<UsageLine> lines;
@@ -219,45 +221,15 @@ final class PricingRun {
       }
     }
 
-    /** Prices the bucket with its share of the free tier and allocates it to the lines. */
+    /** Prices the bucket with its share of the free tier and allocates both to its lines. */
     void price(long freeRequestsShare, long freeDurationShare) {
       bucketFreeRequests = freeRequestsShare;
       bucketFreeDuration = freeDurationShare;
-      BigDecimal firstTier = rates.firstTierDuration();
-      BigDecimal gbSeconds = quantity(DUR, total[DUR]);
-      BigDecimal durationCost = rates.durationCost(gbSeconds);
-      long billableRequests = total[REQ] - freeRequestsShare;
-      long billableDuration = total[DUR] - freeDurationShare;
-      charge[REQ] = BigDecimal.valueOf(billableRequests).multiply(rates.request());
-      charge[DUR] = durationCost.subtract(quantity(DUR, freeDurationShare).multiply(firstTier));
-      charge[EPH] = quantity(EPH, total[EPH]).multiply(rates.ephemeralStorage());
-      charge[PC] = quantity(PC, total[PC]).multiply(rates.provisionedConcurrency());
-      charge[PCD] = quantity(PCD, total[PCD]).multiply(rates.provisionedDuration());
-
-      BigDecimal[] perUnit = new BigDecimal[GROUPS.length];
-      perUnit[REQ] = rates.request();
-      perUnit[DUR] =
-          reachesSecondTier(gbSeconds)
-              ? charge[DUR].divide(BigDecimal.valueOf(billableDuration), RATIO_PRECISION)
-              : firstTier.multiply(MB_MS);
-      perUnit[EPH] = rates.ephemeralStorage().multiply(MB_MS);
-      perUnit[PC] = rates.provisionedConcurrency().multiply(MB_S);
-      perUnit[PCD] = rates.provisionedDuration().multiply(MB_MS);
-
-      int n = members.length;
-      long[] lineWeights = new long[n];
-      for (int k = 0; k < n; k++) {
-        lineWeights[k] = weight[members[k]][REQ];
-      }
-      long[] lineFreeRequests =
-          CentAllocation.apportion(freeRequestsShare, lineWeights, total[REQ]);
-      for (int k = 0; k < n; k++) {
-        lineWeights[k] = weight[members[k]][DUR];
-      }
-      long[] lineFreeDuration =
-          CentAllocation.apportion(freeDurationShare, lineWeights, total[DUR]);
-      BigDecimal freeDurationValue = firstTier.multiply(MB_MS);
-      for (int k = 0; k < n; k++) {
+      BigDecimal[] perUnit = charges();
+      long[] lineFreeRequests = shareWithLines(freeRequestsShare, REQ);
+      long[] lineFreeDuration = shareWithLines(freeDurationShare, DUR);
+      BigDecimal freeDurationValue = rates.firstTierDuration().multiply(MB_MS);
+      for (int k = 0; k < members.length; k++) {
         int i = members[k];
         freeRequests[i] = lineFreeRequests[k];
         freeDuration[i] = lineFreeDuration[k];
@@ -266,31 +238,79 @@ final class PricingRun {
                 .multiply(rates.request())
                 .add(BigDecimal.valueOf(lineFreeDuration[k]).multiply(freeDurationValue));
       }
-
       for (int g = 0; g < GROUPS.length; g++) {
-        long billableTotal = g == REQ ? billableRequests : g == DUR ? billableDuration : total[g];
-        cents[g] = charge[g].setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
-        for (int k = 0; k < n; k++) {
-          int i = members[k];
-          long billable = weight[i][g];
-          if (g == REQ) {
-            billable -= lineFreeRequests[k];
-          } else if (g == DUR) {
-            billable -= lineFreeDuration[k];
-          }
-          lineWeights[k] = billable;
-          exact[i][g] =
-              billable == 0
-                  ? BigDecimal.ZERO
-                  : billable == billableTotal
-                      ? charge[g]
-                      : BigDecimal.valueOf(billable).multiply(perUnit[g]);
-        }
-        long[] allocated = CentAllocation.apportion(cents[g], lineWeights, billableTotal);
-        for (int k = 0; k < n; k++) {
-          PricingRun.this.cents[members[k]][g] = allocated[k];
-        }
+        long[] free = g == REQ ? lineFreeRequests : g == DUR ? lineFreeDuration : null;
+        allocate(g, free, perUnit[g]);
       }
+    }
+
+    /**
+     * Sets the bucket's exact charges (section 6 of docs/cost-model.md) and returns each group's
+     * net price per unit of billable weight.
+     */
+    private BigDecimal[] charges() {
+      BigDecimal firstTier = rates.firstTierDuration();
+      BigDecimal gbSeconds = quantity(DUR, total[DUR]);
+      BigDecimal durationCost = rates.durationCost(gbSeconds);
+      charge[REQ] = BigDecimal.valueOf(billable(REQ)).multiply(rates.request());
+      charge[DUR] = durationCost.subtract(quantity(DUR, bucketFreeDuration).multiply(firstTier));
+      charge[EPH] = quantity(EPH, total[EPH]).multiply(rates.ephemeralStorage());
+      charge[PC] = quantity(PC, total[PC]).multiply(rates.provisionedConcurrency());
+      charge[PCD] = quantity(PCD, total[PCD]).multiply(rates.provisionedDuration());
+      for (int g = 0; g < GROUPS.length; g++) {
+        cents[g] = charge[g].setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+      }
+      BigDecimal[] perUnit = new BigDecimal[GROUPS.length];
+      perUnit[REQ] = rates.request();
+      perUnit[DUR] =
+          reachesSecondTier(gbSeconds)
+              ? charge[DUR].divide(BigDecimal.valueOf(billable(DUR)), RATIO_PRECISION)
+              : firstTier.multiply(MB_MS);
+      perUnit[EPH] = rates.ephemeralStorage().multiply(MB_MS);
+      perUnit[PC] = rates.provisionedConcurrency().multiply(MB_S);
+      perUnit[PCD] = rates.provisionedDuration().multiply(MB_MS);
+      return perUnit;
+    }
+
+    /** The bucket's free units of one group given out to its lines by usage. */
+    private long[] shareWithLines(long free, int group) {
+      long[] lineWeights = new long[members.length];
+      for (int k = 0; k < members.length; k++) {
+        lineWeights[k] = weight[members[k]][group];
+      }
+      return CentAllocation.apportion(free, lineWeights, total[group]);
+    }
+
+    /** Each line's exact charge and its cents of the invoice line, by billable weight. */
+    private void allocate(int group, long[] lineFree, BigDecimal perUnit) {
+      long billableTotal = billable(group);
+      long[] billableWeights = new long[members.length];
+      for (int k = 0; k < members.length; k++) {
+        int i = members[k];
+        long lineBillable = weight[i][group] - (lineFree == null ? 0 : lineFree[k]);
+        billableWeights[k] = lineBillable;
+        exact[i][group] =
+            lineBillable == 0
+                ? BigDecimal.ZERO
+                : lineBillable == billableTotal
+                    ? charge[group]
+                    : BigDecimal.valueOf(lineBillable).multiply(perUnit);
+      }
+      long[] allocated = CentAllocation.apportion(cents[group], billableWeights, billableTotal);
+      for (int k = 0; k < members.length; k++) {
+        PricingRun.this.cents[members[k]][group] = allocated[k];
+      }
+    }
+
+    /** The bucket's weight of one group after the free tier. */
+    private long billable(int group) {
+      if (group == REQ) {
+        return total[REQ] - bucketFreeRequests;
+      }
+      if (group == DUR) {
+        return total[DUR] - bucketFreeDuration;
+      }
+      return total[group];
     }
 
     /** True when the bucket's duration goes past the first volume tier. */
@@ -306,19 +326,13 @@ final class PricingRun {
     }
 
     InvoiceLine invoiceLine(int g) {
-      long billable = total[g];
-      if (g == REQ) {
-        billable -= bucketFreeRequests;
-      } else if (g == DUR) {
-        billable -= bucketFreeDuration;
-      }
       return new InvoiceLine(
           payer,
           key.region(),
           key.architecture(),
           GROUPS[g],
           rates.usageType(GROUPS[g]),
-          quantity(g, billable),
+          quantity(g, billable(g)),
           charge[g],
           BigDecimal.valueOf(cents[g], 2));
     }
