@@ -3,12 +3,19 @@ package io.lambdaledger.sim;
 import static io.lambdaledger.sim.Queries.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -79,8 +86,89 @@ class GetMetricDataBenchmark {
 
       report("collector call (84 functions x 6 metrics, 300 s)", cw, collectorCall, 12);
       report("worst case (500 functions, 3600 s over 12 h)", cw, worstCall, 12);
+      serverOnly("collector call, simulator only", collectorCall);
+      serverOnly("worst case, simulator only", worstCall);
     }
   }
+
+  /**
+   * The simulator's own work for the same call (CBOR in, series computed, CBOR out), without HTTP
+   * or the SDK: wall-clock and CPU time of the measuring thread, so neighbours on a shared machine
+   * disturb it less.
+   */
+  private static void serverOnly(String name, GetMetricDataRequest request) {
+    Workload workload =
+        new Workload(
+            7,
+            1000,
+            1,
+            List.of("us-east-1"),
+            Instant.parse("2026-10-01T00:00:00Z").getEpochSecond());
+    StatsRecorder stats = new StatsRecorder();
+    CloudWatchService service =
+        new CloudWatchService(
+            workload, new MutableClock(NOW), 180_000, new FaultInjector(Faults.none(), 7), stats);
+    ObjectNode input = CBOR.createObjectNode();
+    ArrayNode queries = input.putArray("MetricDataQueries");
+    for (MetricDataQuery q : request.metricDataQueries()) {
+      ObjectNode query = queries.addObject();
+      query.put("Id", q.id());
+      ObjectNode stat = query.putObject("MetricStat");
+      stat.put("Period", q.metricStat().period());
+      stat.put("Stat", q.metricStat().stat());
+      ObjectNode metric = stat.putObject("Metric");
+      metric.put("Namespace", q.metricStat().metric().namespace());
+      metric.put("MetricName", q.metricStat().metric().metricName());
+      ObjectNode dimension = metric.putArray("Dimensions").addObject();
+      dimension.put("Name", "FunctionName");
+      dimension.put("Value", q.metricStat().metric().dimensions().get(0).value());
+    }
+    input.put("StartTime", request.startTime().getEpochSecond());
+    input.put("EndTime", request.endTime().getEpochSecond());
+    byte[] body;
+    try {
+      body = CBOR.writeValueAsBytes(input);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Call call =
+        new Call(
+            Call.Service.CLOUDWATCH,
+            "GetMetricData",
+            "POST",
+            "/service/GraniteServiceVersion20100801/operation/GetMetricData",
+            Map.of(),
+            Map.of(),
+            body,
+            "us-east-1",
+            new Identity(workload.accounts().get(0), "arn", "user"),
+            "bench");
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < WARMUP; i++) {
+      service.handle(call);
+    }
+    long[] wall = new long[MEASURED];
+    long[] cpu = new long[MEASURED];
+    for (int i = 0; i < MEASURED; i++) {
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      SimResponse response = service.handle(call);
+      wall[i] = System.nanoTime() - start;
+      cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+      assertThat(response.status()).isEqualTo(200);
+    }
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    System.out.printf(
+        "GetMetricData %s: wall p50 %.1f ms, p99 %.1f ms; CPU p50 %.1f ms, p99 %.1f ms%n",
+        name,
+        wall[MEASURED / 2] / 1e6,
+        wall[(int) (MEASURED * 0.99)] / 1e6,
+        cpu[MEASURED / 2] / 1e6,
+        cpu[(int) (MEASURED * 0.99)] / 1e6);
+  }
+
+  private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
   private static void report(
       String name, CloudWatchClient cw, GetMetricDataRequest request, int expectedPoints) {
