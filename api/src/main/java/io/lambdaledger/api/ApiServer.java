@@ -12,9 +12,13 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import io.lambdaledger.core.model.TokenRole;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +38,15 @@ public final class ApiServer implements AutoCloseable {
   /**
    * How the server behaves. {@code authEnabled} false lets every request in as an admin over every
    * account (logged at start and shown on the dashboard); {@code version} is shown by {@code
-   * /api/v1/about}.
+   * /api/v1/about}; {@code finalityHorizon} (longest function timeout plus a margin) is how long
+   * CloudWatch data may still change, which the API warns about.
    */
-  public record Settings(boolean authEnabled, Clock clock, String version) {
+  public record Settings(
+      boolean authEnabled, Clock clock, String version, Duration finalityHorizon) {
     public Settings {
       Objects.requireNonNull(clock, "clock");
       version = version == null ? "dev" : version;
+      finalityHorizon = finalityHorizon == null ? Duration.ofMinutes(30) : finalityHorizon;
     }
   }
 
@@ -108,14 +115,23 @@ public final class ApiServer implements AutoCloseable {
           files.hostedPath = "/";
           files.directory = "/dashboard";
           files.location = Location.CLASSPATH;
+          files.roles = Set.of(Access.PUBLIC);
         });
-    config.staticFiles.enableWebjars();
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/webjars";
+          files.directory = "META-INF/resources/webjars";
+          files.location = Location.CLASSPATH;
+          files.roles = Set.of(Access.PUBLIC);
+          files.headers = Map.of("Cache-Control", "max-age=31536000");
+        });
 
     config.routes.before(this::beforeEveryRequest);
     config.routes.beforeMatched(this::authorize);
     config.routes.after(this::afterEveryRequest);
     registerErrorMapping(config);
-    new Routes(settings, services, mapper).register(config.routes);
+    new Routes(settings, services, LedgerData.from(services.database()), mapper)
+        .register(config.routes);
   }
 
   private void beforeEveryRequest(Context ctx) {
@@ -193,6 +209,10 @@ public final class ApiServer implements AutoCloseable {
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (isClientAbort(e)) {
+            writeProblem(ctx, ApiProblem.badRequest("the request ended before its body did"));
+            return;
+          }
           String id = logUnexpected(ctx, e);
           writeProblem(
               ctx,
@@ -208,6 +228,18 @@ public final class ApiServer implements AutoCloseable {
             }
           });
     }
+  }
+
+  /** The client closed the connection or sent less body than it announced: its fault, not ours. */
+  private static boolean isClientAbort(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException
+          || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")
+          || t.getClass().getName().equals("org.eclipse.jetty.http.BadMessageException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String defaultDetail(Context ctx, int status) {
@@ -240,6 +272,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void writeProblem(Context ctx, ApiProblem problem) {
+    ctx.removeHeader("Content-Disposition");
     ctx.status(problem.status());
     if (problem.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"lambda-ledger\"");
@@ -260,6 +293,8 @@ public final class ApiServer implements AutoCloseable {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        .setDefaultPropertyInclusion(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
   }
 }

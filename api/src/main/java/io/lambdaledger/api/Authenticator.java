@@ -1,7 +1,10 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.model.ApiToken;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks a presented bearer token against every known token hash. The presented token is hashed and
@@ -11,6 +14,7 @@ import java.util.List;
 final class Authenticator {
 
   private static final int MAX_TOKEN_LENGTH = 512;
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final boolean enabled;
   private final TokenSource tokens;
@@ -44,7 +48,7 @@ final class Authenticator {
     ApiToken match = null;
     List<ApiToken> known = tokens.tokens();
     for (ApiToken token : known) {
-      if (MessageDigest.isEqual(presentedHash, token.hashBytes()) && match == null) {
+      if (MessageDigest.isEqual(presentedHash, hashBytes(token)) && match == null) {
         match = token;
       }
     }
@@ -52,5 +56,14 @@ final class Authenticator {
       throw ApiProblem.unauthorized("the bearer token is not valid");
     }
     return new Caller(match.name(), match.role(), match.scope());
+  }
+
+  /** A stored hash that is not 64 hex digits never matches (it cannot be a SHA-256). */
+  private static byte[] hashBytes(ApiToken token) {
+    String hash = token.tokenHash();
+    if (hash.length() != 64 || !HEX.matcher(hash).matches()) {
+      return new byte[0];
+    }
+    return HexFormat.of().parseHex(hash);
   }
 }

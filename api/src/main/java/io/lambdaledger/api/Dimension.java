@@ -13,7 +13,7 @@ import java.util.Set;
 sealed interface Dimension {
 
   /** The name used in the {@code aggregate} parameter and as a key in each item's {@code key}. */
-  String name();
+  String label();
 
   enum Field implements Dimension {
     FUNCTION,
@@ -23,13 +23,13 @@ sealed interface Dimension {
     RUNTIME;
 
     @Override
-    public String toString() {
+    public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
 
     static Field parse(String text) {
       for (Field field : values()) {
-        if (field.toString().equals(text)) {
+        if (field.label().equals(text)) {
           return field;
         }
       }
@@ -39,7 +39,7 @@ sealed interface Dimension {
 
   record Tag(String key) implements Dimension {
     @Override
-    public String name() {
+    public String label() {
       return "tag:" + key;
     }
   }
@@ -54,7 +54,7 @@ sealed interface Dimension {
     for (String part : raw.split(",", -1)) {
       String text = part.trim();
       Dimension dimension = parseOne(parameter, text);
-      if (!seen.add(dimension.toString())) {
+      if (!seen.add(dimension.label())) {
         throw ApiProblem.badParameter(parameter, "'" + parameter + "' names '" + text + "' twice");
       }
       dimensions.add(dimension);

@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.model.AccountScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.YearMonth;

@@ -18,12 +18,14 @@ final class Routes {
 
   private final ApiServer.Settings settings;
   private final Services services;
+  private final LedgerData data;
   private final ObjectMapper mapper;
   private final byte[] openApi;
 
-  Routes(ApiServer.Settings settings, Services services, ObjectMapper mapper) {
+  Routes(ApiServer.Settings settings, Services services, LedgerData data, ObjectMapper mapper) {
     this.settings = settings;
     this.services = services;
+    this.data = data;
     this.mapper = mapper;
     this.openApi = readOpenApi();
   }
@@ -35,8 +37,49 @@ final class Routes {
     routes.get(API + "/openapi.json", this::openApi, Access.PUBLIC);
     routes.get(API + "/about", this::about, Access.PUBLIC);
     routes.get(API + "/whoami", this::whoami, Access.VIEWER);
-    CollectionsController collections = new CollectionsController(services.collections(), mapper);
+
+    WindowParser windows = new WindowParser(settings.clock());
+    MonthPricer pricer = new MonthPricer(services.engine(), services.priceBooks());
+    CostService costs =
+        new CostService(
+            data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
+    CostsController costsController = new CostsController(costs, windows);
+    routes.get(API + "/costs", costsController::get, Access.VIEWER);
+
+    InsightsController insights =
+        new InsightsController(
+            new FreeTierService(data.usage(), services.priceBooks(), settings.clock()),
+            new ForecastService(data.usage(), data.functions(), pricer, settings.clock()),
+            windows);
+    routes.get(API + "/free-tier", insights::freeTier, Access.VIEWER);
+    routes.get(API + "/forecast", insights::forecast, Access.VIEWER);
+
+    FunctionsController functions =
+        new FunctionsController(
+            new FunctionsService(
+                data.functions(),
+                data.usage(),
+                costs,
+                settings.clock(),
+                settings.finalityHorizon()),
+            data.functions(),
+            windows);
+    routes.get(API + "/functions", functions::list, Access.VIEWER);
+    routes.get(API + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);
+    routes.get(
+        API + "/functions/{account}/{region}/{name}/metrics", functions::metrics, Access.VIEWER);
+
+    PricesController prices = new PricesController(services.priceBooks(), windows);
+    routes.get(API + "/prices", prices::get, Access.VIEWER);
+
+    CollectionsController collections =
+        new CollectionsController(
+            services.collections(), data.collections(), settings.clock(), mapper);
+    routes.get(API + "/collections", collections::list, Access.VIEWER);
     routes.post(API + "/collections", collections::start, Access.ADMIN);
+
+    ReportsController reports = new ReportsController(services.reports(), windows);
+    routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);
   }
 
   private void readiness(Context ctx) {
@@ -75,12 +118,12 @@ final class Routes {
     Caller caller = ApiServer.caller(ctx);
     Map<String, Object> me = new LinkedHashMap<>();
     me.put("name", caller.name());
-    me.put("role", caller.role().toString());
+    me.put("role", caller.role().configName());
     me.put(
         "accounts",
-        caller.scope().everyAccount()
+        caller.scope().unrestricted()
             ? List.of("*")
-            : caller.scope().accounts().stream().sorted().toList());
+            : caller.scope().accountIds().stream().sorted().toList());
     ctx.json(me);
   }
 

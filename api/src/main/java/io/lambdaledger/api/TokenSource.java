@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.model.ApiToken;
 import java.util.List;
 
 /**

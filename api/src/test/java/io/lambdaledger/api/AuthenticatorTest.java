@@ -3,6 +3,9 @@ package io.lambdaledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.ApiToken;
+import io.lambdaledger.core.model.TokenRole;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,12 +16,18 @@ class AuthenticatorTest {
   final String scopedToken = Tokens.generate();
   final List<ApiToken> known =
       List.of(
-          new ApiToken("ops", Tokens.sha256Hex(adminToken), TokenRole.ADMIN, AccountScope.all()),
+          new ApiToken(
+              "ops",
+              Tokens.sha256Hex(adminToken),
+              TokenRole.ADMIN,
+              AccountScope.all(),
+              java.time.Instant.EPOCH),
           new ApiToken(
               "team-a",
               Tokens.sha256Hex(scopedToken),
               TokenRole.VIEWER,
-              AccountScope.only(Set.of("111111111111"))));
+              AccountScope.only(Set.of("111111111111")),
+              java.time.Instant.EPOCH));
   final Authenticator authenticator = new Authenticator(true, () -> known);
 
   @Test
@@ -26,8 +35,8 @@ class AuthenticatorTest {
     Caller caller = authenticator.authenticate("Bearer " + scopedToken);
     assertThat(caller.name()).isEqualTo("team-a");
     assertThat(caller.role()).isEqualTo(TokenRole.VIEWER);
-    assertThat(caller.scope().allows("111111111111")).isTrue();
-    assertThat(caller.scope().allows("222222222222")).isFalse();
+    assertThat(caller.scope().includes("111111111111")).isTrue();
+    assertThat(caller.scope().includes("222222222222")).isFalse();
     assertThat(authenticator.authenticate("bearer  " + adminToken).role())
         .isEqualTo(TokenRole.ADMIN);
   }
@@ -61,7 +70,7 @@ class AuthenticatorTest {
   void with_auth_disabled_every_caller_is_an_unscoped_admin() {
     Caller caller = new Authenticator(false, List::of).authenticate(null);
     assertThat(caller.role()).isEqualTo(TokenRole.ADMIN);
-    assertThat(caller.scope().everyAccount()).isTrue();
+    assertThat(caller.scope().unrestricted()).isTrue();
   }
 
   @Test

@@ -3,13 +3,8 @@ package io.lambdaledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,49 +13,24 @@ import tools.jackson.databind.JsonNode;
 /** The server's routes that need no stored data: health, metrics, errors, auth, collections. */
 class ServerBasicsTest {
 
-  static final String ADMIN = Tokens.generate();
-  static final String VIEWER = Tokens.generate();
+  static final String ADMIN = LedgerFixture.ADMIN;
+  static final String VIEWER = LedgerFixture.VIEWER;
 
-  private final AtomicBoolean ready = new AtomicBoolean(true);
-  private final AtomicInteger collectionsStarted = new AtomicInteger();
-  private ApiServer server;
+  private LedgerFixture fixture;
   private HttpTestClient http;
   private OpenApiContract contract;
 
   @BeforeEach
   void start() {
-    List<ApiToken> tokens =
-        List.of(
-            new ApiToken("ops", Tokens.sha256Hex(ADMIN), TokenRole.ADMIN, AccountScope.all()),
-            new ApiToken(
-                "grafana", Tokens.sha256Hex(VIEWER), TokenRole.VIEWER, AccountScope.all()));
-    CollectionTrigger trigger =
-        () -> {
-          int n = collectionsStarted.incrementAndGet();
-          return new CollectionTrigger.CollectionStarted(
-              true, "run-" + n, Instant.parse("2026-10-15T12:00:00Z"), "collection started");
-        };
-    Services services =
-        new Services(
-            () -> tokens,
-            ready::get,
-            new ServiceMetrics(),
-            trigger,
-            (month, format, scope, partial, out) -> out.write("month\n".getBytes()));
-    server =
-        new ApiServer(
-                new ApiServer.Settings(
-                    true, Clock.fixed(Instant.parse("2026-10-15T12:00:00Z"), ZoneOffset.UTC), "t"),
-                services)
-            .start("127.0.0.1", 0);
-    http = new HttpTestClient(server.port());
+    fixture = LedgerFixture.empty(true);
+    http = fixture.http;
     contract = new OpenApiContract(http.get("/api/v1/openapi.json").body());
   }
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.stop();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -86,7 +56,7 @@ class ServerBasicsTest {
     assertThat(up.statusCode()).isEqualTo(200);
     check("GET", "/readyz", up);
 
-    ready.set(false);
+    fixture.ready.set(false);
     HttpResponse<String> down = http.get("/readyz");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(HttpTestClient.contentType(down)).startsWith("application/problem+json");
@@ -167,7 +137,7 @@ class ServerBasicsTest {
     HttpResponse<String> response = http.post("/api/v1/collections", null, VIEWER);
     assertThat(response.statusCode()).isEqualTo(403);
     check("POST", "/api/v1/collections", response);
-    assertThat(collectionsStarted).hasValue(0);
+    assertThat(fixture.collectionsStarted).hasValue(0);
   }
 
   @Test
@@ -175,8 +145,8 @@ class ServerBasicsTest {
     HttpResponse<String> response = http.post("/api/v1/collections", "{}", ADMIN);
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(check("POST", "/api/v1/collections", response).get("id").asString())
-        .isEqualTo("run-1");
-    assertThat(collectionsStarted).hasValue(1);
+        .isEqualTo("manual-1");
+    assertThat(fixture.collectionsStarted).hasValue(1);
   }
 
   @Test
@@ -186,6 +156,6 @@ class ServerBasicsTest {
       assertThat(response.statusCode()).as(body).isEqualTo(400);
       check("POST", "/api/v1/collections", response);
     }
-    assertThat(collectionsStarted).hasValue(0);
+    assertThat(fixture.collectionsStarted).hasValue(0);
   }
 }
