@@ -37,6 +37,7 @@ final class CostService {
   private final MonthPricer pricer;
   private final Clock clock;
   private final Duration finalityHorizon;
+  private final SnapshotCache cache = new SnapshotCache(Duration.ofSeconds(60), 64);
 
   CostService(
       UsageReader usage,
@@ -191,7 +192,10 @@ final class CostService {
     }
     if (toPrice.size() <= 2) {
       for (Instant boundary : toPrice) {
-        snapshots.put(boundary, pricer.price(month, usage.totals(monthStart, boundary)));
+        snapshots.put(
+            boundary,
+            cache.get(
+                month, boundary, () -> pricer.price(month, usage.totals(monthStart, boundary))));
       }
       return snapshots;
     }
