@@ -28,6 +28,7 @@ import picocli.CommandLine.ParseResult;
       CommandLine.HelpCommand.class,
       EstimateCommand.class,
       PricesCommand.class,
+      SimulateCommand.class,
       CollectCommand.class
     })
 public final class Main implements Runnable {
