@@ -192,7 +192,7 @@ final class InventoryReader {
     io.lambdaledger.core.model.FunctionConfiguration configuration =
         new io.lambdaledger.core.model.FunctionConfiguration(
             function.memorySize() == null ? 128 : function.memorySize(),
-            Architecture.fromWireName(architecture),
+            Architecture.parse(architecture),
             ephemeral,
             function.timeout() == null ? 3 : function.timeout());
     String packageType =
