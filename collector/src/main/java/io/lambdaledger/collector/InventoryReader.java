@@ -34,18 +34,16 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
 
 /**
  * Reads what Lambda knows about the functions of a shard: every function (ListFunctions, 50 per
- * page), its configuration, its tags (the tagging API's GetResources, 100 per page, falling back to
- * one ListTags per function when GetResources is not allowed or not available) and its provisioned
- * concurrency (ListProvisionedConcurrencyConfigs, one function at a time, so only for the functions
- * the caller asks about). Every call waits for the shard's Lambda rate limit.
+ * page), its configuration (with {@code LastModified}, so a change is dated when it happened, not
+ * when the inventory noticed it), its tags (the tagging API's GetResources, 100 per page, falling
+ * back to one ListTags per function when GetResources is not allowed or not available) and its
+ * provisioned concurrency (ListProvisionedConcurrencyConfigs, one function at a time, so only for
+ * the functions the caller asks about). Every call waits for the shard's Lambda rate limit.
  */
 final class InventoryReader {
 
   /** What one pass read. */
-  record Pass(
-      List<FunctionSnapshot> functions,
-      Map<String, Instant> lastModified,
-      boolean tagsFromTaggingApi) {}
+  record Pass(List<FunctionSnapshot> functions, boolean tagsFromTaggingApi) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryReader.class);
 
@@ -79,7 +77,6 @@ final class InventoryReader {
     Map<String, Map<String, String>> tagsByArn = tagsFromTaggingApi();
     boolean fromTaggingApi = tagsByArn != null;
     List<FunctionSnapshot> snapshots = new ArrayList<>(listed.size());
-    Map<String, Instant> lastModified = new HashMap<>();
     for (FunctionConfiguration function : listed) {
       Map<String, String> tags =
           fromTaggingApi
@@ -90,12 +87,8 @@ final class InventoryReader {
               ? provisionedConcurrency(function.functionName())
               : knownProvisionedConcurrency.getOrDefault(function.functionName(), List.of());
       snapshots.add(snapshot(function, tags, provisioned));
-      Instant modified = parseLastModified(function.lastModified());
-      if (modified != null) {
-        lastModified.put(function.functionName(), modified);
-      }
     }
-    return new Pass(snapshots, lastModified, fromTaggingApi);
+    return new Pass(snapshots, fromTaggingApi);
   }
 
   private List<FunctionConfiguration> listFunctions() {
@@ -204,7 +197,8 @@ final class InventoryReader {
         packageType,
         configuration,
         tags,
-        provisioned);
+        provisioned,
+        parseLastModified(function.lastModified()));
   }
 
   /** {@code arn:aws:lambda:r:a:function:name:qualifier} → {@code qualifier}. */
