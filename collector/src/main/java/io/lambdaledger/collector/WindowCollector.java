@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Reads one window of one shard: finds the active functions, plans the GetMetricData calls, runs
@@ -259,7 +260,20 @@ final class WindowCollector {
     return value == null ? 0 : Math.round(value);
   }
 
+  /** What went wrong, in one line: the AWS error code when there is one, else the root cause. */
   static String rootMessage(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+        return aws.awsErrorDetails().serviceName()
+            + " "
+            + aws.awsErrorDetails().errorCode()
+            + ": "
+            + aws.awsErrorDetails().errorMessage();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -118,6 +118,15 @@ final class CollectorHarness implements AutoCloseable {
     return collector(separatePool, "collector-" + (collectors.size() + 1), List.of(REGION));
   }
 
+  /** A collector for other targets (accounts, roles), sharing the database. */
+  Collector collector(List<CollectionTarget> targets) {
+    Collector collector =
+        new Collector(
+            database, clients, targets, settings, clock, "collector-" + (collectors.size() + 1));
+    collectors.add(collector);
+    return collector;
+  }
+
   /** A collector with its own name, for the regions given. */
   Collector collector(boolean separatePool, String instance, List<String> regions) {
     Database pool = database;
