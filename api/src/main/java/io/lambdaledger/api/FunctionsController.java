@@ -158,7 +158,7 @@ final class FunctionsController {
     body.put("packageType", function.packageType());
     body.put("payerAccount", function.payerAccountId());
     body.put("memoryMb", configuration.memoryMb());
-    body.put("architecture", configuration.architecture().wireName());
+    body.put("architecture", configuration.architecture().id());
     body.put("ephemeralStorageMb", configuration.ephemeralStorageMb());
     body.put("timeoutSeconds", configuration.timeoutSeconds());
     body.put("tags", new TreeMap<>(function.tags()));
@@ -179,7 +179,7 @@ final class FunctionsController {
     body.put("validFrom", text(period.validFrom()));
     body.put("validTo", text(period.validTo()));
     body.put("memoryMb", period.configuration().memoryMb());
-    body.put("architecture", period.configuration().architecture().wireName());
+    body.put("architecture", period.configuration().architecture().id());
     body.put("ephemeralStorageMb", period.configuration().ephemeralStorageMb());
     body.put("timeoutSeconds", period.configuration().timeoutSeconds());
     return body;

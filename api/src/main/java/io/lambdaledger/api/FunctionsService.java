@@ -159,7 +159,7 @@ final class FunctionsService {
             case FUNCTION -> function.key().name();
             case ACCOUNT -> function.key().accountId();
             case REGION -> function.key().region();
-            case ARCHITECTURE -> function.configuration().architecture().wireName();
+            case ARCHITECTURE -> function.configuration().architecture().id();
             case RUNTIME -> function.runtime() == null ? "unknown" : function.runtime();
           };
         });

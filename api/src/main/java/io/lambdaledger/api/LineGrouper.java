@@ -92,7 +92,7 @@ final class LineGrouper {
       case FUNCTION -> line.function().name();
       case ACCOUNT -> line.function().accountId();
       case REGION -> line.function().region();
-      case ARCHITECTURE -> line.configuration().architecture().wireName();
+      case ARCHITECTURE -> line.configuration().architecture().id();
       case RUNTIME -> {
         LambdaFunction function = inventory.get(line.function());
         yield function == null || function.runtime() == null ? "unknown" : function.runtime();

@@ -99,7 +99,7 @@ final class MonthPricer {
         line.function().accountId(),
         line.function().region(),
         line.function().name(),
-        Architecture.parse(configuration.architecture().wireName()),
+        Architecture.parse(configuration.architecture().id()),
         configuration.memoryMb(),
         configuration.ephemeralStorageMb(),
         onDemandRequests,

@@ -176,7 +176,7 @@ class CostsBenchmarkTest {
     for (var function : inventory.listFunctions(AccountScope.all(), false)) {
       long id = ids.get(function.key());
       memory.put(id, function.configuration().memoryMb());
-      architecture.put(id, function.configuration().architecture().wireName());
+      architecture.put(id, function.configuration().architecture().id());
     }
     for (long id : memory.keySet()) {
       long perDay = 1_000 + random.nextInt(200_000);

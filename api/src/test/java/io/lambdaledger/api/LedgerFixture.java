@@ -310,7 +310,7 @@ final class LedgerFixture implements AutoCloseable {
     row.setFunctionId(id);
     row.setHourStart(hour);
     row.setMemoryMb(configuration.memoryMb());
-    row.setArchitecture(configuration.architecture().wireName());
+    row.setArchitecture(configuration.architecture().id());
     row.setEphemeralMb(configuration.ephemeralStorageMb());
     row.setRequests(requests);
     row.setDurationMsSum(durationSum);
@@ -348,7 +348,7 @@ final class LedgerFixture implements AutoCloseable {
     row.setFunctionId(id);
     row.setDayStart(day);
     row.setMemoryMb(c.memoryMb());
-    row.setArchitecture(c.architecture().wireName());
+    row.setArchitecture(c.architecture().id());
     row.setEphemeralMb(c.ephemeralStorageMb());
     row.setRequests(0L);
     row.setDurationMsSum(BigDecimal.ZERO);

@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
     description = "What AWS Lambda functions cost and why, priced the way AWS bills them.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      MigrateCommand.class,
       EstimateCommand.class,
       PricesCommand.class,
       SimulateCommand.class,

@@ -3,6 +3,8 @@ package io.lambdaledger.app;
 import io.lambdaledger.core.pricing.Price;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
+import io.lambdaledger.db.Database;
+import io.lambdaledger.db.PriceBookStore;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -14,7 +16,10 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.pricing.PricingClient;
 
 /**
  * {@code lambda-ledger prices}: the Lambda price book. {@code show} prints the book in force; where
@@ -28,13 +33,15 @@ import picocli.CommandLine.Spec;
 public final class PricesCommand implements Runnable {
 
   @Spec private CommandSpec spec;
+  @ParentCommand private Main main;
 
   private final Supplier<PriceBooks> priceBooks;
   private final Clock clock;
 
-  /** Uses the bundled price book. */
+  /** Uses the bundled price book and the versions stored in the configured database. */
   public PricesCommand() {
-    this(PriceBooks::bundled, Clock.systemUTC());
+    this.priceBooks = null;
+    this.clock = Clock.systemUTC();
   }
 
   /**
@@ -76,7 +83,7 @@ public final class PricesCommand implements Runnable {
     }
     PriceBook book;
     try {
-      book = priceBooks.get().inForce(when);
+      book = books().inForce(when);
     } catch (NoSuchElementException e) {
       throw new UsageException("--month: " + e.getMessage());
     }
@@ -92,6 +99,58 @@ public final class PricesCommand implements Runnable {
     out.print(table(book, region == null ? book.prices() : book.prices(region)));
     out.flush();
     return 0;
+  }
+
+  /**
+   * Loads the current prices from the AWS Price List API and stores them as a new version.
+   *
+   * @throws UserFacingException when the API or the database cannot be reached (exit code 1)
+   */
+  @Command(
+      name = "refresh",
+      mixinStandardHelpOptions = true,
+      description =
+          "Loads current Lambda prices from the AWS Price List API (GetProducts) and stores them"
+              + " as a new version, in force from the first day of this month.")
+  int refresh() {
+    PrintWriter out = spec.commandLine().getOut();
+    PriceListLoader.Result result;
+    try (PricingClient pricing = PricingClients.create(main.environment())) {
+      result =
+          new PriceListLoader(pricing)
+              .load(
+                  clock.instant(),
+                  count -> {
+                    out.printf("read %d products%n", count);
+                    out.flush();
+                  });
+    } catch (SdkException e) {
+      throw new UserFacingException(
+          "prices refresh: the Price List API failed: " + e.getMessage(), e);
+    }
+    try (Database database = Databases.open(main.config().database())) {
+      new PriceBookStore(database.dsl(), clock).save(result.book());
+    }
+    PriceBook book = result.book();
+    out.printf(
+        "Stored price book %s (%d prices, %d regions, effective %s) from %d products.%n",
+        book.version(),
+        book.prices().size(),
+        book.regions().size(),
+        book.effectiveDate(),
+        result.products());
+    for (String skipped : result.skippedRegions()) {
+      out.println("Skipped incomplete region " + skipped);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private PriceBooks books() {
+    if (priceBooks != null) {
+      return priceBooks.get();
+    }
+    return StoredPriceBooks.load(main.config());
   }
 
   static String table(PriceBook book, List<Price> prices) {
