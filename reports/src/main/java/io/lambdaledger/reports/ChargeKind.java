@@ -1,41 +1,43 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.pricing.PriceGroup;
+
 /**
- * The Lambda charges a report line can carry, in the order the columns and FOCUS rows appear. Usage
- * types follow the AWS naming ({@code lambda-billing.md} §1.5): the arm64 variant adds {@code
- * -ARM}, and every region but us-east-1 prefixes its billing code.
+ * The Lambda charges a report line can carry, in the order the columns and FOCUS rows appear; one
+ * per price group of the cost engine.
  */
 enum ChargeKind {
-  REQUESTS("request_cost", "Request", "Requests", "Requests", "Lambda requests"),
-  DURATION("duration_cost", "Lambda-GB-Second", "GB-Seconds", "Duration", "Lambda duration"),
+  REQUESTS(PriceGroup.REQUESTS, "request_cost", "Requests", "Requests", "Lambda requests"),
+  DURATION(PriceGroup.DURATION, "duration_cost", "GB-Seconds", "Duration", "Lambda duration"),
   EPHEMERAL_STORAGE(
+      PriceGroup.EPHEMERAL_STORAGE,
       "ephemeral_storage_cost",
-      "Lambda-Storage-GB-Second",
       "GB-Seconds",
       "Ephemeral Storage",
       "Lambda ephemeral storage above 512 MB"),
   PROVISIONED_CONCURRENCY(
+      PriceGroup.PROVISIONED_CONCURRENCY,
       "provisioned_concurrency_cost",
-      "Lambda-Provisioned-Concurrency",
       "GB-Seconds",
       "Provisioned Concurrency",
       "Lambda provisioned concurrency"),
   PROVISIONED_DURATION(
+      PriceGroup.PROVISIONED_DURATION,
       "provisioned_duration_cost",
-      "Lambda-Provisioned-GB-Second",
       "GB-Seconds",
       "Provisioned Duration",
       "Lambda duration on provisioned concurrency");
 
+  private final PriceGroup priceGroup;
   private final String csvColumn;
-  private final String usageType;
   private final String unit;
   private final String meter;
   private final String description;
 
-  ChargeKind(String csvColumn, String usageType, String unit, String meter, String description) {
+  ChargeKind(
+      PriceGroup priceGroup, String csvColumn, String unit, String meter, String description) {
+    this.priceGroup = priceGroup;
     this.csvColumn = csvColumn;
-    this.usageType = usageType;
     this.unit = unit;
     this.meter = meter;
     this.description = description;
@@ -61,10 +63,8 @@ enum ChargeKind {
     return description;
   }
 
-  /** The AWS usage type, e.g. {@code EU-Lambda-GB-Second-ARM} for eu-west-1 and arm64. */
-  String usageType(String region, String architecture) {
-    String prefix = AwsRegions.billingCode(region).map(code -> code + "-").orElse("");
-    String suffix = "arm64".equals(architecture) ? "-ARM" : "";
-    return prefix + usageType + suffix;
+  /** The cost engine's price group of this charge. */
+  PriceGroup priceGroup() {
+    return priceGroup;
   }
 }

@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param listUnitPrice the first-tier list rate for the region and architecture
  * @param cost what the charge costs after volume tiers and free-tier allocation, in cents
  * @param freeTierCredit the part of the free tier allocated to this charge, in cents (≥ 0)
+ * @param usageType the AWS usage type, e.g. {@code EU-Lambda-GB-Second-ARM} (FOCUS SkuId)
  */
 record ChargeLine(
     ChargeKind kind,
     BigDecimal quantity,
     BigDecimal listUnitPrice,
     BigDecimal cost,
-    BigDecimal freeTierCredit) {
+    BigDecimal freeTierCredit,
+    String usageType) {
 
   ChargeLine {
     Objects.requireNonNull(kind, "kind");
@@ -25,6 +27,7 @@ record ChargeLine(
     Objects.requireNonNull(listUnitPrice, "listUnitPrice");
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(freeTierCredit, "freeTierCredit");
+    Objects.requireNonNull(usageType, "usageType");
   }
 
   /** Quantity at the list rate: no free tier, no volume tier. */

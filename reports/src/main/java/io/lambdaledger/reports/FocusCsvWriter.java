@@ -112,7 +112,7 @@ final class FocusCsvWriter implements RowWriter {
       String notes)
       throws IOException {
     ChargeKind kind = charge.kind();
-    String skuId = kind.usageType(row.region(), row.architecture());
+    String skuId = charge.usageType();
     String cost = Decimals.money(charge.cost());
     String listCost = Decimals.exact(charge.listCost());
     String listUnitPrice = Decimals.exact(charge.listUnitPrice());

@@ -66,4 +66,32 @@ record ReportRow(
     }
     return BigDecimal.ZERO;
   }
+
+  /** The same row with {@code note} before its other notes. */
+  ReportRow withFirstNote(String note) {
+    List<String> all = new java.util.ArrayList<>(notes.size() + 1);
+    all.add(note);
+    all.addAll(notes);
+    return new ReportRow(
+        month,
+        payerAccountId,
+        payerAccountName,
+        accountId,
+        accountName,
+        region,
+        functionName,
+        functionArn,
+        architecture,
+        memoryMb,
+        ephemeralStorageMb,
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        currency,
+        priceVersion,
+        tags,
+        all);
+  }
 }

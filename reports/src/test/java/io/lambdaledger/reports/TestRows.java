@@ -1,5 +1,9 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.pricing.PriceBook;
+import io.lambdaledger.core.pricing.PriceGroup;
+import io.lambdaledger.core.pricing.RegionRates;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,20 +31,23 @@ final class TestRows {
       String total) {
     BigDecimal totalCost = new BigDecimal(total);
     BigDecimal requestCost = new BigDecimal("0.20");
+    RegionRates rates = PriceBook.bundled().rates(region, Architecture.parse(architecture));
     ChargeLine requests =
         new ChargeLine(
             ChargeKind.REQUESTS,
             new BigDecimal("1000000"),
             new BigDecimal("0.0000002"),
             requestCost,
-            BigDecimal.ZERO.setScale(2));
+            BigDecimal.ZERO.setScale(2),
+            rates.usageType(PriceGroup.REQUESTS));
     ChargeLine duration =
         new ChargeLine(
             ChargeKind.DURATION,
             new BigDecimal("250000.5"),
             new BigDecimal("0.0000166667"),
             totalCost.subtract(requestCost),
-            new BigDecimal("1.25"));
+            new BigDecimal("1.25"),
+            rates.usageType(PriceGroup.DURATION));
     return new ReportRow(
         OCTOBER,
         "999999999999",
