@@ -203,7 +203,6 @@ public final class ConfigLoader {
     keys.put("LEDGER_DB_URL", "database.url");
     keys.put("LEDGER_DB_USER", "database.user");
     keys.put("LEDGER_DB_PASSWORD", "database.password");
-    keys.put("LEDGER_DB_MAX_POOL_SIZE", "database.maxPoolSize");
     keys.put("LEDGER_REGIONS", "aws.regions");
     keys.put("LEDGER_COLLECTOR_INTERVAL", "collector.interval");
     keys.put("LEDGER_COLLECTOR_PERIOD", "collector.period");

@@ -25,7 +25,6 @@ final class ConfigValidator {
     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
       fail("database.url", "must be a jdbc:h2: or jdbc:postgresql: URL");
     }
-    require(config.database().maxPoolSize() >= 1, "database.maxPoolSize", "must be at least 1");
     List<String> regions = config.aws().regions();
     for (int i = 0; i < regions.size(); i++) {
       if (!REGION.matcher(regions.get(i)).matches()) {

@@ -27,18 +27,17 @@ public record LedgerConfig(
   }
 
   /** Where usage is stored: the embedded H2 file by default, PostgreSQL in production. */
-  public record DatabaseConfig(String url, String user, String password, Integer maxPoolSize) {
+  public record DatabaseConfig(String url, String user, String password) {
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/lambda-ledger";
 
     public DatabaseConfig {
       url = url == null || url.isBlank() ? DEFAULT_URL : url;
       user = user == null ? "" : user;
       password = password == null ? "" : password;
-      maxPoolSize = maxPoolSize == null ? 10 : maxPoolSize;
     }
 
     static DatabaseConfig defaults() {
-      return new DatabaseConfig(null, null, null, null);
+      return new DatabaseConfig(null, null, null);
     }
   }
 

@@ -98,8 +98,7 @@ class ConfigLoaderTest {
             String value =
                 switch (key) {
                   case "database.url" -> "jdbc:h2:mem:x";
-                  case "database.maxPoolSize",
-                      "collector.sampleRetentionDays",
+                  case "collector.sampleRetentionDays",
                       "collector.maxConcurrentShards",
                       "collector.getMetricDataTps",
                       "collector.lambdaTps",
