@@ -24,7 +24,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "What AWS Lambda functions cost and why, priced the way AWS bills them.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
   /** Exit code for bad input: a wrong flag, value, file or configuration key. */
