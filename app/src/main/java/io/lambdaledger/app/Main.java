@@ -30,7 +30,8 @@ import picocli.CommandLine.ParseResult;
       EstimateCommand.class,
       PricesCommand.class,
       SimulateCommand.class,
-      CollectCommand.class
+      CollectCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
 
