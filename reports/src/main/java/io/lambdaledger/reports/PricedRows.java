@@ -152,7 +152,7 @@ final class PricedRows {
   private static boolean sameBilling(ConfigurationPeriod period, UsageLine line) {
     return period.configuration().memoryMb() == line.memoryMb()
         && period.configuration().ephemeralStorageMb() == line.ephemeralStorageMb()
-        && period.configuration().architecture().wireName().equals(line.architecture().toString());
+        && period.configuration().architecture().id().equals(line.architecture().toString());
   }
 
   private static String configurationNote(

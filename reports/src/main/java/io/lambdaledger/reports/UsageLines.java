@@ -31,7 +31,7 @@ public final class UsageLines {
         .account(usage.function().accountId())
         .region(usage.function().region())
         .function(usage.function().name())
-        .architecture(Architecture.parse(usage.configuration().architecture().wireName()))
+        .architecture(Architecture.parse(usage.configuration().architecture().id()))
         .memoryMb(usage.configuration().memoryMb())
         .ephemeralStorageMb(usage.configuration().ephemeralStorageMb())
         .requests(onDemandRequests)
