@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
@@ -27,6 +28,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The whole product through {@code demo}: simulator, collector, database, API and reports in one
@@ -145,6 +149,31 @@ class DemoEndToEndTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).containsIgnoringCase("<html");
     assertThat(get("/healthz").isObject()).isTrue();
+  }
+
+  @Test
+  void theDashboardShowsTheApisNumbersWithChartsAndOpensAFunction() throws Exception {
+    try (DemoBrowser browser = DemoBrowser.open()) {
+      browser.driver.get("http://127.0.0.1:" + demo.runtime().port() + "/");
+      browser.wait.until(
+          ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "chart"));
+      JsonNode costs = get("/api/v1/costs?window=month");
+      WebElement monthToDate = browser.driver.findElement(By.id("mtd-total"));
+      assertThat(monthToDate.getAttribute("data-value"))
+          .isEqualTo(costs.path("totals").path("total").asText());
+      assertThat(browser.driver.findElement(By.id("auth-off")).isDisplayed()).isTrue();
+      assertThat(browser.driver.findElements(By.cssSelector("#cost-by-day canvas"))).isNotEmpty();
+      List<WebElement> top = browser.driver.findElements(By.cssSelector("#top-table tbody tr a"));
+      assertThat(top).isNotEmpty();
+      browser.screenshot("demo-1-overview");
+      String name = top.getFirst().getText();
+      top.getFirst().click();
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("function-name")));
+      assertThat(browser.driver.findElement(By.id("function-name")).getText()).contains(name);
+      browser.wait.until(
+          ExpectedConditions.attributeToBe(By.id("chart-invocations"), "data-rendered", "chart"));
+      browser.screenshot("demo-2-function-detail");
+    }
   }
 
   private static BigDecimal sumItems(JsonNode items) {
