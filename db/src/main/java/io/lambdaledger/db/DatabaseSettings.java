@@ -15,11 +15,10 @@ public record DatabaseSettings(String url, String user, String password) {
 
   /**
    * H2 options of the embedded file database: {@code AUTO_SERVER} lets a second process (for
-   * example {@code report} next to {@code serve}) open the same file; locks wait up to 10 s;
-   * closing the pool, not a JVM shutdown hook, closes the database.
+   * example {@code report} next to {@code serve}) open the same file; locks wait up to 10 s. (H2
+   * refuses {@code DB_CLOSE_ON_EXIT=FALSE} together with {@code AUTO_SERVER}.)
    */
-  public static final String H2_FILE_OPTIONS =
-      ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+  public static final String H2_FILE_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
 
   /** The default: an H2 file database {@code ./data/lambda-ledger}, created on first use. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/lambda-ledger" + H2_FILE_OPTIONS;

@@ -92,7 +92,7 @@ final class ListingWriter {
       } else {
         updateAttributes(existing, snapshot);
       }
-      recordConfiguration(id, configurations.get(id), snapshot.configuration());
+      recordConfiguration(id, configurations.get(id), snapshot);
       recordTags(id, tags.getOrDefault(id, Map.of()), snapshot.tags());
       recordAllocations(id, allocations.getOrDefault(id, Map.of()), snapshot);
     }
@@ -259,19 +259,35 @@ final class ListingWriter {
   }
 
   private void recordConfiguration(
-      long id, CurrentConfiguration current, FunctionConfiguration observed) {
+      long id, CurrentConfiguration current, FunctionSnapshot snapshot) {
+    FunctionConfiguration observed = snapshot.configuration();
+    Instant changedAt = at;
     if (current != null) {
       if (current.configuration().equals(observed) || !at.isAfter(current.validFrom())) {
         return;
       }
+      changedAt = changedAt(current, snapshot.lastModified());
       dsl.update(FUNCTION_CONFIG)
-          .set(FUNCTION_CONFIG.VALID_TO, at)
+          .set(FUNCTION_CONFIG.VALID_TO, changedAt)
           .where(FUNCTION_CONFIG.FUNCTION_ID.eq(id))
           .and(FUNCTION_CONFIG.VALID_FROM.eq(current.validFrom()))
           .execute();
       configurationChanges++;
     }
-    newConfigurations.add(Rows.configurationRecord(id, at, observed));
+    newConfigurations.add(Rows.configurationRecord(id, changedAt, observed));
+  }
+
+  /**
+   * When a changed configuration took effect: Lambda's {@code LastModified} if it lies after the
+   * current configuration's start and not after the observation, else the observation.
+   */
+  private Instant changedAt(CurrentConfiguration current, Instant lastModified) {
+    if (lastModified != null
+        && lastModified.isAfter(current.validFrom())
+        && !lastModified.isAfter(at)) {
+      return lastModified;
+    }
+    return at;
   }
 
   private void recordTags(long id, Map<String, String> current, Map<String, String> observed) {

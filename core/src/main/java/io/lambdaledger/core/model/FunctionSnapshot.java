@@ -1,5 +1,6 @@
 package io.lambdaledger.core.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param tags all tags of the function (replaces what was stored)
  * @param provisionedConcurrency every qualifier with provisioned concurrency (replaces what was
  *     stored); empty when there is none
+ * @param lastModified nullable: when Lambda says the configuration last changed ({@code
+ *     LastModified}); a changed configuration takes effect then rather than at the observation,
+ *     when that lies between the current configuration's start and the observation
  */
 public record FunctionSnapshot(
     FunctionKey key,
@@ -21,7 +25,8 @@ public record FunctionSnapshot(
     String packageType,
     FunctionConfiguration configuration,
     Map<String, String> tags,
-    List<ProvisionedConcurrency> provisionedConcurrency) {
+    List<ProvisionedConcurrency> provisionedConcurrency,
+    Instant lastModified) {
 
   public FunctionSnapshot {
     Objects.requireNonNull(key, "key");
@@ -34,6 +39,18 @@ public record FunctionSnapshot(
         != provisionedConcurrency.size()) {
       throw new IllegalArgumentException("duplicate provisioned concurrency qualifier for " + key);
     }
+  }
+
+  /** A snapshot without {@code lastModified}: a change takes effect at the observation. */
+  public FunctionSnapshot(
+      FunctionKey key,
+      String arn,
+      String runtime,
+      String packageType,
+      FunctionConfiguration configuration,
+      Map<String, String> tags,
+      List<ProvisionedConcurrency> provisionedConcurrency) {
+    this(key, arn, runtime, packageType, configuration, tags, provisionedConcurrency, null);
   }
 
   /** A snapshot without tags and without provisioned concurrency. */

@@ -1,0 +1,125 @@
+package io.lambdaledger.app.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration: what the YAML file holds, after environment overrides and defaults.
+ * Every setting is documented in {@code docs/configuration.md}.
+ */
+public record LedgerConfig(
+    DatabaseConfig database,
+    AwsConfig aws,
+    CollectorConfig collector,
+    ServerConfig server,
+    ReportsConfig reports) {
+
+  public LedgerConfig {
+    database = database == null ? DatabaseConfig.defaults() : database;
+    aws = aws == null ? AwsConfig.defaults() : aws;
+    collector = collector == null ? CollectorConfig.defaults() : collector;
+    server = server == null ? ServerConfig.defaults() : server;
+    reports = reports == null ? ReportsConfig.defaults() : reports;
+  }
+
+  public static LedgerConfig defaults() {
+    return new LedgerConfig(null, null, null, null, null);
+  }
+
+  /** Where usage is stored: the embedded H2 file by default, PostgreSQL in production. */
+  public record DatabaseConfig(String url, String user, String password) {
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/lambda-ledger";
+
+    public DatabaseConfig {
+      url = url == null || url.isBlank() ? DEFAULT_URL : url;
+      user = user == null ? "" : user;
+      password = password == null ? "" : password;
+    }
+
+    static DatabaseConfig defaults() {
+      return new DatabaseConfig(null, null, null);
+    }
+  }
+
+  /**
+   * Which AWS accounts and regions to collect. With no accounts listed, the default credentials'
+   * account is collected.
+   */
+  public record AwsConfig(List<String> regions, List<AccountConfig> accounts) {
+    public AwsConfig {
+      regions = regions == null ? List.of() : List.copyOf(regions);
+      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    static AwsConfig defaults() {
+      return new AwsConfig(null, null);
+    }
+  }
+
+  /** One account reached by assuming a role in it. */
+  public record AccountConfig(
+      String id, String name, String roleArn, String externalId, String payerAccountId) {}
+
+  /** How and how often usage is collected. */
+  public record CollectorConfig(
+      Duration interval,
+      Duration period,
+      Duration lookback,
+      Duration finalityMargin,
+      Integer sampleRetentionDays,
+      Integer maxConcurrentShards,
+      Double getMetricDataTps,
+      Double lambdaTps) {
+    public CollectorConfig {
+      interval = interval == null ? Duration.ofMinutes(5) : interval;
+      period = period == null ? Duration.ofMinutes(5) : period;
+      lookback = lookback == null ? Duration.ofMinutes(30) : lookback;
+      finalityMargin = finalityMargin == null ? Duration.ofMinutes(10) : finalityMargin;
+      sampleRetentionDays = sampleRetentionDays == null ? 35 : sampleRetentionDays;
+      maxConcurrentShards = maxConcurrentShards == null ? 4 : maxConcurrentShards;
+      getMetricDataTps = getMetricDataTps == null ? 25.0 : getMetricDataTps;
+      lambdaTps = lambdaTps == null ? 10.0 : lambdaTps;
+    }
+
+    static CollectorConfig defaults() {
+      return new CollectorConfig(null, null, null, null, null, null, null, null);
+    }
+  }
+
+  /** The HTTP API and dashboard. */
+  public record ServerConfig(
+      String host, Integer port, Boolean authEnabled, List<TokenConfig> tokens) {
+    public ServerConfig {
+      host = host == null || host.isBlank() ? "0.0.0.0" : host;
+      port = port == null ? 8080 : port;
+      authEnabled = authEnabled == null ? Boolean.TRUE : authEnabled;
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+    }
+
+    static ServerConfig defaults() {
+      return new ServerConfig(null, null, null, null);
+    }
+  }
+
+  /**
+   * A bearer token, configured by its SHA-256 hash (hex) so the file holds no secret; {@code
+   * accounts} empty means every account.
+   */
+  public record TokenConfig(String name, String sha256, String role, List<String> accounts) {
+    public TokenConfig {
+      accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+  }
+
+  /** Monthly reports written by {@code serve} once a month is final. */
+  public record ReportsConfig(String directory, List<String> formats) {
+    public ReportsConfig {
+      formats =
+          formats == null || formats.isEmpty() ? List.of("csv", "focus") : List.copyOf(formats);
+    }
+
+    static ReportsConfig defaults() {
+      return new ReportsConfig(null, null);
+    }
+  }
+}
