@@ -30,7 +30,10 @@ import picocli.CommandLine.ParseResult;
       EstimateCommand.class,
       PricesCommand.class,
       SimulateCommand.class,
-      CollectCommand.class
+      CollectCommand.class,
+      ReportCommand.class,
+      ServeCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 
@@ -120,18 +123,25 @@ public final class Main implements Runnable {
     return EXIT_USAGE;
   }
 
+  /** The version the jar was built as, e.g. {@code 0.1.0}. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/lambda-ledger-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
   /** Prints the version the jar was built as. */
   static final class Version implements IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = Main.class.getResourceAsStream("/lambda-ledger-version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      }
+    public String[] getVersion() {
       return new String[] {
-        "lambda-ledger " + properties.getProperty("version", "unknown"),
+        "lambda-ledger " + version(),
         "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
       };
     }
