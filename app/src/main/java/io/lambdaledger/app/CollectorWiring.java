@@ -42,6 +42,11 @@ public final class CollectorWiring {
    *
    * @throws UsageException if no region is configured and the SDK finds none either
    */
+  public static List<CollectionTarget> targets(LedgerConfig config) {
+    return targets(config, System.getenv());
+  }
+
+  /** As {@link #targets(LedgerConfig)}, with the AWS settings read from {@code environment}. */
   public static List<CollectionTarget> targets(
       LedgerConfig config, Map<String, String> environment) {
     List<String> regions = config.aws().regions();
@@ -63,9 +68,14 @@ public final class CollectorWiring {
         .toList();
   }
 
+  /** SDK clients as the process environment configures them. */
+  public static AwsClientFactory clientFactory() {
+    return clientFactory(System.getenv());
+  }
+
   /**
    * SDK clients as the environment configures them ({@code Main.environment()}: the process
-   * environment in production).
+   * environment in production, a map in tests).
    */
   public static AwsClientFactory clientFactory(Map<String, String> environment) {
     return new AwsClientFactory(AwsClientFactory.Options.fromEnvironment(environment));
