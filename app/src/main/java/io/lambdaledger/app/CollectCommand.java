@@ -3,11 +3,11 @@ package io.lambdaledger.app;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.Collector;
+import io.lambdaledger.collector.CollectorSetupException;
 import io.lambdaledger.collector.CycleReport;
 import io.lambdaledger.collector.Progress;
 import io.lambdaledger.collector.ShardReport;
 import io.lambdaledger.db.Database;
-import io.lambdaledger.db.DatabaseSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,13 +82,13 @@ public final class CollectCommand implements Callable<Integer> {
     }
     LedgerConfig config = main.config();
     PrintWriter out = spec.commandLine().getOut();
-    try (Database database = open(config);
-        AwsClientFactory clients = CollectorWiring.clientFactory();
+    try (Database database = Databases.open(config.database());
+        AwsClientFactory clients = CollectorWiring.clientFactory(main.environment());
         Collector collector =
             new Collector(
                 database,
                 clients,
-                CollectorWiring.targets(config),
+                CollectorWiring.targets(config, main.environment()),
                 CollectorWiring.settings(config),
                 clock)) {
       CycleReport report;
@@ -121,18 +121,7 @@ public final class CollectCommand implements Callable<Integer> {
                     .collect(Collectors.joining("; ")));
       }
       return 0;
-    }
-  }
-
-  private static Database open(LedgerConfig config) {
-    LedgerConfig.DatabaseConfig db = config.database();
-    try {
-      return Database.open(
-          new DatabaseSettings(
-              db.url(),
-              db.user().isEmpty() ? null : db.user(),
-              db.password().isEmpty() ? null : db.password()));
-    } catch (RuntimeException e) {
+    } catch (CollectorSetupException e) {
       throw new UserFacingException(e.getMessage(), e);
     }
   }

@@ -7,6 +7,7 @@ import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.CollectorSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -42,9 +43,15 @@ public final class CollectorWiring {
    * @throws UsageException if no region is configured and the SDK finds none either
    */
   public static List<CollectionTarget> targets(LedgerConfig config) {
+    return targets(config, System.getenv());
+  }
+
+  /** As {@link #targets(LedgerConfig)}, with the AWS settings read from {@code environment}. */
+  public static List<CollectionTarget> targets(
+      LedgerConfig config, Map<String, String> environment) {
     List<String> regions = config.aws().regions();
     if (regions.isEmpty()) {
-      regions = List.of(sdkRegion());
+      regions = List.of(defaultRegion(environment));
     }
     List<String> finalRegions = regions;
     if (config.aws().accounts().isEmpty()) {
@@ -61,9 +68,17 @@ public final class CollectorWiring {
         .toList();
   }
 
-  /** SDK clients as the environment configures them. */
+  /** SDK clients as the process environment configures them. */
   public static AwsClientFactory clientFactory() {
-    return new AwsClientFactory(AwsClientFactory.Options.fromEnvironment());
+    return clientFactory(System.getenv());
+  }
+
+  /**
+   * SDK clients as the environment configures them ({@code Main.environment()}: the process
+   * environment in production, a map in tests).
+   */
+  public static AwsClientFactory clientFactory(Map<String, String> environment) {
+    return new AwsClientFactory(AwsClientFactory.Options.fromEnvironment(environment));
   }
 
   /** How often a scheduler polls for due shards. */
@@ -73,7 +88,13 @@ public final class CollectorWiring {
     return interval.compareTo(tenSeconds) < 0 ? interval : tenSeconds;
   }
 
-  private static String sdkRegion() {
+  private static String defaultRegion(Map<String, String> environment) {
+    for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+      String region = environment.get(variable);
+      if (region != null && !region.isBlank()) {
+        return region.strip();
+      }
+    }
     try {
       return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
     } catch (SdkClientException e) {

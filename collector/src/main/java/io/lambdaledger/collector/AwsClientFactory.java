@@ -2,10 +2,14 @@ package io.lambdaledger.collector;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -22,12 +26,12 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
- * Builds the SDK clients of each shard. Without an endpoint override, the SDK resolves the
- * endpoint, region and credentials itself, so {@code AWS_ENDPOINT_URL}, {@code
- * AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_REGION}, {@code AWS_PROFILE} and the rest of the standard
- * settings apply unchanged. Accounts with a role are reached through STS AssumeRole (with the
- * external ID when configured), refreshed automatically by the SDK. One HTTP connection pool is
- * shared by every client and closed with this factory.
+ * Builds the SDK clients of each shard. Endpoints and credentials not given in the {@link Options}
+ * are resolved by the SDK itself, so {@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>},
+ * {@code AWS_PROFILE}, web identity and the rest of the standard settings apply unchanged. Accounts
+ * with a role are reached through STS AssumeRole (with the external ID when configured), refreshed
+ * automatically by the SDK. One HTTP connection pool is shared by every client and closed with this
+ * factory.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -44,14 +48,71 @@ public final class AwsClientFactory implements AutoCloseable {
    */
   public record Options(
       URI endpointOverride,
+      Map<String, URI> serviceEndpoints,
       AwsCredentialsProvider baseCredentials,
       RetrySettings retry,
       int maxConnections) {
 
+    /** Service keys of {@code AWS_ENDPOINT_URL_<KEY>} for the clients this factory builds. */
+    public static final List<String> SERVICE_KEYS =
+        List.of("CLOUDWATCH", "LAMBDA", "RESOURCE_GROUPS_TAGGING_API", "STS");
+
+    public Options {
+      serviceEndpoints = Map.copyOf(serviceEndpoints);
+    }
+
+    /** One endpoint for every service (a simulator), or null for the SDK's resolution. */
+    public Options(
+        URI endpointOverride,
+        AwsCredentialsProvider baseCredentials,
+        RetrySettings retry,
+        int maxConnections) {
+      this(endpointOverride, Map.of(), baseCredentials, retry, maxConnections);
+    }
+
     /** The SDK's own resolution of everything, for production. */
     public static Options fromEnvironment() {
-      return new Options(
-          null, DefaultCredentialsProvider.builder().build(), RetrySettings.defaults(), 64);
+      return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * The standard AWS settings read from {@code environment} (the process environment in
+     * production; a map in tests): {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>},
+     * {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} / {@code AWS_SESSION_TOKEN}.
+     * Whatever is not there is left to the SDK's default resolution (profiles, web identity,
+     * container and instance credentials).
+     */
+    public static Options fromEnvironment(Map<String, String> environment) {
+      URI endpoint = uri(environment.get("AWS_ENDPOINT_URL"));
+      Map<String, URI> perService = new java.util.HashMap<>();
+      for (String key : SERVICE_KEYS) {
+        URI uri = uri(environment.get("AWS_ENDPOINT_URL_" + key));
+        if (uri != null) {
+          perService.put(key, uri);
+        }
+      }
+      String keyId = environment.get("AWS_ACCESS_KEY_ID");
+      String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+      AwsCredentialsProvider credentials;
+      if (keyId != null && !keyId.isBlank() && secret != null && !secret.isBlank()) {
+        String token = environment.get("AWS_SESSION_TOKEN");
+        credentials =
+            StaticCredentialsProvider.create(
+                token == null || token.isBlank()
+                    ? AwsBasicCredentials.create(keyId, secret)
+                    : AwsSessionCredentials.create(keyId, secret, token));
+      } else {
+        credentials = DefaultCredentialsProvider.builder().build();
+      }
+      return new Options(endpoint, perService, credentials, RetrySettings.defaults(), 64);
+    }
+
+    private static URI uri(String value) {
+      return value == null || value.isBlank() ? null : URI.create(value.strip());
+    }
+
+    URI endpointFor(String serviceKey) {
+      return serviceEndpoints.getOrDefault(serviceKey, endpointOverride);
     }
   }
 
@@ -75,9 +136,14 @@ public final class AwsClientFactory implements AutoCloseable {
     AwsCredentialsProvider provider = credentialsFor(account, shard.region());
     return new ShardClients(
         shard,
-        configure(CloudWatchClient.builder(), shard.region(), provider).build(),
-        configure(LambdaClient.builder(), shard.region(), provider).build(),
-        configure(ResourceGroupsTaggingApiClient.builder(), shard.region(), provider).build());
+        configure(CloudWatchClient.builder(), "CLOUDWATCH", shard.region(), provider).build(),
+        configure(LambdaClient.builder(), "LAMBDA", shard.region(), provider).build(),
+        configure(
+                ResourceGroupsTaggingApiClient.builder(),
+                "RESOURCE_GROUPS_TAGGING_API",
+                shard.region(),
+                provider)
+            .build());
   }
 
   /**
@@ -89,7 +155,7 @@ public final class AwsClientFactory implements AutoCloseable {
       return account.accountId();
     }
     AwsCredentialsProvider provider = credentialsFor(account, region);
-    try (StsClient sts = configure(StsClient.builder(), region, provider).build()) {
+    try (StsClient sts = configure(StsClient.builder(), "STS", region, provider).build()) {
       return sts.getCallerIdentity().account();
     }
   }
@@ -116,14 +182,16 @@ public final class AwsClientFactory implements AutoCloseable {
 
   private StsClient stsClient(String region) {
     return stsClients.computeIfAbsent(
-        region, key -> configure(StsClient.builder(), key, options.baseCredentials()).build());
+        region,
+        key -> configure(StsClient.builder(), "STS", key, options.baseCredentials()).build());
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(
-      B builder, String region, AwsCredentialsProvider provider) {
+      B builder, String serviceKey, String region, AwsCredentialsProvider provider) {
     builder.region(Region.of(region)).credentialsProvider(provider);
-    if (options.endpointOverride() != null) {
-      builder.endpointOverride(options.endpointOverride());
+    URI endpoint = options.endpointFor(serviceKey);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
     }
     builder.overrideConfiguration(
         ClientOverrideConfiguration.builder().retryStrategy(retryStrategy()).build());

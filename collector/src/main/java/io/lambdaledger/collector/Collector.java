@@ -91,6 +91,8 @@ public final class Collector implements AutoCloseable {
   /**
    * Every account and region to collect. Accounts configured without an id (the default
    * credentials) are named by STS on first use.
+   *
+   * @throws CollectorSetupException if STS cannot name the default credentials' account
    */
   public synchronized List<Shard> shards() {
     return List.copyOf(contexts().keySet());
@@ -242,7 +244,15 @@ public final class Collector implements AutoCloseable {
     if (contexts == null) {
       Map<Shard, ShardContext> resolved = new LinkedHashMap<>();
       for (CollectionTarget target : targets) {
-        String accountId = clientFactory.accountIdOf(target.account(), target.regions().get(0));
+        String accountId;
+        try {
+          accountId = clientFactory.accountIdOf(target.account(), target.regions().get(0));
+        } catch (RuntimeException e) {
+          throw new CollectorSetupException(
+              "cannot identify the account of the default credentials (STS GetCallerIdentity): "
+                  + WindowCollector.rootMessage(e),
+              e);
+        }
         String payer = target.payerAccountId() == null ? accountId : target.payerAccountId();
         inventoryStore.upsertAccount(new Account(accountId, target.name(), payer));
         for (String region : target.regions()) {

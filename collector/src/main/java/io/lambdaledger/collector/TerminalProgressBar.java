@@ -18,6 +18,7 @@ final class TerminalProgressBar implements Progress {
   private Instant started;
   private Instant lastDrawn;
   private String note = "";
+  private int lastLength;
 
   TerminalProgressBar(PrintStream out, Clock clock) {
     this.out = out;
@@ -56,7 +57,10 @@ final class TerminalProgressBar implements Progress {
       return;
     }
     lastDrawn = now;
-    out.print("\r" + line(now));
+    String line = line(now);
+    // pad over what a longer previous line left on the terminal
+    out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+    lastLength = line.length();
     out.flush();
   }
 

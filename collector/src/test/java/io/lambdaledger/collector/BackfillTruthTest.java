@@ -43,4 +43,38 @@ class BackfillTruthTest {
       harness.assertHoursMatchTruth(START, to);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void retentionDeletesOldSamplesAndKeepsTheRollups(DatabaseKind kind) {
+    SimulatorSettings simulator =
+        SimulatorSettings.defaults().withFunctions(20).withSeed(3).withStart(START);
+    try (CollectorHarness harness =
+        CollectorHarness.start(
+            kind, simulator, CollectorHarness.testSettings().withSampleRetentionDays(3), NOW)) {
+      Collector collector = harness.collector(false);
+      Instant to = START.plus(Duration.ofDays(5));
+      assertThat(collector.backfill(START, to, Progress.none()).succeeded()).isTrue();
+      long before = sampleCount(harness);
+
+      long deleted = collector.applyRetention();
+
+      // NOW is 2026-09-06T03:17: samples of the hours before 2026-09-03T03:00 go (whole hours)
+      assertThat(deleted).isPositive().isLessThan(before);
+      assertThat(sampleCount(harness)).isEqualTo(before - deleted);
+      assertThat(
+              harness
+                  .dsl()
+                  .fetchCount(
+                      io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE,
+                      io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE.PERIOD_START.lt(
+                          Instant.parse("2026-09-03T03:00:00Z"))))
+          .isZero();
+      harness.assertHoursMatchTruth(START, to);
+    }
+  }
+
+  private static long sampleCount(CollectorHarness harness) {
+    return harness.dsl().fetchCount(io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE);
+  }
 }

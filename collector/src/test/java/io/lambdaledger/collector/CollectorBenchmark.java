@@ -36,7 +36,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * LEDGER_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres \
  * ./mvnw -pl collector -am test -Dcollector.excludedGroups= -Dgroups=benchmark \
  *   -Dtest=CollectorBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *   [-Dbenchmark.functions=14700,73500]
+ *   [-Dbenchmark.functions=14700,73500] [-Dbenchmark.jfr=/tmp/cycle.jfr]
  * </pre>
  *
  * Results are printed and appended to {@code collector/target/collector-benchmark.md}.
@@ -134,6 +134,13 @@ class CollectorBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(heap);
+    if (main == CycleProcessMain.class && System.getProperty("benchmark.callsInFlight") != null) {
+      command.add("-Dbenchmark.callsInFlight=" + System.getProperty("benchmark.callsInFlight"));
+    }
+    String jfr = System.getProperty("benchmark.jfr");
+    if (jfr != null && main == CycleProcessMain.class) {
+      command.add("-XX:StartFlightRecording:dumponexit=true,settings=profile,filename=" + jfr);
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

@@ -23,7 +23,10 @@ public final class CycleProcessMain {
   private CycleProcessMain() {}
 
   public static void main(String[] args) {
-    CollectorSettings settings = CollectorSettings.defaults().withLookback(Duration.ofHours(1));
+    CollectorSettings defaults = CollectorSettings.defaults().withLookback(Duration.ofHours(1));
+    int callsInFlight = Integer.getInteger("benchmark.callsInFlight", defaults.callsInFlight());
+    CollectorSettings settings =
+        defaults.withConcurrency(defaults.maxConcurrentShards(), callsInFlight);
     try (Database db = Database.open(new DatabaseSettings(args[1], null, null));
         AwsClientFactory clients =
             new AwsClientFactory(

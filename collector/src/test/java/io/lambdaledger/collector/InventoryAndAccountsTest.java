@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inventory finds every function, tagged or not, with its configuration, tags (from the
- * tagging API, or from ListTags when that fails) and provisioned concurrency; accounts are reached
- * by assuming a role with an external ID.
+ * The inventory finds every function, tagged or not, with its configuration, tags (from the tagging
+ * API, or from ListTags when that fails) and provisioned concurrency; accounts are reached by
+ * assuming a role with an external ID.
  */
 class InventoryAndAccountsTest {
 
@@ -100,7 +100,9 @@ class InventoryAndAccountsTest {
       assertThat(collected.shards().get(0).shard().accountId()).isEqualTo(member);
       List<LambdaFunction> stored =
           new InventoryStore(harness.dsl()).listFunctions(AccountScope.all(), true);
-      assertThat(stored).isNotEmpty().allMatch(function -> function.key().accountId().equals(member));
+      assertThat(stored)
+          .isNotEmpty()
+          .allMatch(function -> function.key().accountId().equals(member));
       assertThat(stored.get(0).payerAccountId()).isEqualTo(harness.account());
       assertThat(stored)
           .hasSize(
@@ -130,9 +132,9 @@ class InventoryAndAccountsTest {
       assertThat(actual.configuration().timeoutSeconds()).isEqualTo(function.timeoutSeconds());
       assertThat(actual.runtime()).isEqualTo(function.runtime());
       assertThat(actual.tags()).isEqualTo(function.tags());
-      int allocated =
-          actual.provisionedConcurrency().stream().mapToInt(pc -> pc.allocated()).sum();
-      assertThat(allocated).as("provisioned concurrency of %s", function.name())
+      int allocated = actual.provisionedConcurrency().stream().mapToInt(pc -> pc.allocated()).sum();
+      assertThat(allocated)
+          .as("provisioned concurrency of %s", function.name())
           .isEqualTo(function.provisionedConcurrency());
     }
   }
