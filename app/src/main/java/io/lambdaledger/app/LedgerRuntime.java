@@ -46,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The running service: database, price books, cost engine, collector and its schedule, monthly
@@ -139,6 +140,11 @@ final class LedgerRuntime implements AutoCloseable {
   static LedgerRuntime start(LedgerConfig config, Database database, Options options) {
     try {
       return new LedgerRuntime(config, database, options);
+    } catch (SdkException e) {
+      database.close();
+      options.clients().close();
+      throw new UserFacingException(
+          "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       database.close();
       options.clients().close();

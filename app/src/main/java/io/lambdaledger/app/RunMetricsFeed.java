@@ -73,7 +73,9 @@ final class RunMetricsFeed implements AutoCloseable {
       metrics.metricsRequested(run.metricsRequested());
       metrics.cloudWatchSpend(run.cloudWatchCost());
       metrics.collectionCycleFinished(
-          run.status().name().toLowerCase(java.util.Locale.ROOT),
+          run.status() == RunStatus.SUCCEEDED
+              ? "success"
+              : run.status().name().toLowerCase(java.util.Locale.ROOT),
           Duration.between(run.startedAt(), run.finishedAt()),
           run.finishedAt());
       exported.add(run.id());
