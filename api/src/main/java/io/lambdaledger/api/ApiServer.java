@@ -277,6 +277,11 @@ public final class ApiServer implements AutoCloseable {
     if (problem.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"lambda-ledger\"");
     }
+    if (ctx.req().getContentLengthLong() != 0) {
+      // A refused request's body may be left unread, and Jetty then drops the connection after
+      // answering: saying so lets clients open a new one instead of reusing a closed one.
+      ctx.header("Connection", "close");
+    }
     try {
       ctx.result(mapper.writeValueAsBytes(problem.body(ctx.path())));
     } catch (JacksonException e) {
