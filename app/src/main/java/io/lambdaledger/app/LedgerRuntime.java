@@ -1,6 +1,7 @@
 package io.lambdaledger.app;
 
 import io.lambdaledger.api.ApiServer;
+import io.lambdaledger.api.CollectionTrigger;
 import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
 import io.lambdaledger.api.FirstStartToken;
 import io.lambdaledger.api.MonthlyReportSource;
@@ -11,18 +12,18 @@ import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
 import io.lambdaledger.collector.AwsClientFactory;
+import io.lambdaledger.collector.BackgroundCollection;
 import io.lambdaledger.collector.CollectionScheduler;
 import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
 import io.lambdaledger.collector.CollectorSettings;
-import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.ShardReport;
 import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
+import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.UsageRollupStore;
@@ -40,13 +41,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The running service: database, price books, cost engine, collector and its schedule, monthly
@@ -73,7 +73,6 @@ final class LedgerRuntime implements AutoCloseable {
   private final Collector collector;
   private final ServiceMetrics metrics;
   private final ApiServer server;
-  private final AtomicBoolean collecting = new AtomicBoolean();
 
   private LedgerRuntime(LedgerConfig config, Database database, Options options) {
     this.database = database;
@@ -87,6 +86,12 @@ final class LedgerRuntime implements AutoCloseable {
         new Collector(
             database, options.clients(), options.targets(), options.collectorSettings(), clock);
     closeables.add(collector);
+    BackgroundCollection background = new BackgroundCollection(collector, clock);
+    closeables.add(background);
+    closeables.add(
+        new RunMetricsFeed(
+                new CollectionRunStore(database.dsl()), metrics, Collector.instanceName())
+            .start(Duration.ofSeconds(15)));
     CollectionScheduler scheduler =
         new CollectionScheduler(
             collector, database.dataSource(), CollectorWiring.schedulerPollingInterval(config));
@@ -112,7 +117,7 @@ final class LedgerRuntime implements AutoCloseable {
             tokens,
             database::isReachable,
             metrics,
-            this::startCollection,
+            collectNow(background),
             reportSource(reports),
             database,
             priceBooks,
@@ -135,6 +140,11 @@ final class LedgerRuntime implements AutoCloseable {
   static LedgerRuntime start(LedgerConfig config, Database database, Options options) {
     try {
       return new LedgerRuntime(config, database, options);
+    } catch (SdkException e) {
+      database.close();
+      options.clients().close();
+      throw new UserFacingException(
+          "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       database.close();
       options.clients().close();
@@ -150,48 +160,12 @@ final class LedgerRuntime implements AutoCloseable {
     return database;
   }
 
-  Collector collector() {
-    return collector;
-  }
-
-  /** Runs one cycle of every shard now, in the calling thread; recorded like scheduled ones. */
-  CycleReport collectNow() {
-    CycleReport report = collector.runOnce();
-    record(report);
-    return report;
-  }
-
-  private CollectionStarted startCollection() {
-    Instant now = Instant.now();
-    if (!collecting.compareAndSet(false, true)) {
-      return new CollectionStarted(false, null, now, "a collection cycle is already running");
-    }
-    String id = UUID.randomUUID().toString();
-    Thread.ofVirtual()
-        .name("collect-" + id)
-        .start(
-            () -> {
-              try {
-                collectNow();
-              } catch (RuntimeException e) {
-                LOG.warn("event=requested-cycle-failed id={} error={}", id, e.toString());
-              } finally {
-                collecting.set(false);
-              }
-            });
-    return new CollectionStarted(true, id, now, "collection cycle started");
-  }
-
-  private void record(CycleReport report) {
-    for (ShardReport shard : report.shards()) {
-      shard.callsPerOperation().forEach(metrics::cloudWatchCalls);
-      metrics.metricsRequested(shard.metricsRequested());
-      if (shard.cloudWatchCost() != null) {
-        metrics.cloudWatchSpend(shard.cloudWatchCost());
-      }
-    }
-    metrics.collectionCycleFinished(
-        report.succeeded() ? "success" : "failure", Duration.ZERO, Instant.now());
+  private static CollectionTrigger collectNow(BackgroundCollection background) {
+    return () -> {
+      BackgroundCollection.Started started = background.start();
+      return new CollectionStarted(
+          started.started(), started.id(), started.at(), started.message());
+    };
   }
 
   private static TokenSource tokenSource(LedgerConfig config, Database database) {

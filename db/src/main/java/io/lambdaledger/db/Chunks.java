@@ -7,8 +7,11 @@ import java.util.List;
 /** Splits long lists so that statements stay within the databases' bind-value limits. */
 final class Chunks {
 
-  /** Rows per multi-row statement and values per IN list. */
+  /** Rows per multi-row statement and names per IN list. */
   static final int SIZE = 500;
+
+  /** Surrogate ids per IN list. */
+  static final int IDS = 2_000;
 
   private Chunks() {}
 

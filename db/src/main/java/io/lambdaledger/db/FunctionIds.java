@@ -5,14 +5,18 @@ import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import io.lambdaledger.core.model.FunctionKey;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /** Resolves natural function keys to the surrogate ids the other tables reference. */
 final class FunctionIds {
+
+  private static final int WHOLE_SHARD_ABOVE = 500;
 
   private FunctionIds() {}
 
@@ -30,6 +34,21 @@ final class FunctionIds {
         (shard, names) -> {
           String accountId = shard.get(0);
           String region = shard.get(1);
+          if (names.size() > WHOLE_SHARD_ABOVE) {
+            // Cheaper to read the shard's every id than to send thousands of names.
+            Set<String> wanted = new HashSet<>(names);
+            for (Record2<Long, String> row :
+                dsl.select(LAMBDA_FUNCTION.ID, LAMBDA_FUNCTION.FUNCTION_NAME)
+                    .from(LAMBDA_FUNCTION)
+                    .where(LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId))
+                    .and(LAMBDA_FUNCTION.REGION.eq(region))
+                    .fetch()) {
+              if (wanted.contains(row.value2())) {
+                ids.put(new FunctionKey(accountId, region, row.value2()), row.value1());
+              }
+            }
+            return;
+          }
           for (List<String> chunk : Chunks.of(names)) {
             for (Record2<Long, String> row :
                 dsl.select(LAMBDA_FUNCTION.ID, LAMBDA_FUNCTION.FUNCTION_NAME)

@@ -5,7 +5,6 @@ import static io.lambdaledger.db.jooq.Tables.FUNCTION_CONFIG;
 import static io.lambdaledger.db.jooq.Tables.FUNCTION_TAG;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
-import static org.jooq.impl.DSL.excluded;
 
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionSnapshot;
@@ -98,10 +97,10 @@ final class ListingWriter {
       recordAllocations(id, allocations.getOrDefault(id, Map.of()), snapshot);
     }
     writeCollectedRows();
-    touchLastSeen(seen);
     if (listing.complete()) {
       markMissingDeleted(stored);
     }
+    touchLastSeen(seen);
     return new InventoryUpdate(
         created, restored, configurationChanges, tagChanges, allocationChanges, deleted, stale);
   }
@@ -160,36 +159,24 @@ final class ListingWriter {
         rows.add(row);
       }
     }
-    for (List<LambdaFunctionRecord> chunk : Chunks.of(rows)) {
-      var insert =
-          dsl.insertInto(
-              LAMBDA_FUNCTION,
-              LAMBDA_FUNCTION.ACCOUNT_ID,
-              LAMBDA_FUNCTION.REGION,
-              LAMBDA_FUNCTION.FUNCTION_NAME,
-              LAMBDA_FUNCTION.FUNCTION_ARN,
-              LAMBDA_FUNCTION.RUNTIME,
-              LAMBDA_FUNCTION.PACKAGE_TYPE,
-              LAMBDA_FUNCTION.FIRST_SEEN,
-              LAMBDA_FUNCTION.LAST_SEEN);
-      for (LambdaFunctionRecord row : chunk) {
-        insert =
-            insert.values(
-                row.getAccountId(),
-                row.getRegion(),
-                row.getFunctionName(),
-                row.getFunctionArn(),
-                row.getRuntime(),
-                row.getPackageType(),
-                row.getFirstSeen(),
-                row.getLastSeen());
-      }
-      insert.onConflictDoNothing().execute();
-      List<String> names = chunk.stream().map(LambdaFunctionRecord::getFunctionName).toList();
+    // No conflict is possible: the account is locked and these names were not stored.
+    Upserts.insert(
+        dsl,
+        LAMBDA_FUNCTION,
+        List.of(
+            LAMBDA_FUNCTION.ACCOUNT_ID,
+            LAMBDA_FUNCTION.REGION,
+            LAMBDA_FUNCTION.FUNCTION_NAME,
+            LAMBDA_FUNCTION.FUNCTION_ARN,
+            LAMBDA_FUNCTION.RUNTIME,
+            LAMBDA_FUNCTION.PACKAGE_TYPE,
+            LAMBDA_FUNCTION.FIRST_SEEN,
+            LAMBDA_FUNCTION.LAST_SEEN),
+        rows);
+    if (!rows.isEmpty()) {
       dsl.select(LAMBDA_FUNCTION.ID, LAMBDA_FUNCTION.FUNCTION_NAME)
           .from(LAMBDA_FUNCTION)
           .where(inShard())
-          .and(LAMBDA_FUNCTION.FUNCTION_NAME.in(names))
           .forEach(row -> ids.put(row.value2(), row.value1()));
     }
     return ids;
@@ -358,35 +345,37 @@ final class ListingWriter {
   }
 
   private void writeCollectedRows() {
-    for (List<FunctionConfigRecord> chunk : Chunks.of(newConfigurations)) {
-      dsl.insertInto(FUNCTION_CONFIG)
-          .columns(FUNCTION_CONFIG.fields())
-          .valuesOfRecords(chunk)
-          .onConflictDoNothing()
-          .execute();
-    }
+    // Plain inserts: a period opens at this observation only where none is current, and an
+    // observation at or before a current period's start is ignored, so none can exist yet.
+    Upserts.insert(dsl, FUNCTION_CONFIG, List.of(FUNCTION_CONFIG.fields()), newConfigurations);
     for (List<Long> chunk : Chunks.of(functionsWithReplacedTags)) {
       dsl.deleteFrom(FUNCTION_TAG).where(FUNCTION_TAG.FUNCTION_ID.in(chunk)).execute();
     }
-    for (List<FunctionTagRecord> chunk : Chunks.of(newTags)) {
-      dsl.insertInto(FUNCTION_TAG).columns(FUNCTION_TAG.fields()).valuesOfRecords(chunk).execute();
-    }
-    for (List<ProvisionedConcurrencyRecord> chunk : Chunks.of(newAllocations)) {
-      dsl.insertInto(PROVISIONED_CONCURRENCY)
-          .columns(PROVISIONED_CONCURRENCY.fields())
-          .valuesOfRecords(chunk)
-          .onConflict(
-              PROVISIONED_CONCURRENCY.FUNCTION_ID,
-              PROVISIONED_CONCURRENCY.QUALIFIER,
-              PROVISIONED_CONCURRENCY.VALID_FROM)
-          .doUpdate()
-          .set(PROVISIONED_CONCURRENCY.ALLOCATED, excluded(PROVISIONED_CONCURRENCY.ALLOCATED))
-          .setNull(PROVISIONED_CONCURRENCY.VALID_TO)
-          .execute();
-    }
+    Upserts.insert(dsl, FUNCTION_TAG, List.of(FUNCTION_TAG.fields()), newTags);
+    Upserts.upsert(
+        dsl,
+        PROVISIONED_CONCURRENCY,
+        newAllocations,
+        List.of(
+            PROVISIONED_CONCURRENCY.FUNCTION_ID,
+            PROVISIONED_CONCURRENCY.QUALIFIER,
+            PROVISIONED_CONCURRENCY.VALID_FROM),
+        List.of(PROVISIONED_CONCURRENCY.ALLOCATED, PROVISIONED_CONCURRENCY.VALID_TO),
+        null);
   }
 
   private void touchLastSeen(List<String> names) {
+    if (listing.complete()) {
+      // Every function of the shard still not deleted was listed (the others have just been
+      // marked deleted, the stale ones are newer than this observation).
+      dsl.update(LAMBDA_FUNCTION)
+          .set(LAMBDA_FUNCTION.LAST_SEEN, at)
+          .where(inShard())
+          .and(LAMBDA_FUNCTION.DELETED_AT.isNull())
+          .and(LAMBDA_FUNCTION.LAST_SEEN.lt(at))
+          .execute();
+      return;
+    }
     for (List<String> chunk : Chunks.of(names)) {
       dsl.update(LAMBDA_FUNCTION)
           .set(LAMBDA_FUNCTION.LAST_SEEN, at)

@@ -4,6 +4,7 @@ import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.row;
 
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.MetricSample;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Row2;
 
 /**
  * Raw CloudWatch samples: one row per function and period start, upserted (the latest read wins),
@@ -148,19 +150,33 @@ public final class MetricSampleStore {
               .computeIfAbsent(window, w -> new ArrayList<>())
               .add((Long) functionAndPeriod.get(0));
         });
-    int deleted = 0;
+    // Select the candidates over an id range (an index scan; usually none), delete exactly those.
+    List<Row2<Long, Instant>> replaced = new ArrayList<>();
     for (Map.Entry<Window, List<Long>> entry : functionsByWindow.entrySet()) {
       Window window = entry.getKey();
       List<Long> functionIds = entry.getValue().stream().sorted().toList();
-      for (List<Long> chunk : Chunks.of(functionIds)) {
-        deleted +=
-            dsl.deleteFrom(METRIC_SAMPLE)
-                .where(METRIC_SAMPLE.FUNCTION_ID.in(chunk))
-                .and(METRIC_SAMPLE.PERIOD_START.ge(window.start()))
-                .and(METRIC_SAMPLE.PERIOD_END.le(window.end()))
-                .and(METRIC_SAMPLE.PERIOD_S.ne(window.periodSeconds()))
-                .execute();
-      }
+      Set<Long> wanted = Set.copyOf(functionIds);
+      dsl.select(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START)
+          .from(METRIC_SAMPLE)
+          .where(
+              METRIC_SAMPLE.FUNCTION_ID.between(
+                  functionIds.get(0), functionIds.get(functionIds.size() - 1)))
+          .and(METRIC_SAMPLE.PERIOD_START.ge(window.start()))
+          .and(METRIC_SAMPLE.PERIOD_END.le(window.end()))
+          .and(METRIC_SAMPLE.PERIOD_S.ne(window.periodSeconds()))
+          .forEach(
+              row -> {
+                if (wanted.contains(row.value1())) {
+                  replaced.add(row(row.value1(), row.value2()));
+                }
+              });
+    }
+    int deleted = 0;
+    for (List<Row2<Long, Instant>> chunk : Chunks.of(replaced)) {
+      deleted +=
+          dsl.deleteFrom(METRIC_SAMPLE)
+              .where(row(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START).in(chunk))
+              .execute();
     }
     return deleted;
   }

@@ -8,7 +8,12 @@ import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,9 @@ class DatabaseTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
-  void firstOpenAppliesV1AndSecondOpenAppliesNothing(DatabaseKind kind) {
+  void firstOpenAppliesEveryMigrationAndSecondOpenAppliesNothing(DatabaseKind kind)
+      throws IOException {
+    List<String> scripts = scriptVersions();
     try (EmptySchema schema = TestDatabases.emptySchema(kind)) {
       MigrationResult first;
       try (Database database = Database.open(schema.settings())) {
@@ -30,11 +37,24 @@ class DatabaseTest {
         second = database.migration();
       }
 
-      assertThat(first.appliedVersions()).containsExactly("1");
+      assertThat(scripts).startsWith("1", "2", "3");
+      assertThat(first.appliedVersions()).containsExactlyElementsOf(scripts);
       assertThat(first.upToDate()).isFalse();
       assertThat(second.appliedVersions()).isEmpty();
       assertThat(second.upToDate()).isTrue();
-      assertThat(second.schemaVersion()).isEqualTo("1");
+      assertThat(second.schemaVersion()).isEqualTo(scripts.get(scripts.size() - 1));
+    }
+  }
+
+  /** Versions of the scripts in {@code db/migrations}, in order. */
+  private static List<String> scriptVersions() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("migrations"))) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.matches("V\\d+__.+\\.sql"))
+          .map(name -> name.substring(1, name.indexOf("__")))
+          .sorted(Comparator.comparingInt(Integer::parseInt))
+          .toList();
     }
   }
 

@@ -141,6 +141,8 @@ class InventoryStoreTest {
           store.recordListing(listing(T3.plusSeconds(60), function("api", 1024)));
 
       assertThat(partial.deleted()).isZero();
+      assertThat(store.findFunction(key("api")).orElseThrow().lastSeen())
+          .isEqualTo(T3.plusSeconds(60));
       assertThat(complete.deleted()).isEqualTo(1);
       LambdaFunction old = store.findFunction(key("old")).orElseThrow();
       assertThat(old.isDeleted()).isTrue();
@@ -156,6 +158,21 @@ class InventoryStoreTest {
       assertThat(store.listFunctions(AccountScope.all(), true))
           .extracting(f -> f.key().name())
           .containsExactly("api", "old");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void aPartialListingMarksOnlyTheFunctionsItListedAsSeen(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      InventoryStore store = new InventoryStore(db.dsl());
+      store.recordListing(listing(T1, function("api", 1024), function("worker", 256)));
+
+      store.recordListing(partialListing(T2, function("api", 1024)));
+
+      assertThat(store.findFunction(key("api")).orElseThrow().lastSeen()).isEqualTo(T2);
+      assertThat(store.findFunction(key("worker")).orElseThrow().lastSeen()).isEqualTo(T1);
+      assertThat(store.findFunction(key("worker")).orElseThrow().isDeleted()).isFalse();
     }
   }
 

@@ -162,7 +162,7 @@ class UsageRollupStoreTest {
 
       RollupResult result = rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
 
-      assertThat(result).isEqualTo(new RollupResult(2, 96, 4, 0));
+      assertThat(result).isEqualTo(new RollupResult(2, 96, 4, 2, 0));
       UsageQuery twoDays = UsageQuery.between(DAY1, DAY3);
       Map<String, Expected> hourly = expected(samples, i -> i.truncatedTo(ChronoUnit.HOURS));
       Map<String, UsageTotals> hours = actual(rollups.usageSeries(twoDays, Granularity.HOUR));
@@ -231,6 +231,42 @@ class UsageRollupStoreTest {
                 assertThat(u.usage().billedMsUpper()).isEqualTo(1312);
                 assertThat(u.usage().gbSecondsLower()).isEqualByComparingTo("1.3");
               });
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void rowsOfAConfigurationNoLongerInForceAreRemovedByRecomputation(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      FunctionKey a = key("a");
+      FunctionKey b = key("b");
+      FunctionKey c = key("c");
+      new InventoryStore(db.dsl())
+          .recordListing(
+              listing(DAY1, function("a", 1024), function("b", 1024), function("c", 1024)));
+      new MetricSampleStore(db.dsl())
+          .upsert(
+              List.of(
+                  Fixtures.sample(a, DAY1, 300, 1, "100"),
+                  Fixtures.sample(b, DAY1, 300, 2, "200"),
+                  Fixtures.sample(c, DAY1, 300, 3, "300")));
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+      rollups.recompute(List.of(a, b, c), DAY1, DAY1.plusSeconds(3600));
+      // b gets a row priced with a configuration its history does not have for that hour
+      var hour = io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
+      var bogus = db.dsl().selectFrom(hour).where(hour.REQUESTS.eq(2L)).fetchOne();
+      bogus.setMemoryMb(3008);
+      db.dsl().insertInto(hour).set(bogus).execute();
+
+      rollups.recompute(List.of(a, c), DAY1, DAY1.plusSeconds(3600));
+      int afterNeighbours = db.dsl().fetchCount(hour);
+      rollups.recompute(List.of(b), DAY1, DAY1.plusSeconds(3600));
+
+      assertThat(afterNeighbours).isEqualTo(4);
+      assertThat(db.dsl().fetchCount(hour)).isEqualTo(3);
+      assertThat(rollups.usageByFunction(UsageQuery.between(DAY1, DAY3)))
+          .extracting(u -> u.configuration().memoryMb())
+          .containsOnly(1024);
     }
   }
 
@@ -345,6 +381,98 @@ class UsageRollupStoreTest {
           .containsExactly(DAY1, DAY1.plusSeconds(86_400));
       assertThat(days.stream().mapToLong(r -> r.usage().requests()).sum())
           .isEqualTo(expectedRequests);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void monthToDateIsReadFromTheMonthRollupAndOtherWindowsFromDaysAndHours(DatabaseKind kind) {
+    try (TestDatabase db = withTwoFunctions(kind)) {
+      List<MetricSample> samples = twoDaysOfSamples(5);
+      new MetricSampleStore(db.dsl()).upsert(samples);
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      long apiRequests =
+          samples.stream()
+              .filter(s -> s.function().equals(API))
+              .mapToLong(MetricSample::invocations)
+              .sum();
+      UsageQuery monthToDate =
+          UsageQuery.between(DAY1, t("2026-10-10T15:00:00Z")).withFunctions(List.of(API));
+      UsageQuery fromSixAm =
+          UsageQuery.between(DAY1.plusSeconds(6 * 3600), DAY3).withFunctions(List.of(API));
+      long apiFromSixAm =
+          samples.stream()
+              .filter(
+                  s ->
+                      s.function().equals(API)
+                          && !s.periodStart().isBefore(DAY1.plusSeconds(6 * 3600)))
+              .mapToLong(MetricSample::invocations)
+              .sum();
+      assertThat(rollups.usageByFunction(monthToDate).get(0).usage().requests())
+          .isEqualTo(apiRequests);
+      assertThat(rollups.usageByFunction(fromSixAm).get(0).usage().requests())
+          .isEqualTo(apiFromSixAm);
+
+      // Tamper with the month rollup only: the month-to-date read must see it, the other not.
+      db.dsl()
+          .update(io.lambdaledger.db.jooq.Tables.USAGE_MONTH)
+          .set(
+              io.lambdaledger.db.jooq.Tables.USAGE_MONTH.REQUESTS,
+              io.lambdaledger.db.jooq.Tables.USAGE_MONTH.REQUESTS.plus(1_000_000))
+          .execute();
+
+      assertThat(rollups.usageByFunction(monthToDate).get(0).usage().requests())
+          .isEqualTo(apiRequests + 1_000_000);
+      assertThat(rollups.usageByFunction(fromSixAm).get(0).usage().requests())
+          .isEqualTo(apiFromSixAm);
+      assertThat(rollups.usageByFunction(UsageQuery.month(java.time.YearMonth.of(2026, 10))))
+          .extracting(u -> u.usage().requests())
+          .allMatch(requests -> requests > 1_000_000);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void aWindowAcrossTwoMonthsAddsBoth(DatabaseKind kind) {
+    try (TestDatabase db = withTwoFunctions(kind)) {
+      Instant lateSeptember = t("2026-09-30T22:00:00Z");
+      List<MetricSample> samples = new ArrayList<>();
+      for (Instant start = lateSeptember;
+          start.isBefore(t("2026-10-01T02:00:00Z"));
+          start = start.plusSeconds(300)) {
+        samples.add(Fixtures.sample(API, start, 300, 2, "20"));
+      }
+      new MetricSampleStore(db.dsl()).upsert(samples);
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+
+      RollupResult result =
+          rollups.recompute(List.of(API), lateSeptember, t("2026-10-01T02:00:00Z"));
+
+      assertThat(result.monthRows()).isEqualTo(2);
+      assertThat(
+              rollups
+                  .usageByFunction(
+                      UsageQuery.between(t("2026-09-30T23:00:00Z"), t("2026-10-01T01:00:00Z")))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 24);
+      assertThat(
+              rollups
+                  .usageByFunction(
+                      UsageQuery.between(t("2026-09-01T00:00:00Z"), t("2026-11-01T00:00:00Z")))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 48);
+      assertThat(
+              rollups
+                  .usageByFunction(UsageQuery.month(java.time.YearMonth.of(2026, 9)))
+                  .get(0)
+                  .usage()
+                  .requests())
+          .isEqualTo(2 * 24);
     }
   }
 

@@ -8,14 +8,17 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Properties of the engine over randomly generated months: each case is one seed, so a failure
+ * names the seed that reproduces it. Plain JUnit with a seeded generator (property testing without
+ * a framework): the sizes and ranges are chosen to reach tier boundaries, the free tier and
+ * provisioned concurrency.
+ */
 class CostEngineProperties {
 
   private static final List<String> REGIONS =
@@ -23,10 +26,21 @@ class CostEngineProperties {
 
   private final CostEngine engine = new CostEngine(PriceBooks.bundled());
 
-  @Property(tries = 300)
-  void functionLinesAlwaysSumToEachPayersTotalAndToTheReportTotal(
-      @ForAll("months") List<UsageLine> lines, @ForAll boolean freeTier) {
-    CostReport report = engine.price(PriceBook.bundled(), lines, new CostOptions(freeTier));
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, 300);
+  }
+
+  static LongStream fewerSeeds() {
+    return LongStream.rangeClosed(1, 100);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void functionLinesAlwaysSumToEachPayersTotalAndToTheReportTotal(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<UsageLine> lines = month(random);
+    CostReport report =
+        engine.price(PriceBook.bundled(), lines, new CostOptions(random.nextBoolean()));
 
     for (PayerCost payer : report.payers()) {
       Charges sum =
@@ -50,19 +64,24 @@ class CostEngineProperties {
         .isEqualTo(report.charges());
   }
 
-  @Property(tries = 300)
-  void moreUsageNeverCostsLess(
-      @ForAll("months") List<UsageLine> lines,
-      @ForAll @IntRange(min = 0, max = 1000) int pick,
-      @ForAll("extraUsage") Extra extra,
-      @ForAll boolean freeTier) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void moreUsageNeverCostsLess(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<UsageLine> lines = month(random);
     if (lines.isEmpty()) {
-      return;
+      lines = List.of(line(random));
     }
-    int index = pick % lines.size();
+    int index = random.nextInt(lines.size());
+    Extra extra =
+        new Extra(
+            random.nextLong(0, 5_000_001L),
+            random.nextLong(0, 1_000_000_000_001L),
+            random.nextLong(0, 10_000_001L),
+            random.nextLong(0, 1_000_000_001L));
     List<UsageLine> more = new ArrayList<>(lines);
     more.set(index, extra.addTo(lines.get(index)));
-    CostOptions options = new CostOptions(freeTier);
+    CostOptions options = new CostOptions(random.nextBoolean());
 
     CostReport before = engine.price(PriceBook.bundled(), lines, options);
     CostReport after = engine.price(PriceBook.bundled(), more, options);
@@ -72,9 +91,26 @@ class CostEngineProperties {
     assertThat(before.upperBoundTotal()).isGreaterThanOrEqualTo(before.total());
   }
 
-  @Property(tries = 100)
-  void zeroUsageCostsZero(@ForAll("idleMonths") List<UsageLine> lines, @ForAll boolean freeTier) {
-    CostReport report = engine.price(PriceBook.bundled(), lines, new CostOptions(freeTier));
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("fewerSeeds")
+  void zeroUsageCostsZero(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<UsageLine> lines = new ArrayList<>();
+    int count = random.nextInt(11);
+    for (int i = 0; i < count; i++) {
+      lines.add(
+          UsageLine.builder()
+              .payer(random.nextBoolean() ? "p1" : "p2")
+              .account("a")
+              .region(pick(random, REGIONS))
+              .function("idle")
+              .architecture(pick(random, List.of(Architecture.values())))
+              .memoryMb(random.nextInt(128, 10_241))
+              .ephemeralStorageMb(random.nextInt(512, 10_241))
+              .build());
+    }
+    CostReport report =
+        engine.price(PriceBook.bundled(), lines, new CostOptions(random.nextBoolean()));
 
     assertThat(report.total()).isZero();
     assertThat(report.upperBoundTotal()).isZero();
@@ -82,79 +118,52 @@ class CostEngineProperties {
     assertThat(report.freeTier().credit()).isZero();
   }
 
-  @Provide
-  Arbitrary<List<UsageLine>> months() {
-    return line().list().ofMinSize(0).ofMaxSize(25);
+  private static List<UsageLine> month(SplittableRandom random) {
+    List<UsageLine> lines = new ArrayList<>();
+    int count = random.nextInt(26);
+    for (int i = 0; i < count; i++) {
+      lines.add(line(random));
+    }
+    return lines;
   }
 
-  @Provide
-  Arbitrary<List<UsageLine>> idleMonths() {
-    return Combinators.combine(
-            Arbitraries.of("p1", "p2"),
-            Arbitraries.of(REGIONS),
-            Arbitraries.of(Architecture.class),
-            Arbitraries.integers().between(128, 10_240),
-            Arbitraries.integers().between(512, 10_240))
-        .as(
-            (payer, region, architecture, memory, storage) ->
-                UsageLine.builder()
-                    .payer(payer)
-                    .account("a")
-                    .region(region)
-                    .function("idle")
-                    .architecture(architecture)
-                    .memoryMb(memory)
-                    .ephemeralStorageMb(storage)
-                    .build())
-        .list()
-        .ofMaxSize(10);
+  private static UsageLine line(SplittableRandom random) {
+    return UsageLine.builder()
+        .payer(pick(random, List.of("p1", "p2", "p3")))
+        .account(pick(random, List.of("a1", "a2")))
+        .region(pick(random, REGIONS))
+        .function(name(random))
+        .architecture(pick(random, List.of(Architecture.values())))
+        .memoryMb(random.nextInt(128, 10_241))
+        .ephemeralStorageMb(random.nextInt(512, 10_241))
+        .requests(random.nextLong(0, 3_000_000_001L))
+        .duration(duration(random))
+        .provisionedConcurrencySeconds(random.nextLong(0, 3_000_000_001L))
+        .provisionedRequests(random.nextLong(0, 10_000_001L))
+        .provisionedDuration(duration(random))
+        .build();
   }
 
-  private Arbitrary<UsageLine> line() {
-    Arbitrary<BilledDuration> duration =
-        Arbitraries.oneOf(
-            Arbitraries.longs().between(0, 50_000_000_000_000L).map(BilledDuration::billedMs),
-            Combinators.combine(
-                    Arbitraries.bigDecimals()
-                        .between(BigDecimal.ZERO, new BigDecimal("50000000000"))
-                        .ofScale(2),
-                    Arbitraries.longs().between(0, 2_000_000_000L))
-                .as(BilledDuration::fromMetricSum));
-    Arbitrary<UsageLine.Builder> identity =
-        Combinators.combine(
-                Arbitraries.of("p1", "p2", "p3"),
-                Arbitraries.of("a1", "a2"),
-                Arbitraries.of(REGIONS),
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(4),
-                Arbitraries.of(Architecture.class),
-                Arbitraries.integers().between(128, 10_240),
-                Arbitraries.integers().between(512, 10_240))
-            .as(
-                (payer, account, region, function, architecture, memory, storage) ->
-                    UsageLine.builder()
-                        .payer(payer)
-                        .account(account)
-                        .region(region)
-                        .function(function)
-                        .architecture(architecture)
-                        .memoryMb(memory)
-                        .ephemeralStorageMb(storage));
-    return Combinators.combine(
-            identity,
-            Arbitraries.longs().between(0, 3_000_000_000L),
-            duration,
-            Arbitraries.longs().between(0, 3_000_000_000L),
-            Arbitraries.longs().between(0, 10_000_000L),
-            duration)
-        .as(
-            (builder, requests, onDemand, concurrencySeconds, provisionedRequests, provisioned) ->
-                builder
-                    .requests(requests)
-                    .duration(onDemand)
-                    .provisionedConcurrencySeconds(concurrencySeconds)
-                    .provisionedRequests(provisionedRequests)
-                    .provisionedDuration(provisioned)
-                    .build());
+  /** Billed milliseconds, or a CloudWatch sum with its invocation count (the two input kinds). */
+  private static BilledDuration duration(SplittableRandom random) {
+    if (random.nextBoolean()) {
+      return BilledDuration.billedMs(random.nextLong(0, 50_000_000_000_001L));
+    }
+    BigDecimal sum = BigDecimal.valueOf(random.nextLong(0, 5_000_000_000_001L), 2);
+    return BilledDuration.fromMetricSum(sum, random.nextLong(0, 2_000_000_001L));
+  }
+
+  private static String name(SplittableRandom random) {
+    StringBuilder name = new StringBuilder();
+    int length = 1 + random.nextInt(4);
+    for (int i = 0; i < length; i++) {
+      name.append((char) ('a' + random.nextInt(26)));
+    }
+    return name.toString();
+  }
+
+  private static <T> T pick(SplittableRandom random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
   }
 
   /** Usage added to one line: requests, billed ms and concurrency-seconds. */
@@ -184,15 +193,5 @@ class CostEngineProperties {
             BilledDuration.fromMetricSum(sum.durationSumMs().add(extra), sum.invocations());
       };
     }
-  }
-
-  @Provide
-  Arbitrary<Extra> extraUsage() {
-    return Combinators.combine(
-            Arbitraries.longs().between(0, 5_000_000L),
-            Arbitraries.longs().between(0, 1_000_000_000_000L),
-            Arbitraries.longs().between(0, 10_000_000L),
-            Arbitraries.longs().between(0, 1_000_000_000L))
-        .as(Extra::new);
   }
 }
