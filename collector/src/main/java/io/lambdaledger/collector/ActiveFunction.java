@@ -3,7 +3,7 @@ package io.lambdaledger.collector;
 import java.util.List;
 
 /** A function worth querying in a window, with the metrics to request for it. */
-public record ActiveFunction(String name, List<LambdaMetric> metrics) {
+record ActiveFunction(String name, List<LambdaMetric> metrics) {
 
   public ActiveFunction {
     metrics = List.copyOf(metrics);

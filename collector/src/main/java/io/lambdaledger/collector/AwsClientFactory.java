@@ -132,7 +132,7 @@ public final class AwsClientFactory implements AutoCloseable {
   }
 
   /** The clients of one account in one region; close them when the shard is done. */
-  public ShardClients clientsFor(AwsAccount account, Shard shard) {
+  ShardClients clientsFor(AwsAccount account, Shard shard) {
     AwsCredentialsProvider provider = credentialsFor(account, shard.region());
     return new ShardClients(
         shard,
@@ -150,7 +150,7 @@ public final class AwsClientFactory implements AutoCloseable {
    * The id of the account an {@link AwsAccount} reaches: the configured id if given, else what STS
    * GetCallerIdentity says about the credentials.
    */
-  public String accountIdOf(AwsAccount account, String region) {
+  String accountIdOf(AwsAccount account, String region) {
     if (account.accountId() != null) {
       return account.accountId();
     }

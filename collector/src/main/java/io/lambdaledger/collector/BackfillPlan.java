@@ -10,7 +10,7 @@ import java.util.List;
  * that old. A day is the unit of progress and of resumption: each finished day is recorded as a
  * succeeded run, and a backfill started again skips those days.
  */
-public final class BackfillPlan {
+final class BackfillPlan {
 
   /** One day (or the part of one in the range) and the period to read it with. */
   public record Chunk(TimeWindow window, Duration period) {}

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * metrics requested from GetMetricData, which is what CloudWatch bills. Retries inside the SDK are
  * not counted: they are the same call.
  */
-public final class CallCounter {
+final class CallCounter {
 
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final LongAdder metricsRequested = new LongAdder();

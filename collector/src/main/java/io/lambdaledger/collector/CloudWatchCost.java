@@ -10,7 +10,7 @@ import java.time.Duration;
  * and the Lambda and tagging calls are priced per request and covered by the free tier, so they are
  * not counted here. The monthly projection assumes a 30-day month.
  */
-public final class CloudWatchCost {
+final class CloudWatchCost {
 
   /** US dollars per metric requested by GetMetricData. */
   public static final BigDecimal USD_PER_METRIC_REQUESTED = new BigDecimal("0.00001");

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param completeTo the watermark after a complete cycle: the end of the last final period read
  * @param gap nullable: the part between the old watermark and the window that this cycle skips
  */
-public record CyclePlan(TimeWindow window, Duration period, Instant completeTo, TimeWindow gap) {
+record CyclePlan(TimeWindow window, Duration period, Instant completeTo, TimeWindow gap) {
 
   /**
    * Plans a cycle at {@code now}.

@@ -9,7 +9,7 @@ import java.time.Instant;
  * is final only once the longest function timeout plus a margin has passed since its end. Before
  * that, an empty period means "not yet known", never zero.
  */
-public record FinalityHorizon(Duration longestTimeout, Duration margin) {
+record FinalityHorizon(Duration longestTimeout, Duration margin) {
 
   /** The longest timeout Lambda allows, assumed when the inventory does not know better. */
   public static final Duration MAX_LAMBDA_TIMEOUT = Duration.ofMinutes(15);

@@ -7,7 +7,7 @@ import java.util.List;
  * Counters and {@code Duration} are read as {@code Sum} (a missing datapoint means zero once the
  * period is final); gauges as {@code Maximum} (a missing datapoint means unknown).
  */
-public enum LambdaMetric {
+enum LambdaMetric {
   INVOCATIONS("Invocations", Statistic.SUM),
   DURATION("Duration", Statistic.SUM),
   ERRORS("Errors", Statistic.SUM),

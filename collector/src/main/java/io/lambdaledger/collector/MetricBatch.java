@@ -9,7 +9,7 @@ import java.util.Map;
  * The queries of one GetMetricData call: the same window and period for all of them (mixing them in
  * one call is what produces gaps), at most 500 queries, within the datapoint budget.
  */
-public record MetricBatch(TimeWindow window, Duration period, List<MetricQuery> queries) {
+record MetricBatch(TimeWindow window, Duration period, List<MetricQuery> queries) {
 
   public MetricBatch {
     queries = List.copyOf(queries);

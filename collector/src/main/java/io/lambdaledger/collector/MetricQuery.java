@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * the form {@code f<function index>_<metric ordinal>}: they start with a lowercase letter, use only
  * letters, digits and underscores, and are unique within a plan.
  */
-public record MetricQuery(String id, String functionName, LambdaMetric metric) {
+record MetricQuery(String id, String functionName, LambdaMetric metric) {
 
   private static final Pattern VALID_ID = Pattern.compile("[a-z][A-Za-z0-9_]{0,254}");
 

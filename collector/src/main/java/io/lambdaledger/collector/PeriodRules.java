@@ -9,7 +9,7 @@ import java.time.Instant;
  * period that is not a multiple of what the age allows returns no datapoints (silently empty, not
  * an error), so the collector never asks for one.
  */
-public final class PeriodRules {
+final class PeriodRules {
 
   /** Oldest data CloudWatch keeps at 1-minute resolution. */
   public static final Duration ONE_MINUTE_RETENTION = Duration.ofDays(15);

@@ -11,7 +11,7 @@ import java.util.List;
  * the window in time would multiply the bill); the window is split only when a single query would
  * exceed the datapoint budget on its own.
  */
-public final class QueryPlanner {
+final class QueryPlanner {
 
   /** Most queries one GetMetricData call accepts. */
   public static final int MAX_QUERIES_PER_CALL = 500;

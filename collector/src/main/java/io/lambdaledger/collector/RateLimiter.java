@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * next free slot, slots are {@code 1 / rate} apart, and the caller sleeps until its slot. The SDK's
  * retries with backoff handle whatever throttling still happens.
  */
-public final class RateLimiter {
+final class RateLimiter {
 
   /** Sleeps for a number of nanoseconds; tests replace it to run without waiting. */
   public interface Sleeper {

@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 
 /** The SDK clients of one shard, all with the shard's region and credentials. */
-public record ShardClients(
+record ShardClients(
     Shard shard,
     CloudWatchClient cloudWatch,
     LambdaClient lambda,
