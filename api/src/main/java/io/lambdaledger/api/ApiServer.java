@@ -136,6 +136,11 @@ public final class ApiServer implements AutoCloseable {
 
   private void beforeEveryRequest(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
+    if (ctx.req().getContentLengthLong() != 0) {
+      // Read the (size-limited) body up front, whatever the route does with it: a body left unread
+      // makes Jetty drop the connection after the response, under a client that may reuse it.
+      ctx.bodyAsBytes();
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
@@ -277,9 +282,9 @@ public final class ApiServer implements AutoCloseable {
     if (problem.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"lambda-ledger\"");
     }
-    if (ctx.req().getContentLengthLong() != 0) {
-      // A refused request's body may be left unread, and Jetty then drops the connection after
-      // answering: saying so lets clients open a new one instead of reusing a closed one.
+    if (problem.status() == 400 || problem.status() == 413 || problem.status() == 431) {
+      // Jetty does not keep a connection after a malformed request (a bad URI, an oversized
+      // header or body): saying so lets clients open a new one instead of reusing a dead one.
       ctx.header("Connection", "close");
     }
     try {

@@ -188,6 +188,7 @@ class FuzzTest {
   void random_requests_never_get_a_5xx_and_every_4xx_is_a_problem() {
     List<String> failures = new ArrayList<>();
     int sent = 0;
+    String previous = "";
     for (int i = 0; i < 1_200; i++) {
       String method = random.nextInt(8) == 0 ? "POST" : "GET";
       String path =
@@ -203,8 +204,24 @@ class FuzzTest {
           };
       Map<String, String> headers =
           token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
-      HttpResponse<String> response =
-          fixture.http.send(method, target, method.equals("POST") ? randomBody() : null, headers);
+      String body = method.equals("POST") ? randomBody() : null;
+      HttpResponse<String> response;
+      try {
+        response = fixture.http.send(method, target, body, headers);
+      } catch (java.io.UncheckedIOException e) {
+        throw new AssertionError(
+            "connection dropped on "
+                + method
+                + " "
+                + target
+                + " body="
+                + body
+                + " after "
+                + previous,
+            e);
+      }
+      previous =
+          method + " " + target + " -> " + response.statusCode() + " " + response.headers().map();
       sent++;
       int status = response.statusCode();
       String type = HttpTestClient.contentType(response);
