@@ -30,12 +30,18 @@ final class ProblemErrorHandler extends ErrorHandler {
       Callback callback)
       throws IOException {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+    if (code == 400 || code == 413 || code == 431) {
+      // Jetty does not keep the connection after a request it rejects as malformed (an ambiguous
+      // or invalid URI, say): telling the client keeps it from reusing a connection about to close.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, PROBLEM_JSON));
+    fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
     return ByteBuffer.wrap(body(status, reason));
   }
 
