@@ -6,8 +6,6 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.DatabaseUnavailableException;
-import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.reports.CollectionProgress;
 import io.lambdaledger.reports.MonthNotFinalException;
 import io.lambdaledger.reports.MonthlyReports;
@@ -190,8 +188,7 @@ final class ReportCommand implements Callable<Integer> {
    */
   private static MonthlyReports reports(Database database, LedgerConfig config) {
     return new MonthlyReports(
-        new InventoryStore(database.dsl()),
-        new UsageRollupStore(database.dsl()),
+        database.dsl(),
         CollectionProgress.none(),
         PriceBooks.bundled(),
         MonthlyReports.finalityHorizon(config.collector().finalityMargin()),

@@ -1,0 +1,228 @@
+package io.lambdaledger.reports;
+
+import static io.lambdaledger.db.jooq.Tables.ACCOUNT;
+import static io.lambdaledger.db.jooq.Tables.FUNCTION_TAG;
+import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
+import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.sum;
+
+import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record3;
+
+/**
+ * Reads a month of usage for a report straight from the day rollups: one grouped query summing only
+ * the columns pricing needs, streamed through a cursor into the engine's compact input.
+ *
+ * <p>{@code UsageRollupStore.usageByFunction} gives the same sums, but materialises every measure
+ * of every function configuration several times over (query result, map, records); for 50,000
+ * functions that does not fit the 256 MiB a report must run in. The sums are the same columns of
+ * the same rows, so the engine input, and the amounts, are identical.
+ */
+final class MonthUsageReader {
+
+  /** One function configuration's month, with what the report shows beside its cost. */
+  record MonthLine(
+      UsageLine usage, long functionId, String arn, Instant firstDay, Instant deletedAt) {
+    FunctionKey key() {
+      return new FunctionKey(usage.account(), usage.region(), usage.function());
+    }
+  }
+
+  /** A function as the report shows it. */
+  private record Function(FunctionKey key, String payer, String arn, Instant deletedAt) {}
+
+  private static final Field<BigDecimal> REQUESTS = sum(USAGE_DAY.REQUESTS).as("requests");
+  private static final Field<BigDecimal> DURATION = sum(USAGE_DAY.DURATION_MS_SUM).as("duration");
+  private static final Field<BigDecimal> PC_SECONDS =
+      sum(USAGE_DAY.PC_ALLOCATED_S).as("pc_seconds");
+  private static final Field<BigDecimal> PC_REQUESTS = sum(USAGE_DAY.PC_REQUESTS).as("pc_requests");
+  private static final Field<BigDecimal> PC_DURATION =
+      sum(USAGE_DAY.PC_DURATION_MS_EST).as("pc_duration");
+  private static final Field<Instant> FIRST_DAY = min(USAGE_DAY.DAY_START).as("first_day");
+
+  private static final Comparator<MonthLine> REPORT_ORDER =
+      Comparator.comparing(MonthLine::key)
+          .thenComparing(MonthLine::firstDay)
+          .thenComparing(line -> line.usage().architecture())
+          .thenComparingInt(line -> line.usage().memoryMb())
+          .thenComparingInt(line -> line.usage().ephemeralStorageMb());
+
+  private final DSLContext dsl;
+
+  MonthUsageReader(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * Every function configuration with usage in the month, for the accounts in scope, sorted by
+   * account, region, function, then the day each configuration was first used.
+   *
+   * <p>The database sums the month's days per function configuration (only the five measures
+   * pricing needs) and returns the groups unsorted; names come from one query of the functions, and
+   * the lines are sorted here. A join or an ORDER BY over the 50,000 groups made H2 spill them to
+   * temporary files in a small heap (it keeps about 40,000 result rows per GB of heap).
+   */
+  List<MonthLine> read(YearMonth month, AccountScope accounts) {
+    Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    return inOneTransaction(
+        local -> {
+          Map<Long, Function> functions = functions(local, accounts);
+          List<MonthLine> lines = new ArrayList<>(functions.size() + functions.size() / 16);
+          try (Cursor<? extends Record> cursor =
+              local
+                  .select(
+                      USAGE_DAY.FUNCTION_ID,
+                      USAGE_DAY.MEMORY_MB,
+                      USAGE_DAY.ARCHITECTURE,
+                      USAGE_DAY.EPHEMERAL_MB,
+                      REQUESTS,
+                      DURATION,
+                      PC_SECONDS,
+                      PC_REQUESTS,
+                      PC_DURATION,
+                      FIRST_DAY)
+                  .from(USAGE_DAY)
+                  .where(USAGE_DAY.DAY_START.ge(from))
+                  .and(USAGE_DAY.DAY_START.lt(to))
+                  .groupBy(
+                      USAGE_DAY.FUNCTION_ID,
+                      USAGE_DAY.MEMORY_MB,
+                      USAGE_DAY.ARCHITECTURE,
+                      USAGE_DAY.EPHEMERAL_MB)
+                  .fetchSize(1_000)
+                  .fetchLazy()) {
+            for (Record row : cursor) {
+              Function function = functions.get(row.get(USAGE_DAY.FUNCTION_ID));
+              if (function != null) {
+                lines.add(line(function, row));
+              }
+            }
+          }
+          lines.sort(REPORT_ORDER);
+          return lines;
+        });
+  }
+
+  /**
+   * Runs {@code work} in one read transaction: one consistent view of the tables, and on PostgreSQL
+   * the driver then fetches by {@code fetchSize} instead of all rows at once.
+   */
+  private <T> T inOneTransaction(java.util.function.Function<DSLContext, T> work) {
+    return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+  }
+
+  private static Map<Long, Function> functions(DSLContext local, AccountScope accounts) {
+    Map<Long, Function> functions = new HashMap<>();
+    try (Cursor<? extends Record> cursor =
+        local
+            .select(
+                LAMBDA_FUNCTION.ID,
+                LAMBDA_FUNCTION.ACCOUNT_ID,
+                LAMBDA_FUNCTION.REGION,
+                LAMBDA_FUNCTION.FUNCTION_NAME,
+                LAMBDA_FUNCTION.FUNCTION_ARN,
+                LAMBDA_FUNCTION.DELETED_AT,
+                ACCOUNT.PAYER_ACCOUNT_ID)
+            .from(LAMBDA_FUNCTION)
+            .join(ACCOUNT)
+            .on(ACCOUNT.ACCOUNT_ID.eq(LAMBDA_FUNCTION.ACCOUNT_ID))
+            .where(
+                accounts.unrestricted()
+                    ? noCondition()
+                    : LAMBDA_FUNCTION.ACCOUNT_ID.in(accounts.accountIds()))
+            .fetchSize(1_000)
+            .fetchLazy()) {
+      for (Record row : cursor) {
+        functions.put(
+            row.get(LAMBDA_FUNCTION.ID),
+            new Function(
+                new FunctionKey(
+                    row.get(LAMBDA_FUNCTION.ACCOUNT_ID),
+                    row.get(LAMBDA_FUNCTION.REGION),
+                    row.get(LAMBDA_FUNCTION.FUNCTION_NAME)),
+                row.get(ACCOUNT.PAYER_ACCOUNT_ID),
+                row.get(LAMBDA_FUNCTION.FUNCTION_ARN),
+                row.get(LAMBDA_FUNCTION.DELETED_AT)));
+      }
+    }
+    return functions;
+  }
+
+  private static MonthLine line(Function function, Record row) {
+    UsageLine usage =
+        UsageLines.of(
+            function.payer(),
+            function.key(),
+            row.get(USAGE_DAY.ARCHITECTURE),
+            row.get(USAGE_DAY.MEMORY_MB),
+            row.get(USAGE_DAY.EPHEMERAL_MB),
+            row.get(REQUESTS).longValueExact(),
+            row.get(DURATION),
+            row.get(PC_REQUESTS).longValueExact(),
+            row.get(PC_DURATION),
+            row.get(PC_SECONDS));
+    return new MonthLine(
+        usage,
+        row.get(USAGE_DAY.FUNCTION_ID),
+        function.arn(),
+        row.get(FIRST_DAY),
+        function.deletedAt());
+  }
+
+  /** The current tags of the functions of the accounts in scope, by function id, keys sorted. */
+  Map<Long, SortedMap<String, String>> tags(AccountScope accounts) {
+    return inOneTransaction(local -> tags(local, accounts));
+  }
+
+  private static Map<Long, SortedMap<String, String>> tags(
+      DSLContext local, AccountScope accounts) {
+    Map<Long, SortedMap<String, String>> tags = new HashMap<>();
+    try (Cursor<Record3<Long, String, String>> cursor =
+        local
+            .select(FUNCTION_TAG.FUNCTION_ID, FUNCTION_TAG.TAG_KEY, FUNCTION_TAG.TAG_VALUE)
+            .from(FUNCTION_TAG)
+            .where(
+                accounts.unrestricted()
+                    ? noCondition()
+                    : FUNCTION_TAG.FUNCTION_ID.in(
+                        select(LAMBDA_FUNCTION.ID)
+                            .from(LAMBDA_FUNCTION)
+                            .where(LAMBDA_FUNCTION.ACCOUNT_ID.in(accounts.accountIds()))))
+            .fetchSize(1_000)
+            .fetchLazy()) {
+      for (Record3<Long, String, String> row : cursor) {
+        tags.computeIfAbsent(row.get(FUNCTION_TAG.FUNCTION_ID), id -> new TreeMap<>())
+            .put(row.get(FUNCTION_TAG.TAG_KEY), row.get(FUNCTION_TAG.TAG_VALUE));
+      }
+    }
+    return tags;
+  }
+
+  /** The first day with stored usage, if any. */
+  Optional<Instant> firstUsageDay() {
+    return Optional.ofNullable(
+        dsl.select(min(USAGE_DAY.DAY_START)).from(USAGE_DAY).fetchOne(0, Instant.class));
+  }
+}
