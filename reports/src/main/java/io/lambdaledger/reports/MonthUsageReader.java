@@ -135,6 +135,7 @@ final class MonthUsageReader {
 
   private static Map<Long, Function> functions(DSLContext local, AccountScope accounts) {
     Map<Long, Function> functions = new HashMap<>();
+    Map<String, String> shared = new HashMap<>();
     try (Cursor<? extends Record> cursor =
         local
             .select(
@@ -159,10 +160,10 @@ final class MonthUsageReader {
             row.get(LAMBDA_FUNCTION.ID),
             new Function(
                 new FunctionKey(
-                    row.get(LAMBDA_FUNCTION.ACCOUNT_ID),
-                    row.get(LAMBDA_FUNCTION.REGION),
+                    one(shared, row.get(LAMBDA_FUNCTION.ACCOUNT_ID)),
+                    one(shared, row.get(LAMBDA_FUNCTION.REGION)),
                     row.get(LAMBDA_FUNCTION.FUNCTION_NAME)),
-                row.get(ACCOUNT.PAYER_ACCOUNT_ID),
+                one(shared, row.get(ACCOUNT.PAYER_ACCOUNT_ID)),
                 row.get(LAMBDA_FUNCTION.FUNCTION_ARN),
                 row.get(LAMBDA_FUNCTION.DELETED_AT)));
       }
@@ -199,6 +200,7 @@ final class MonthUsageReader {
   private static Map<Long, SortedMap<String, String>> tags(
       DSLContext local, AccountScope accounts) {
     Map<Long, SortedMap<String, String>> tags = new HashMap<>();
+    Map<String, String> shared = new HashMap<>();
     try (Cursor<Record3<Long, String, String>> cursor =
         local
             .select(FUNCTION_TAG.FUNCTION_ID, FUNCTION_TAG.TAG_KEY, FUNCTION_TAG.TAG_VALUE)
@@ -214,10 +216,20 @@ final class MonthUsageReader {
             .fetchLazy()) {
       for (Record3<Long, String, String> row : cursor) {
         tags.computeIfAbsent(row.get(FUNCTION_TAG.FUNCTION_ID), id -> new TreeMap<>())
-            .put(row.get(FUNCTION_TAG.TAG_KEY), row.get(FUNCTION_TAG.TAG_VALUE));
+            .put(
+                one(shared, row.get(FUNCTION_TAG.TAG_KEY)),
+                one(shared, row.get(FUNCTION_TAG.TAG_VALUE)));
       }
     }
     return tags;
+  }
+
+  /**
+   * One instance of each repeated string (account ids, regions, tag keys and values repeat across
+   * 50,000 functions): what the report holds for the whole month stays small.
+   */
+  private static String one(Map<String, String> shared, String value) {
+    return value == null ? null : shared.computeIfAbsent(value, v -> v);
   }
 
   /** The first day with stored usage, if any. */
