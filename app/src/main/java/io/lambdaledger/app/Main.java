@@ -24,7 +24,17 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "What AWS Lambda functions cost and why, priced the way AWS bills them.",
-    subcommands = {CommandLine.HelpCommand.class, ReportCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      MigrateCommand.class,
+      EstimateCommand.class,
+      PricesCommand.class,
+      SimulateCommand.class,
+      CollectCommand.class,
+      ReportCommand.class,
+      ServeCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for bad input: a wrong flag, value, file or configuration key. */
@@ -113,18 +123,25 @@ public final class Main implements Runnable {
     return EXIT_USAGE;
   }
 
+  /** The version the jar was built as, e.g. {@code 0.1.0}. */
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("/lambda-ledger-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
   /** Prints the version the jar was built as. */
   static final class Version implements IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = Main.class.getResourceAsStream("/lambda-ledger-version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      }
+    public String[] getVersion() {
       return new String[] {
-        "lambda-ledger " + properties.getProperty("version", "unknown"),
+        "lambda-ledger " + version(),
         "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
       };
     }

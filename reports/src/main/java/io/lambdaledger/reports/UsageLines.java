@@ -27,7 +27,7 @@ public final class UsageLines {
     return of(
         usage.payerAccountId(),
         usage.function(),
-        usage.configuration().architecture().wireName(),
+        usage.configuration().architecture().id(),
         usage.configuration().memoryMb(),
         usage.configuration().ephemeralStorageMb(),
         totals.requests(),

@@ -134,7 +134,7 @@ final class DayRollups {
         id,
         day,
         function.configuration().memoryMb(),
-        function.configuration().architecture().wireName(),
+        function.configuration().architecture().id(),
         function.configuration().ephemeralStorageMb(),
         invocations,
         duration,

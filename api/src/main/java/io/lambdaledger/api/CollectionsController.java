@@ -1,0 +1,159 @@
+package io.lambdaledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectionRun;
+import io.lambdaledger.core.model.RunStatus;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** {@code /collections}: starting a collection cycle and listing past runs. */
+final class CollectionsController {
+
+  private final CollectionTrigger trigger;
+  private final CollectionHistory history;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+
+  CollectionsController(
+      CollectionTrigger trigger, CollectionHistory history, Clock clock, ObjectMapper mapper) {
+    this.trigger = trigger;
+    this.history = history;
+    this.clock = clock;
+    this.mapper = mapper;
+  }
+
+  /**
+   * GET: recent runs and this month's CloudWatch spend. Runs are per account and region; a scoped
+   * caller sees only its accounts' runs, and the spend of those.
+   */
+  void list(Context ctx) {
+    QueryParams params = QueryParams.of(ctx, Set.of("limit"));
+    int limit = Paging.parse(params.getOrDefault("limit", "50"), null).limit();
+    if (limit > 1000) {
+      throw ApiProblem.badParameter("limit", "'limit' must be between 1 and 1000");
+    }
+    AccountScope scope = ApiServer.caller(ctx).scope();
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (CollectionRun run : history.recent(scope.unrestricted() ? limit : 5000)) {
+      if (items.size() < limit && scope.includes(run.accountId())) {
+        items.add(run(run));
+      }
+    }
+    Instant monthStart = TimeWindow.monthStart(TimeWindow.monthOf(clock.instant()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    if (scope.unrestricted()) {
+      CollectionHistory.Spend spend = history.since(monthStart);
+      body.put(
+          "monthToDate",
+          spend(
+              monthStart,
+              spend.runs(),
+              spend.calls(),
+              spend.metricsRequested(),
+              spend.cloudWatchCost()));
+      body.put("lastSuccess", spend.lastSuccess() == null ? null : spend.lastSuccess().toString());
+    } else {
+      long runs = 0;
+      long calls = 0;
+      long metrics = 0;
+      BigDecimal cost = BigDecimal.ZERO;
+      Instant lastSuccess = null;
+      for (CollectionRun run : history.recent(5000)) {
+        if (!scope.includes(run.accountId()) || run.startedAt().isBefore(monthStart)) {
+          continue;
+        }
+        runs++;
+        calls += run.callsPerOperation().values().stream().mapToLong(Long::longValue).sum();
+        metrics += run.metricsRequested();
+        cost = cost.add(run.cloudWatchCost());
+        if (run.status() == RunStatus.SUCCEEDED
+            && run.finishedAt() != null
+            && (lastSuccess == null || run.finishedAt().isAfter(lastSuccess))) {
+          lastSuccess = run.finishedAt();
+        }
+      }
+      body.put("monthToDate", spend(monthStart, runs, calls, metrics, cost));
+      body.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
+    }
+    ctx.json(body);
+  }
+
+  private static Map<String, Object> spend(
+      Instant from, long runs, long calls, long metrics, BigDecimal cost) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("from", from.toString());
+    body.put("runs", runs);
+    body.put("calls", calls);
+    body.put("metricsRequested", metrics);
+    body.put("cloudWatchCost", cost.stripTrailingZeros().toPlainString());
+    return body;
+  }
+
+  private static Map<String, Object> run(CollectionRun run) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", run.id());
+    body.put("account", run.accountId());
+    body.put("region", run.region());
+    body.put("status", run.status().name());
+    body.put("startedAt", text(run.startedAt()));
+    body.put("finishedAt", text(run.finishedAt()));
+    body.put("windowStart", text(run.windowStart()));
+    body.put("windowEnd", text(run.windowEnd()));
+    body.put("periodSeconds", run.periodSeconds());
+    body.put("calls", run.callsPerOperation().values().stream().mapToLong(Long::longValue).sum());
+    body.put("callsPerOperation", new TreeMap<>(run.callsPerOperation()));
+    body.put("metricsRequested", run.metricsRequested());
+    body.put("samplesWritten", run.samplesWritten());
+    body.put("cloudWatchCost", run.cloudWatchCost().stripTrailingZeros().toPlainString());
+    body.put("error", run.error());
+    return body;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  /** POST: the body is optional; when present it must be a JSON object (no fields yet). */
+  void start(Context ctx) {
+    QueryParams.of(ctx, Set.of());
+    requireEmptyObjectOrNothing(ctx.body());
+    CollectionTrigger.CollectionStarted started = trigger.start();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("started", started.started());
+    body.put("id", started.id());
+    body.put("at", started.at() == null ? null : started.at().toString());
+    body.put("message", started.message());
+    ctx.status(started.started() ? 202 : 200).json(body);
+  }
+
+  private void requireEmptyObjectOrNothing(String body) {
+    if (body == null || body.isBlank()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (IOException e) {
+      throw ApiProblem.badRequest("the request body is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiProblem.badRequest("the request body must be a JSON object");
+    }
+    if (node.size() > 0) {
+      String field = node.fieldNames().next();
+      throw ApiProblem.badParameter(field, "unknown field '" + WindowParser.shorten(field) + "'");
+    }
+  }
+}

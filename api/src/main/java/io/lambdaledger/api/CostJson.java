@@ -1,0 +1,118 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.cost.Charges;
+import io.lambdaledger.core.cost.CostWarning;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of cost responses: money as decimal strings with two places. */
+final class CostJson {
+
+  private CostJson() {}
+
+  record Window(String start, String end) {
+    static Window of(TimeWindow window) {
+      return new Window(window.start().toString(), window.end().toString());
+    }
+  }
+
+  record ChargesJson(
+      String requests,
+      String duration,
+      String ephemeralStorage,
+      String provisionedConcurrency,
+      String provisionedDuration) {
+    static ChargesJson of(Charges charges) {
+      return new ChargesJson(
+          Figures.money(charges.requests()),
+          Figures.money(charges.duration()),
+          Figures.money(charges.ephemeralStorage()),
+          Figures.money(charges.provisionedConcurrency()),
+          Figures.money(charges.provisionedDuration()));
+    }
+  }
+
+  record Totals(
+      long requests, String gbSeconds, ChargesJson charges, String freeTierCredit, String total) {
+    static Totals of(Figures figures) {
+      return new Totals(
+          figures.requests(),
+          Figures.quantity(figures.gbSeconds()),
+          ChargesJson.of(figures.charges()),
+          Figures.money(figures.freeTierCredit()),
+          Figures.money(figures.total()));
+    }
+  }
+
+  record Item(
+      Map<String, String> key,
+      long requests,
+      String gbSeconds,
+      ChargesJson charges,
+      String freeTierCredit,
+      String total,
+      List<Point> series) {}
+
+  record Point(String start, String end, long requests, String gbSeconds, String total) {
+    static Point of(CostResult.Point point) {
+      return new Point(
+          point.window().start().toString(),
+          point.window().end().toString(),
+          point.figures().requests(),
+          Figures.quantity(point.figures().gbSeconds()),
+          Figures.money(point.figures().total()));
+    }
+  }
+
+  record PagingJson(int offset, int limit, int count) {}
+
+  record Warning(String code, String message) {
+    static List<Warning> of(List<CostWarning> warnings) {
+      return warnings.stream().map(w -> new Warning(w.code(), w.message())).toList();
+    }
+  }
+
+  record Costs(
+      Window window,
+      String dataThrough,
+      String currency,
+      String priceVersion,
+      List<String> aggregate,
+      String step,
+      Totals totals,
+      List<Point> series,
+      List<Item> items,
+      PagingJson paging,
+      List<Warning> warnings) {}
+
+  static Costs of(CostResult result) {
+    CostQuery query = result.query();
+    List<Item> items =
+        result.items().stream()
+            .map(
+                item ->
+                    new Item(
+                        item.key(),
+                        item.figures().requests(),
+                        Figures.quantity(item.figures().gbSeconds()),
+                        ChargesJson.of(item.figures().charges()),
+                        Figures.money(item.figures().freeTierCredit()),
+                        Figures.money(item.figures().total()),
+                        item.series() == null
+                            ? null
+                            : item.series().stream().map(Point::of).toList()))
+            .toList();
+    return new Costs(
+        Window.of(result.window()),
+        result.dataThrough().toString(),
+        "USD",
+        result.priceVersion(),
+        query.aggregate().stream().map(Dimension::label).toList(),
+        query.step() == null ? null : query.step().toString(),
+        Totals.of(result.totals()),
+        result.totalSeries() == null ? null : result.totalSeries().stream().map(Point::of).toList(),
+        items,
+        new PagingJson(query.paging().offset(), query.paging().limit(), result.itemCount()),
+        Warning.of(result.warnings()));
+  }
+}

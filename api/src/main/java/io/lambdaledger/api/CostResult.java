@@ -1,0 +1,25 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.cost.CostWarning;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The answer to a {@link CostQuery}: items (one page), totals over all items, warnings. */
+record CostResult(
+    TimeWindow window,
+    Instant dataThrough,
+    String priceVersion,
+    CostQuery query,
+    Figures totals,
+    List<Point> totalSeries,
+    List<Item> items,
+    int itemCount,
+    List<CostWarning> warnings) {
+
+  /** One group of the aggregate: its key (dimension name to value) and figures. */
+  record Item(Map<String, String> key, Figures figures, List<Point> series) {}
+
+  /** One step of a time series. */
+  record Point(TimeWindow window, Figures figures) {}
+}

@@ -1,0 +1,294 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers cost queries. Each month is priced as AWS bills it, on the payer's whole usage (all
+ * accounts, regions and functions, so tiers and the free tier are right), and only then are lines
+ * filtered, scoped to the caller's accounts and grouped.
+ *
+ * <p>The cost of part of a month is the month-to-date cost at its end minus the month-to-date cost
+ * at its start. That is how the bill accrues: the free tier is used up by the first usage of the
+ * month. A step series is such differences, so the points add up to the window's figures exactly,
+ * and the items add up to the totals exactly, because every line carries whole cents.
+ */
+final class CostService {
+
+  private final UsageReader usage;
+  private final FunctionDirectory directory;
+  private final MonthPricer pricer;
+  private final Clock clock;
+  private final Duration finalityHorizon;
+  private final SnapshotCache cache = new SnapshotCache(Duration.ofSeconds(60), 64);
+
+  CostService(
+      UsageReader usage,
+      FunctionDirectory directory,
+      MonthPricer pricer,
+      Clock clock,
+      Duration finalityHorizon) {
+    this.usage = usage;
+    this.directory = directory;
+    this.pricer = pricer;
+    this.clock = clock;
+    this.finalityHorizon = finalityHorizon;
+  }
+
+  CostResult costs(CostQuery query, AccountScope scope) {
+    Instant now = clock.instant();
+    TimeWindow window = query.window().alignedToHours();
+    List<TimeWindow> points = new ArrayList<>();
+    Map<LineKey, Figures[]> lines = new HashMap<>();
+    Set<String> versions = new LinkedHashSet<>();
+    Map<String, CostWarning> warnings = new LinkedHashMap<>();
+    for (YearMonth month : window.months()) {
+      TimeWindow segment = window.intersect(TimeWindow.of(month));
+      List<TimeWindow> monthPoints =
+          query.step() == null ? List.of(segment) : query.step().split("step", segment);
+      if (points.size() + monthPoints.size() > Step.MAX_POINTS) {
+        throw ApiProblem.badParameter(
+            "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
+      }
+      MonthCosts costs = monthCosts(month, segment, monthPoints, now);
+      costs.snapshotVersions().forEach(versions::add);
+      costs.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
+      int offset = points.size();
+      points.addAll(monthPoints);
+      costs
+          .perLine()
+          .forEach(
+              (line, figures) -> {
+                Figures[] all = lines.computeIfAbsent(line, l -> new Figures[0]);
+                Figures[] grown = Arrays.copyOf(all, offset + figures.length);
+                System.arraycopy(figures, 0, grown, offset, figures.length);
+                lines.put(line, grown);
+              });
+    }
+    addWindowWarnings(window, now, warnings);
+    return group(query, scope, window, now, points, lines, versions, warnings);
+  }
+
+  private CostResult group(
+      CostQuery query,
+      AccountScope scope,
+      TimeWindow window,
+      Instant now,
+      List<TimeWindow> points,
+      Map<LineKey, Figures[]> lines,
+      Set<String> versions,
+      Map<String, CostWarning> warnings) {
+    LineGrouper grouper =
+        new LineGrouper(query.aggregate(), query.filter(), scope, directory::functions);
+    Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
+    List<CostResult.Item> items = new ArrayList<>(groups.size());
+    Figures totals = Figures.ZERO;
+    Figures[] totalPoints = new Figures[points.size()];
+    Arrays.fill(totalPoints, Figures.ZERO);
+    for (Map.Entry<List<String>, Figures[]> group : groups.entrySet()) {
+      Figures sum = Figures.ZERO;
+      Figures[] series = group.getValue();
+      for (int i = 0; i < series.length; i++) {
+        sum = sum.plus(series[i]);
+        totalPoints[i] = totalPoints[i].plus(series[i]);
+      }
+      totals = totals.plus(sum);
+      items.add(
+          new CostResult.Item(
+              grouper.keyMap(group.getKey()),
+              sum,
+              query.step() == null ? null : seriesOf(points, series)));
+    }
+    items.sort(comparator(query.sort()));
+    List<CostResult.Item> page = query.paging().apply(items);
+    return new CostResult(
+        window,
+        window.end().isBefore(now) ? window.end() : now,
+        versions.isEmpty() ? "none" : String.join(",", versions),
+        query,
+        totals,
+        query.step() == null ? null : seriesOf(points, totalPoints),
+        List.copyOf(page),
+        items.size(),
+        List.copyOf(warnings.values()));
+  }
+
+  private static List<CostResult.Point> seriesOf(List<TimeWindow> points, Figures[] figures) {
+    List<CostResult.Point> series = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      series.add(new CostResult.Point(points.get(i), figures[i]));
+    }
+    return series;
+  }
+
+  /** Per line, the figures of each point of this month's segment. */
+  private MonthCosts monthCosts(
+      YearMonth month, TimeWindow segment, List<TimeWindow> points, Instant now) {
+    Instant monthStart = TimeWindow.monthStart(month);
+    List<Instant> boundaries = new ArrayList<>();
+    boundaries.add(segment.start());
+    points.forEach(p -> boundaries.add(p.end()));
+    Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries, now);
+    Map<LineKey, Figures[]> perLine = new HashMap<>();
+    for (int i = 0; i < points.size(); i++) {
+      MonthPricer.Snapshot from = snapshots.get(points.get(i).start());
+      MonthPricer.Snapshot to = snapshots.get(points.get(i).end());
+      Set<LineKey> keys = new LinkedHashSet<>(to.lines().keySet());
+      keys.addAll(from.lines().keySet());
+      for (LineKey key : keys) {
+        Figures value =
+            to.lines()
+                .getOrDefault(key, Figures.ZERO)
+                .minus(from.lines().getOrDefault(key, Figures.ZERO));
+        perLine.computeIfAbsent(key, k -> new Figures[points.size()])[i] = value;
+      }
+    }
+    List<String> versions = new ArrayList<>();
+    Map<String, CostWarning> warnings = new LinkedHashMap<>();
+    for (MonthPricer.Snapshot snapshot : snapshots.values()) {
+      if (snapshot.priceVersion() != null) {
+        versions.add(snapshot.priceVersion());
+      }
+      snapshot.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
+    }
+    return new MonthCosts(perLine, versions, List.copyOf(warnings.values()));
+  }
+
+  private record MonthCosts(
+      Map<LineKey, Figures[]> perLine, List<String> snapshotVersions, List<CostWarning> warnings) {}
+
+  /**
+   * The month-to-date cost at each boundary. Boundaries after now cost what now costs (there is no
+   * later usage). Two boundaries or fewer: one grouped read each; more: one read of the hour or day
+   * buckets, summed up in order.
+   */
+  private Map<Instant, MonthPricer.Snapshot> snapshots(
+      YearMonth month, Instant monthStart, List<Instant> boundaries, Instant now) {
+    Map<Instant, MonthPricer.Snapshot> snapshots = new HashMap<>();
+    List<Instant> toPrice = new ArrayList<>();
+    for (Instant boundary : boundaries) {
+      if (!boundary.isAfter(monthStart)) {
+        snapshots.put(boundary, MonthPricer.Snapshot.EMPTY);
+      } else if (!toPrice.contains(boundary)) {
+        toPrice.add(boundary);
+      }
+    }
+    if (toPrice.size() <= 2) {
+      for (Instant boundary : toPrice) {
+        snapshots.put(
+            boundary,
+            cache.get(
+                month, boundary, () -> pricer.price(month, usage.totals(monthStart, boundary))));
+      }
+      return snapshots;
+    }
+    Instant last = toPrice.get(toPrice.size() - 1);
+    boolean wholeDays = toPrice.stream().allMatch(b -> b.truncatedTo(ChronoUnit.DAYS).equals(b));
+    List<UsageReader.Bucket> buckets =
+        new ArrayList<>(
+            usage.buckets(
+                wholeDays ? UsageReader.Granularity.DAY : UsageReader.Granularity.HOUR,
+                monthStart,
+                last));
+    buckets.sort(Comparator.comparing(UsageReader.Bucket::start));
+    Map<LineKey, FunctionUsage> running = new LinkedHashMap<>();
+    int next = 0;
+    MonthPricer.Snapshot previous = null;
+    boolean changed = true;
+    for (Instant boundary : toPrice) {
+      while (next < buckets.size() && buckets.get(next).start().isBefore(boundary)) {
+        FunctionUsage add = buckets.get(next++).usage();
+        running.merge(
+            LineKey.of(add),
+            add,
+            (a, b) ->
+                new FunctionUsage(
+                    a.function(),
+                    a.payerAccountId(),
+                    a.configuration(),
+                    a.usage().plus(b.usage())));
+        changed = true;
+      }
+      if (changed || previous == null) {
+        previous = pricer.price(month, List.copyOf(running.values()));
+        changed = false;
+      }
+      snapshots.put(boundary, previous);
+    }
+    return snapshots;
+  }
+
+  private void addWindowWarnings(
+      TimeWindow window, Instant now, Map<String, CostWarning> warnings) {
+    warnings.putIfAbsent(
+        "ESTIMATED",
+        new CostWarning(
+            "ESTIMATED",
+            "Costs are estimated from CloudWatch metrics and the price list, not read from the"
+                + " AWS bill."));
+    Instant finalBefore = now.minus(finalityHorizon);
+    if (window.end().isAfter(finalBefore)) {
+      warnings.put(
+          "NOT_FINAL",
+          new CostWarning(
+              "NOT_FINAL",
+              "Usage after "
+                  + finalBefore.truncatedTo(ChronoUnit.MINUTES)
+                  + " is not final yet: CloudWatch may still add late datapoints."));
+    }
+    for (YearMonth month : window.months()) {
+      if (TimeWindow.of(month).end().isAfter(now)) {
+        warnings.put(
+            "MONTH_NOT_OVER",
+            new CostWarning(
+                "MONTH_NOT_OVER",
+                month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " "
+                    + month.getYear()
+                    + " is not over: figures are month to date, and the free tier and volume"
+                    + " tiers apply to the usage so far."));
+      }
+    }
+    boolean partOfMonth =
+        !window.start().equals(TimeWindow.monthStart(TimeWindow.monthOf(window.start())))
+            || !window.end().equals(TimeWindow.monthStart(TimeWindow.monthOf(window.end())));
+    if (partOfMonth) {
+      warnings.put(
+          "PART_OF_MONTH",
+          new CostWarning(
+              "PART_OF_MONTH",
+              "The cost of part of a month is its month-to-date cost at the end minus at the"
+                  + " start: as on the bill, the free tier covers the month's first usage."));
+    }
+  }
+
+  private static Comparator<CostResult.Item> comparator(SortOrder sort) {
+    Comparator<CostResult.Item> byKey =
+        Comparator.comparing(item -> String.join("\u0000", item.key().values()));
+    Comparator<CostResult.Item> primary =
+        switch (sort.field()) {
+          case "requests" -> Comparator.comparingLong(item -> item.figures().requests());
+          case "gbSeconds" -> Comparator.comparing(item -> item.figures().gbSeconds());
+          case "key" -> byKey;
+          default -> Comparator.comparing(item -> item.figures().total());
+        };
+    return (sort.descending() ? primary.reversed() : primary).thenComparing(byKey);
+  }
+}

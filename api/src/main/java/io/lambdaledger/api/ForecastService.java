@@ -1,0 +1,137 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionUsage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Month-end projection: each function's usage over the last seven days (or the month so far, if
+ * shorter) is extended at the same hourly rate to the end of the month and added to the
+ * month-to-date usage; the projected month is then priced as a whole, so volume tiers and the free
+ * tier apply as they will on the bill.
+ */
+final class ForecastService {
+
+  static final String RUN_RATE =
+      "run-rate: each function's usage over the last 7 days (or the month so far, if shorter) is"
+          + " extended at the same hourly rate to the end of the month, added to the month-to-date"
+          + " usage, and the whole month is priced with volume tiers and the free tier";
+  static final String CLOSED = "actual: the month is over, so the projection is the actual cost";
+
+  private static final Duration RECENT = Duration.ofDays(7);
+
+  private final UsageReader usage;
+  private final FunctionDirectory directory;
+  private final MonthPricer pricer;
+  private final Clock clock;
+
+  ForecastService(UsageReader usage, FunctionDirectory directory, MonthPricer pricer, Clock clock) {
+    this.usage = usage;
+    this.directory = directory;
+    this.pricer = pricer;
+    this.clock = clock;
+  }
+
+  record Forecast(
+      YearMonth month,
+      Instant asOf,
+      String method,
+      String priceVersion,
+      Figures actual,
+      Figures projected,
+      List<Item> items) {}
+
+  record Item(Map<String, String> key, Figures actual, Figures projected) {}
+
+  Forecast forecast(YearMonth month, List<Dimension> aggregate, AccountScope scope) {
+    Instant now = clock.instant();
+    TimeWindow monthWindow = TimeWindow.of(month);
+    if (!monthWindow.start().isBefore(now)) {
+      throw ApiProblem.badParameter("month", "cannot forecast " + month + ": it has not started");
+    }
+    Instant asOf = now.truncatedTo(ChronoUnit.HOURS);
+    boolean closed = !monthWindow.end().isAfter(asOf);
+    Instant through = closed ? monthWindow.end() : asOf;
+    List<FunctionUsage> monthToDate =
+        through.isAfter(monthWindow.start())
+            ? usage.totals(monthWindow.start(), through)
+            : List.of();
+    MonthPricer.Snapshot actual = pricer.price(month, monthToDate);
+    MonthPricer.Snapshot projected =
+        closed ? actual : pricer.price(month, project(monthToDate, monthWindow, through));
+    Map<LineKey, Figures[]> lines = new HashMap<>();
+    actual.lines().forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[0] = v);
+    projected.lines().forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[1] = v);
+    LineGrouper grouper = new LineGrouper(aggregate, CostFilter.NONE, scope, directory::functions);
+    List<Item> items = new ArrayList<>();
+    Figures actualTotal = Figures.ZERO;
+    Figures projectedTotal = Figures.ZERO;
+    for (Map.Entry<List<String>, Figures[]> group : grouper.group(lines, 2).entrySet()) {
+      Figures[] figures = group.getValue();
+      items.add(new Item(grouper.keyMap(group.getKey()), figures[0], figures[1]));
+      actualTotal = actualTotal.plus(figures[0]);
+      projectedTotal = projectedTotal.plus(figures[1]);
+    }
+    items.sort(
+        Comparator.comparing((Item item) -> item.projected().total())
+            .reversed()
+            .thenComparing(item -> String.join("\u0000", item.key().values())));
+    Set<String> versions = new LinkedHashSet<>();
+    if (actual.priceVersion() != null) {
+      versions.add(actual.priceVersion());
+    }
+    if (projected.priceVersion() != null) {
+      versions.add(projected.priceVersion());
+    }
+    return new Forecast(
+        month,
+        through,
+        closed ? CLOSED : RUN_RATE,
+        versions.isEmpty() ? "none" : String.join(",", versions),
+        actualTotal,
+        projectedTotal,
+        items);
+  }
+
+  private List<FunctionUsage> project(
+      List<FunctionUsage> monthToDate, TimeWindow month, Instant through) {
+    Instant recentStart = through.minus(RECENT);
+    if (recentStart.isBefore(month.start())) {
+      recentStart = month.start();
+    }
+    long recentHours = Duration.between(recentStart, through).toHours();
+    long remainingHours = Duration.between(through, month.end()).toHours();
+    if (recentHours <= 0 || remainingHours <= 0) {
+      return monthToDate;
+    }
+    BigDecimal factor =
+        BigDecimal.valueOf(remainingHours)
+            .divide(BigDecimal.valueOf(recentHours), MathContext.DECIMAL64);
+    Map<LineKey, FunctionUsage> projected = new HashMap<>();
+    for (FunctionUsage line : monthToDate) {
+      projected.merge(LineKey.of(line), line, ForecastService::add);
+    }
+    for (FunctionUsage line : usage.totals(recentStart, through)) {
+      projected.merge(LineKey.of(line), UsageProjection.scale(line, factor), ForecastService::add);
+    }
+    return List.copyOf(projected.values());
+  }
+
+  private static FunctionUsage add(FunctionUsage a, FunctionUsage b) {
+    return new FunctionUsage(
+        a.function(), a.payerAccountId(), a.configuration(), a.usage().plus(b.usage()));
+  }
+}

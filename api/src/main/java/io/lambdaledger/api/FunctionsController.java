@@ -1,0 +1,219 @@
+package io.lambdaledger.api;
+
+import io.javalin.http.Context;
+import io.lambdaledger.core.model.ConfigurationPeriod;
+import io.lambdaledger.core.model.FunctionConfiguration;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.LambdaFunction;
+import io.lambdaledger.core.model.UsageTotals;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** {@code /functions}: the inventory, one function's history and its metrics. */
+final class FunctionsController {
+
+  static final Set<String> LIST_PARAMETERS = Set.of("window", "filter", "sort", "limit", "offset");
+  static final Set<String> METRIC_PARAMETERS = Set.of("metric", "window", "step");
+  static final Set<String> SORT_FIELDS =
+      Set.of("name", "cost", "invocations", "errors", "throttles", "lastActivity", "memoryMb");
+
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,140}");
+
+  private final FunctionsService functions;
+  private final FunctionDirectory directory;
+  private final WindowParser windows;
+
+  FunctionsController(
+      FunctionsService functions, FunctionDirectory directory, WindowParser windows) {
+    this.functions = functions;
+    this.directory = directory;
+    this.windows = windows;
+  }
+
+  void list(Context ctx) {
+    QueryParams params = QueryParams.of(ctx, LIST_PARAMETERS);
+    TimeWindow window = windows.parse("window", params.getOrDefault("window", "month"));
+    CostFilter filter = CostFilter.parse("filter", params.get("filter"));
+    SortOrder sort =
+        SortOrder.parse("sort", params.get("sort"), SORT_FIELDS, new SortOrder("cost", true));
+    Paging paging = Paging.parse(params.get("limit"), params.get("offset"));
+    List<FunctionsService.Listed> listed =
+        new java.util.ArrayList<>(functions.list(window, filter, ApiServer.caller(ctx).scope()));
+    listed.sort(comparator(sort));
+    List<Map<String, Object>> items =
+        paging.apply(listed).stream().map(FunctionsController::summary).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    TimeWindow aligned = window.alignedToHours();
+    body.put("window", CostJson.Window.of(aligned));
+    body.put("items", items);
+    body.put("paging", new CostJson.PagingJson(paging.offset(), paging.limit(), listed.size()));
+    ctx.json(body);
+  }
+
+  void detail(Context ctx) {
+    QueryParams.of(ctx, Set.of());
+    LambdaFunction function = visibleFunction(ctx);
+    Map<String, Object> body = describe(function);
+    body.put(
+        "configurations",
+        directory.history(function.key()).stream().map(FunctionsController::period).toList());
+    ctx.json(body);
+  }
+
+  void metrics(Context ctx) {
+    QueryParams params = QueryParams.of(ctx, METRIC_PARAMETERS);
+    LambdaFunction function = visibleFunction(ctx);
+    List<FunctionsService.Metric> metrics =
+        FunctionsService.Metric.parse("metric", params.get("metric"));
+    TimeWindow window = windows.parse("window", params.getOrDefault("window", "7d"));
+    Step step = Step.parse("step", params.get("step"));
+    if (step == null) {
+      step = window.length().compareTo(Duration.ofDays(2)) <= 0 ? Step.HOUR : Step.DAY;
+    }
+    List<FunctionsService.Series> series = functions.metrics(function.key(), window, step, metrics);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("function", keyJson(function.key()));
+    body.put("window", CostJson.Window.of(window.alignedToHours()));
+    body.put("step", step.toString());
+    body.put(
+        "series",
+        series.stream()
+            .map(
+                s -> {
+                  Map<String, Object> one = new LinkedHashMap<>();
+                  one.put("metric", s.metric().label);
+                  one.put("unit", s.metric().unit);
+                  one.put("statistic", s.metric().statistic);
+                  List<Map<String, Object>> points = new java.util.ArrayList<>();
+                  for (int i = 0; i < s.windows().size(); i++) {
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("start", s.windows().get(i).start().toString());
+                    point.put("end", s.windows().get(i).end().toString());
+                    BigDecimal value = s.values().get(i);
+                    point.put("value", value);
+                    points.add(point);
+                  }
+                  one.put("points", points);
+                  return one;
+                })
+            .toList());
+    ctx.json(body);
+  }
+
+  /** The function named by the path, or 404 also when the caller may not see its account. */
+  private LambdaFunction visibleFunction(Context ctx) {
+    String account = ctx.pathParam("account");
+    String region = ctx.pathParam("region");
+    String name = ctx.pathParam("name");
+    if (!ACCOUNT.matcher(account).matches()) {
+      throw ApiProblem.badParameter("account", "'account' must be a 12-digit AWS account id");
+    }
+    if (!REGION.matcher(region).matches()) {
+      throw ApiProblem.badParameter("region", "'region' must be a region code like us-east-1");
+    }
+    if (!NAME.matcher(name).matches()) {
+      throw ApiProblem.badParameter(
+          "name", "'name' must be a Lambda function name (letters, digits, - and _)");
+    }
+    FunctionKey key = new FunctionKey(account, region, name);
+    if (!ApiServer.caller(ctx).scope().includes(account)) {
+      throw ApiProblem.notFound("no function " + key);
+    }
+    return directory.function(key).orElseThrow(() -> ApiProblem.notFound("no function " + key));
+  }
+
+  private static Map<String, Object> summary(FunctionsService.Listed listed) {
+    Map<String, Object> body = describe(listed.function());
+    UsageTotals usage = listed.usage();
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    for (FunctionsService.Metric metric : FunctionsService.Metric.values()) {
+      String name =
+          switch (metric) {
+            case DURATION -> "durationMsAvg";
+            case ITERATOR_AGE -> "iteratorAgeMaxMs";
+            default -> metric.label;
+          };
+      metrics.put(name, metric.value(usage));
+    }
+    body.put("metrics", metrics);
+    body.put("cost", Figures.money(listed.cost()));
+    return body;
+  }
+
+  private static Map<String, Object> describe(LambdaFunction function) {
+    Map<String, Object> body = keyJson(function.key());
+    FunctionConfiguration configuration = function.configuration();
+    body.put("arn", function.arn());
+    body.put("runtime", function.runtime());
+    body.put("packageType", function.packageType());
+    body.put("payerAccount", function.payerAccountId());
+    body.put("memoryMb", configuration.memoryMb());
+    body.put("architecture", configuration.architecture().id());
+    body.put("ephemeralStorageMb", configuration.ephemeralStorageMb());
+    body.put("timeoutSeconds", configuration.timeoutSeconds());
+    body.put("tags", new TreeMap<>(function.tags()));
+    body.put(
+        "provisionedConcurrency",
+        function.provisionedConcurrency().stream()
+            .map(pc -> Map.of("qualifier", pc.qualifier(), "allocated", pc.allocated()))
+            .toList());
+    body.put("firstSeen", text(function.firstSeen()));
+    body.put("lastSeen", text(function.lastSeen()));
+    body.put("deletedAt", text(function.deletedAt()));
+    body.put("lastActivity", text(function.lastActivity()));
+    return body;
+  }
+
+  private static Map<String, Object> period(ConfigurationPeriod period) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("validFrom", text(period.validFrom()));
+    body.put("validTo", text(period.validTo()));
+    body.put("memoryMb", period.configuration().memoryMb());
+    body.put("architecture", period.configuration().architecture().id());
+    body.put("ephemeralStorageMb", period.configuration().ephemeralStorageMb());
+    body.put("timeoutSeconds", period.configuration().timeoutSeconds());
+    return body;
+  }
+
+  private static Map<String, Object> keyJson(FunctionKey key) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("account", key.accountId());
+    body.put("region", key.region());
+    body.put("name", key.name());
+    return body;
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static Comparator<FunctionsService.Listed> comparator(SortOrder sort) {
+    Comparator<FunctionsService.Listed> byKey =
+        Comparator.comparing(listed -> listed.function().key());
+    Comparator<FunctionsService.Listed> primary =
+        switch (sort.field()) {
+          case "cost" -> Comparator.comparing(FunctionsService.Listed::cost);
+          case "invocations" -> Comparator.comparingLong(listed -> listed.usage().requests());
+          case "errors" -> Comparator.comparingLong(listed -> listed.usage().errors());
+          case "throttles" -> Comparator.comparingLong(listed -> listed.usage().throttles());
+          case "memoryMb" ->
+              Comparator.comparingInt(listed -> listed.function().configuration().memoryMb());
+          case "lastActivity" ->
+              Comparator.comparing(
+                  listed -> listed.function().lastActivity(),
+                  Comparator.nullsFirst(Comparator.naturalOrder()));
+          default -> Comparator.comparing(listed -> listed.function().key().name());
+        };
+    return (sort.descending() ? primary.reversed() : primary).thenComparing(byKey);
+  }
+}

@@ -1,0 +1,229 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionUsage;
+import io.lambdaledger.core.model.LambdaFunction;
+import io.lambdaledger.core.model.UsageTotals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The function inventory with each function's usage and cost over a window, and one function's six
+ * metrics as a time series.
+ */
+final class FunctionsService {
+
+  /** The six metrics people look at, with their unit and CloudWatch statistic. */
+  enum Metric {
+    INVOCATIONS("invocations", "count", "sum"),
+    DURATION("duration", "ms", "average"),
+    ERRORS("errors", "count", "sum"),
+    THROTTLES("throttles", "count", "sum"),
+    ITERATOR_AGE("iteratorAge", "ms", "maximum"),
+    DEAD_LETTER_ERRORS("deadLetterErrors", "count", "sum");
+
+    final String label;
+    final String unit;
+    final String statistic;
+
+    Metric(String label, String unit, String statistic) {
+      this.label = label;
+      this.unit = unit;
+      this.statistic = statistic;
+    }
+
+    static List<Metric> parse(String parameter, String raw) {
+      if (raw == null || raw.isBlank()) {
+        return List.of(values());
+      }
+      List<Metric> metrics = new ArrayList<>();
+      for (String part : raw.split(",", -1)) {
+        Metric found = null;
+        for (Metric metric : values()) {
+          if (metric.label.equals(part.trim())) {
+            found = metric;
+          }
+        }
+        if (found == null) {
+          throw ApiProblem.badParameter(
+              parameter,
+              "'"
+                  + parameter
+                  + "' must be among invocations, duration, errors, throttles, iteratorAge,"
+                  + " deadLetterErrors; got '"
+                  + WindowParser.shorten(part)
+                  + "'");
+        }
+        if (!metrics.contains(found)) {
+          metrics.add(found);
+        }
+      }
+      return metrics;
+    }
+
+    /** This metric over summed usage; null when there were no invocations to average. */
+    BigDecimal value(UsageTotals usage) {
+      return switch (this) {
+        case INVOCATIONS -> BigDecimal.valueOf(usage.requests());
+        case DURATION ->
+            usage.requests() == 0
+                ? null
+                : usage
+                    .durationMsSum()
+                    .divide(BigDecimal.valueOf(usage.requests()), 3, RoundingMode.HALF_UP);
+        case ERRORS -> BigDecimal.valueOf(usage.errors());
+        case THROTTLES -> BigDecimal.valueOf(usage.throttles());
+        case ITERATOR_AGE -> usage.iteratorAgeMaxMs();
+        case DEAD_LETTER_ERRORS -> BigDecimal.valueOf(usage.deadLetterErrors());
+      };
+    }
+  }
+
+  private final FunctionDirectory directory;
+  private final UsageReader usage;
+  private final CostService costs;
+  private final Clock clock;
+  private final Duration finalityHorizon;
+
+  FunctionsService(
+      FunctionDirectory directory,
+      UsageReader usage,
+      CostService costs,
+      Clock clock,
+      Duration finalityHorizon) {
+    this.directory = directory;
+    this.usage = usage;
+    this.costs = costs;
+    this.clock = clock;
+    this.finalityHorizon = finalityHorizon;
+  }
+
+  /** A function with its usage (all configurations summed) and cost over the window. */
+  record Listed(LambdaFunction function, UsageTotals usage, BigDecimal cost) {}
+
+  List<Listed> list(TimeWindow window, CostFilter filter, AccountScope scope) {
+    TimeWindow aligned = window.alignedToHours();
+    Map<FunctionKey, UsageTotals> usageByFunction = new HashMap<>();
+    for (FunctionUsage line : usage.totals(aligned.start(), aligned.end())) {
+      usageByFunction.merge(line.function(), line.usage(), UsageTotals::plus);
+    }
+    CostResult priced =
+        costs.costs(
+            new CostQuery(
+                window,
+                List.of(Dimension.Field.FUNCTION),
+                null,
+                CostFilter.NONE,
+                CostQuery.DEFAULT_SORT,
+                new Paging(Paging.MAX_LIMIT, 0)),
+            scope);
+    Map<FunctionKey, BigDecimal> costByFunction = new HashMap<>();
+    for (CostResult.Item item : priced.items()) {
+      Map<String, String> key = item.key();
+      costByFunction.put(
+          new FunctionKey(key.get("account"), key.get("region"), key.get("function")),
+          item.figures().total());
+    }
+    List<Listed> listed = new ArrayList<>();
+    for (LambdaFunction function : directory.functions()) {
+      if (!scope.includes(function.key().accountId()) || !matches(filter, function)) {
+        continue;
+      }
+      listed.add(
+          new Listed(
+              function,
+              usageByFunction.getOrDefault(function.key(), UsageTotals.ZERO),
+              costByFunction.getOrDefault(function.key(), BigDecimal.ZERO.setScale(2))));
+    }
+    return listed;
+  }
+
+  private static boolean matches(CostFilter filter, LambdaFunction function) {
+    return filter.matches(
+        dimension -> {
+          if (dimension instanceof Dimension.Tag tag) {
+            String value = function.tags().get(tag.key());
+            return value == null ? LineGrouper.UNTAGGED : value;
+          }
+          return switch ((Dimension.Field) dimension) {
+            case FUNCTION -> function.key().name();
+            case ACCOUNT -> function.key().accountId();
+            case REGION -> function.key().region();
+            case ARCHITECTURE -> function.configuration().architecture().id();
+            case RUNTIME -> function.runtime() == null ? "unknown" : function.runtime();
+          };
+        });
+  }
+
+  /** One metric's points; a point with no data is null when it may still arrive, else zero. */
+  record Series(Metric metric, List<TimeWindow> windows, List<BigDecimal> values) {}
+
+  List<Series> metrics(FunctionKey key, TimeWindow window, Step step, List<Metric> metrics) {
+    Instant now = clock.instant();
+    TimeWindow aligned = window.alignedToHours();
+    Instant end =
+        aligned.end().isAfter(now)
+            ? now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS)
+            : aligned.end();
+    if (!end.isAfter(aligned.start())) {
+      return metrics.stream().map(m -> new Series(m, List.of(), List.of())).toList();
+    }
+    TimeWindow known = new TimeWindow(aligned.start(), end);
+    List<TimeWindow> points = step.split("step", known);
+    boolean wholeDays =
+        points.stream()
+            .allMatch(
+                p ->
+                    p.start().truncatedTo(ChronoUnit.DAYS).equals(p.start())
+                        && p.end().truncatedTo(ChronoUnit.DAYS).equals(p.end()));
+    List<UsageReader.Bucket> buckets =
+        usage.functionBuckets(
+            key,
+            wholeDays ? UsageReader.Granularity.DAY : UsageReader.Granularity.HOUR,
+            known.start(),
+            known.end());
+    Map<Integer, UsageTotals> perPoint = new LinkedHashMap<>();
+    for (UsageReader.Bucket bucket : buckets) {
+      int index = indexOf(points, bucket.start());
+      if (index >= 0) {
+        perPoint.merge(index, bucket.usage().usage(), UsageTotals::plus);
+      }
+    }
+    Instant finalBefore = now.minus(finalityHorizon);
+    List<Series> series = new ArrayList<>();
+    for (Metric metric : metrics) {
+      List<BigDecimal> values = new ArrayList<>(points.size());
+      for (int i = 0; i < points.size(); i++) {
+        UsageTotals totals = perPoint.get(i);
+        if (totals != null) {
+          values.add(metric.value(totals));
+        } else if (points.get(i).end().isAfter(finalBefore)) {
+          values.add(null);
+        } else {
+          values.add(metric.value(UsageTotals.ZERO));
+        }
+      }
+      series.add(new Series(metric, points, values));
+    }
+    return series;
+  }
+
+  private static int indexOf(List<TimeWindow> points, Instant instant) {
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).contains(instant)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

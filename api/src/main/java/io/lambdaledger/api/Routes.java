@@ -1,0 +1,145 @@
+package io.lambdaledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every route of the server and who may call it. */
+final class Routes {
+
+  static final String API = "/api/v1";
+
+  private final ApiServer.Settings settings;
+  private final Services services;
+  private final LedgerData data;
+  private final ObjectMapper mapper;
+  private final byte[] openApi;
+
+  Routes(ApiServer.Settings settings, Services services, LedgerData data, ObjectMapper mapper) {
+    this.settings = settings;
+    this.services = services;
+    this.data = data;
+    this.mapper = mapper;
+    this.openApi = readOpenApi();
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/healthz", ctx -> ctx.json(Map.of("status", "UP")), Access.PUBLIC);
+    routes.get("/readyz", this::readiness, Access.PUBLIC);
+    routes.get("/metrics", this::metrics, Access.PUBLIC);
+    routes.get(API + "/openapi.json", this::openApi, Access.PUBLIC);
+    routes.get(API + "/about", this::about, Access.PUBLIC);
+    routes.get(API + "/whoami", this::whoami, Access.VIEWER);
+
+    WindowParser windows = new WindowParser(settings.clock());
+    MonthPricer pricer = new MonthPricer(services.engine(), services.priceBooks());
+    CostService costs =
+        new CostService(
+            data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
+    CostsController costsController = new CostsController(costs, windows);
+    routes.get(API + "/costs", costsController::get, Access.VIEWER);
+
+    InsightsController insights =
+        new InsightsController(
+            new FreeTierService(data.usage(), services.priceBooks(), settings.clock()),
+            new ForecastService(data.usage(), data.functions(), pricer, settings.clock()),
+            windows);
+    routes.get(API + "/free-tier", insights::freeTier, Access.VIEWER);
+    routes.get(API + "/forecast", insights::forecast, Access.VIEWER);
+
+    FunctionsController functions =
+        new FunctionsController(
+            new FunctionsService(
+                data.functions(),
+                data.usage(),
+                costs,
+                settings.clock(),
+                settings.finalityHorizon()),
+            data.functions(),
+            windows);
+    routes.get(API + "/functions", functions::list, Access.VIEWER);
+    routes.get(API + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);
+    routes.get(
+        API + "/functions/{account}/{region}/{name}/metrics", functions::metrics, Access.VIEWER);
+
+    PricesController prices = new PricesController(services.priceBooks(), windows);
+    routes.get(API + "/prices", prices::get, Access.VIEWER);
+
+    CollectionsController collections =
+        new CollectionsController(
+            services.collections(), data.collections(), settings.clock(), mapper);
+    routes.get(API + "/collections", collections::list, Access.VIEWER);
+    routes.post(API + "/collections", collections::start, Access.ADMIN);
+
+    ReportsController reports = new ReportsController(services.reports(), windows);
+    routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);
+  }
+
+  private void readiness(Context ctx) {
+    boolean ready;
+    try {
+      ready = services.readiness().isReady();
+    } catch (RuntimeException e) {
+      ready = false;
+    }
+    if (!ready) {
+      throw ApiProblem.unavailable("the database is not reachable");
+    }
+    ctx.json(Map.of("status", "READY"));
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    ctx.result(services.metrics().scrape());
+  }
+
+  private void openApi(Context ctx) {
+    ctx.contentType("application/json");
+    ctx.result(openApi);
+  }
+
+  private void about(Context ctx) {
+    Map<String, Object> about = new LinkedHashMap<>();
+    about.put("name", "Lambda Ledger");
+    about.put("version", settings.version());
+    about.put("authEnabled", settings.authEnabled());
+    about.put("time", settings.clock().instant().toString());
+    ctx.json(about);
+  }
+
+  private void whoami(Context ctx) {
+    Caller caller = ApiServer.caller(ctx);
+    Map<String, Object> me = new LinkedHashMap<>();
+    me.put("name", caller.name());
+    me.put("role", caller.role().configName());
+    me.put(
+        "accounts",
+        caller.scope().unrestricted()
+            ? List.of("*")
+            : caller.scope().accountIds().stream().sorted().toList());
+    ctx.json(me);
+  }
+
+  private byte[] readOpenApi() {
+    try (InputStream in = Routes.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json missing from the api jar");
+      }
+      byte[] bytes = in.readAllBytes();
+      JsonNode parsed = mapper.readTree(bytes);
+      if (!parsed.has("openapi")) {
+        throw new IllegalStateException("openapi.json is not an OpenAPI document");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

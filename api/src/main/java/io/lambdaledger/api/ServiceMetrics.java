@@ -1,0 +1,97 @@
+package io.lambdaledger.api;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * The service's own metrics, scraped at {@code /metrics} in the Prometheus format: HTTP requests,
+ * the JVM, and what the collector reports through the public methods below (the composition root
+ * adapts the collector's events to them).
+ */
+public final class ServiceMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  private final DoubleAdder cloudWatchSpendUsd = new DoubleAdder();
+  private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+
+  public ServiceMetrics() {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    registry
+        .more()
+        .counter(
+            "ledger.cloudwatch.spend.usd",
+            java.util.List.of(),
+            cloudWatchSpendUsd,
+            DoubleAdder::sum);
+    registry.gauge("ledger.collection.last.success.seconds", lastSuccessEpochSeconds);
+  }
+
+  /** A collection cycle ended; {@code outcome} is for example success, failed or partial. */
+  public void collectionCycleFinished(String outcome, Duration duration, Instant finishedAt) {
+    Timer.builder("ledger.collection.cycles")
+        .description("Collection cycles and how long they took")
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(duration);
+    if ("success".equals(outcome)) {
+      lastSuccessEpochSeconds.set(finishedAt.getEpochSecond());
+    }
+  }
+
+  /** AWS API calls the collector made, by operation (GetMetricData, ListMetrics, ...). */
+  public void cloudWatchCalls(String operation, long calls) {
+    Counter.builder("ledger.cloudwatch.calls")
+        .description("CloudWatch and Lambda API calls made by the collector")
+        .tag("operation", operation)
+        .register(registry)
+        .increment(calls);
+  }
+
+  /** Metrics requested from GetMetricData: what CloudWatch bills. */
+  public void metricsRequested(long metrics) {
+    Counter.builder("ledger.cloudwatch.metrics.requested")
+        .description("Metrics requested through GetMetricData (billed per 1,000)")
+        .register(registry)
+        .increment(metrics);
+  }
+
+  /** What those requests cost, in US dollars. */
+  public void cloudWatchSpend(BigDecimal usd) {
+    cloudWatchSpendUsd.add(usd.doubleValue());
+  }
+
+  MeterRegistry registry() {
+    return registry;
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gcMetrics.close();
+    registry.close();
+  }
+}

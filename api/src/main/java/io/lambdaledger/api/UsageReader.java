@@ -1,0 +1,33 @@
+package io.lambdaledger.api;
+
+import io.lambdaledger.core.model.FunctionUsage;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads stored usage rollups for pricing. Bounds are whole hours; a reader uses the day rollup when
+ * both bounds are whole days.
+ */
+interface UsageReader {
+
+  /** Usage per function and billing configuration in {@code [start, end)}, summed. */
+  List<FunctionUsage> totals(Instant start, Instant end);
+
+  /** Usage per function, billing configuration and bucket in {@code [start, end)}. */
+  List<Bucket> buckets(Granularity granularity, Instant start, Instant end);
+
+  /** The buckets of one function (every configuration it had) in {@code [start, end)}. */
+  List<Bucket> functionBuckets(
+      io.lambdaledger.core.model.FunctionKey function,
+      Granularity granularity,
+      Instant start,
+      Instant end);
+
+  /** One function's usage under one configuration in one hour or day. */
+  record Bucket(Instant start, FunctionUsage usage) {}
+
+  enum Granularity {
+    HOUR,
+    DAY
+  }
+}

@@ -1,0 +1,233 @@
+package io.lambdaledger.api;
+
+import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.cost.CostEngine;
+import io.lambdaledger.core.model.Account;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.ApiToken;
+import io.lambdaledger.core.model.Architecture;
+import io.lambdaledger.core.model.FunctionConfiguration;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionSnapshot;
+import io.lambdaledger.core.model.InventoryListing;
+import io.lambdaledger.core.model.TokenRole;
+import io.lambdaledger.core.pricing.PriceBooks;
+import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
+import io.lambdaledger.db.testing.TestDatabase;
+import io.lambdaledger.db.testing.TestDatabases;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a timed test (excluded by default): {@code GET
+ * /api/v1/costs?window=month&aggregate=function} over 10,000 functions with a full month of day
+ * rollups (310,000 rows) in H2, through the real server. Prints p50/p99; the numbers go to
+ * docs/benchmarks.md. Run: {@code ./mvnw -pl api -am test -Dgroups=benchmark
+ * -Dledger.excludedTestGroups=none -Dtest=CostsBenchmarkTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@Tag("benchmark")
+class CostsBenchmarkTest {
+
+  static final int ACCOUNTS = 10;
+  static final int FUNCTIONS_PER_ACCOUNT = 1_000;
+  static final Instant MONTH = Instant.parse("2026-10-01T00:00:00Z");
+  static final Instant NOW = Instant.parse("2026-10-31T23:59:00Z");
+
+  @Test
+  void costs_by_function_over_ten_thousand_functions_and_a_full_month() {
+    String token = Tokens.generate();
+    try (TestDatabase db = TestDatabases.h2();
+        ServiceMetrics metrics = new ServiceMetrics()) {
+      long seedStart = System.nanoTime();
+      seed(db.dsl());
+      System.out.printf("seeded in %d s%n", (System.nanoTime() - seedStart) / 1_000_000_000L);
+      io.lambdaledger.db.CostQueries queries = new io.lambdaledger.db.CostQueries(db.dsl());
+      MonthPricer pricer =
+          new MonthPricer(new CostEngine(PriceBooks.bundled()), PriceBooks.bundled());
+      for (int i = 0; i < 5; i++) {
+        long q0 = System.nanoTime();
+        var usage = queries.totals(MONTH, Instant.parse("2026-11-01T00:00:00Z"));
+        long q1 = System.nanoTime();
+        pricer.price(java.time.YearMonth.of(2026, 10), usage);
+        long q2 = System.nanoTime();
+        System.out.printf(
+            "phases: grouped query %d ms (%d lines), engine %d ms%n",
+            (q1 - q0) / 1_000_000, usage.size(), (q2 - q1) / 1_000_000);
+      }
+      List<ApiToken> tokens =
+          List.of(
+              new ApiToken(
+                  "bench", Tokens.sha256Hex(token), TokenRole.VIEWER, AccountScope.all(), NOW));
+      Services services =
+          new Services(
+              () -> tokens,
+              () -> true,
+              metrics,
+              () -> new CollectionTrigger.CollectionStarted(false, null, null, "none"),
+              (month, format, scope, partial, out) -> {},
+              db.database(),
+              PriceBooks.bundled(),
+              new CostEngine(PriceBooks.bundled()));
+      ApiServer server =
+          new ApiServer(
+                  new ApiServer.Settings(
+                      true, Clock.fixed(NOW, ZoneOffset.UTC), "bench", Duration.ofMinutes(30)),
+                  services)
+              .start("127.0.0.1", 0);
+      try {
+        HttpTestClient http = new HttpTestClient(server.port());
+        String path = "/api/v1/costs?window=month&aggregate=function";
+        long coldStart = System.nanoTime();
+        assertThat(http.get(path, token).statusCode()).isEqualTo(200);
+        System.out.printf(
+            "first request (nothing cached): %d ms%n", (System.nanoTime() - coldStart) / 1_000_000);
+        for (int i = 0; i < 10; i++) {
+          HttpResponse<String> warm = http.get(path, token);
+          assertThat(warm.statusCode()).isEqualTo(200);
+        }
+        int runs = 100;
+        long[] millis = new long[runs];
+        int bytes = 0;
+        for (int i = 0; i < runs; i++) {
+          long start = System.nanoTime();
+          HttpResponse<String> response = http.get(path, token);
+          millis[i] = (System.nanoTime() - start) / 1_000_000L;
+          assertThat(response.statusCode()).isEqualTo(200);
+          bytes = response.body().length();
+        }
+        Arrays.sort(millis);
+        System.out.printf(
+            "GET %s over %d functions: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (%d runs,"
+                + " response %d KB)%n",
+            path,
+            ACCOUNTS * FUNCTIONS_PER_ACCOUNT,
+            millis[runs / 2],
+            millis[runs * 9 / 10],
+            millis[runs * 99 / 100],
+            millis[runs - 1],
+            runs,
+            bytes / 1024);
+        assertThat(http.get(path, token).body()).contains("\"count\":10000");
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  private static void seed(DSLContext dsl) {
+    InventoryStore inventory = new InventoryStore(dsl);
+    Random random = new Random(42);
+    List<UsageDayRecord> rows = new ArrayList<>();
+    for (int a = 0; a < ACCOUNTS; a++) {
+      String account = String.format("%012d", 100_000_000_000L + a);
+      inventory.upsertAccount(new Account(account, null, "100000000000"));
+      List<FunctionSnapshot> snapshots = new ArrayList<>();
+      for (int f = 0; f < FUNCTIONS_PER_ACCOUNT; f++) {
+        FunctionConfiguration configuration =
+            new FunctionConfiguration(
+                128 * (1 + random.nextInt(16)),
+                random.nextBoolean() ? Architecture.ARM64 : Architecture.X86_64,
+                512,
+                30);
+        FunctionKey key =
+            new FunctionKey(account, a % 2 == 0 ? "us-east-1" : "eu-west-1", "fn-" + f);
+        snapshots.add(
+            new FunctionSnapshot(
+                key,
+                "arn:aws:lambda:" + key.region() + ":" + account + ":function:" + key.name(),
+                "java21",
+                "Zip",
+                configuration,
+                Map.of("team", "team-" + (f % 20)),
+                List.of()));
+      }
+      inventory.recordListing(
+          new InventoryListing(
+              account, a % 2 == 0 ? "us-east-1" : "eu-west-1", MONTH, snapshots, true));
+    }
+    Map<FunctionKey, Long> ids = new java.util.HashMap<>();
+    dsl.select(
+            LAMBDA_FUNCTION.ID,
+            LAMBDA_FUNCTION.ACCOUNT_ID,
+            LAMBDA_FUNCTION.REGION,
+            LAMBDA_FUNCTION.FUNCTION_NAME)
+        .from(LAMBDA_FUNCTION)
+        .forEach(r -> ids.put(new FunctionKey(r.value2(), r.value3(), r.value4()), r.value1()));
+    Map<Long, Integer> memory = new java.util.TreeMap<>();
+    Map<Long, String> architecture = new java.util.HashMap<>();
+    for (var function : inventory.listFunctions(AccountScope.all(), false)) {
+      long id = ids.get(function.key());
+      memory.put(id, function.configuration().memoryMb());
+      architecture.put(id, function.configuration().architecture().id());
+    }
+    for (long id : memory.keySet()) {
+      long perDay = 1_000 + random.nextInt(200_000);
+      for (Instant day = MONTH;
+          day.isBefore(Instant.parse("2026-11-01T00:00:00Z"));
+          day = day.plus(1, ChronoUnit.DAYS)) {
+        rows.add(
+            day(id, day, memory.get(id), architecture.get(id), perDay, 50 + random.nextInt(400)));
+        if (rows.size() == 10_000) {
+          dsl.batchInsert(rows).execute();
+          rows.clear();
+        }
+      }
+    }
+    dsl.batchInsert(rows).execute();
+  }
+
+  private static UsageDayRecord day(
+      long id, Instant day, int memoryMb, String architecture, long requests, int averageMs) {
+    BigDecimal duration = BigDecimal.valueOf(requests * averageMs).add(new BigDecimal("0.5"));
+    long lower = duration.setScale(0, RoundingMode.CEILING).longValue();
+    long upper = duration.setScale(0, RoundingMode.FLOOR).longValue() + requests;
+    UsageDayRecord row = new UsageDayRecord();
+    row.setFunctionId(id);
+    row.setDayStart(day);
+    row.setMemoryMb(memoryMb);
+    row.setArchitecture(architecture);
+    row.setEphemeralMb(512);
+    row.setRequests(requests);
+    row.setDurationMsSum(duration);
+    row.setBilledMsLower(lower);
+    row.setBilledMsUpper(upper);
+    row.setGbSLower(gb(lower, memoryMb));
+    row.setGbSUpper(gb(upper, memoryMb));
+    row.setStorageGbSLower(BigDecimal.ZERO);
+    row.setStorageGbSUpper(BigDecimal.ZERO);
+    row.setPcAllocatedS(BigDecimal.ZERO);
+    row.setPcGbS(BigDecimal.ZERO);
+    row.setPcRequests(0L);
+    row.setPcSpilloverRequests(0L);
+    row.setPcDurationMsEst(BigDecimal.ZERO);
+    row.setErrors(requests / 500);
+    row.setThrottles(0L);
+    row.setDeadLetterErrors(0L);
+    row.setComputedAt(NOW);
+    return row;
+  }
+
+  private static BigDecimal gb(long ms, int memoryMb) {
+    return BigDecimal.valueOf(ms)
+        .multiply(BigDecimal.valueOf(memoryMb))
+        .divide(BigDecimal.valueOf(1_024_000), 13, RoundingMode.HALF_UP);
+  }
+}

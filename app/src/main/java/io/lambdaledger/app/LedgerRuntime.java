@@ -1,0 +1,247 @@
+package io.lambdaledger.app;
+
+import io.lambdaledger.api.ApiServer;
+import io.lambdaledger.api.CollectionTrigger;
+import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
+import io.lambdaledger.api.FirstStartToken;
+import io.lambdaledger.api.MonthlyReportSource;
+import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
+import io.lambdaledger.api.ServiceMetrics;
+import io.lambdaledger.api.Services;
+import io.lambdaledger.api.TokenSource;
+import io.lambdaledger.app.config.LedgerConfig;
+import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
+import io.lambdaledger.collector.AwsClientFactory;
+import io.lambdaledger.collector.BackgroundCollection;
+import io.lambdaledger.collector.CollectionScheduler;
+import io.lambdaledger.collector.CollectionTarget;
+import io.lambdaledger.collector.Collector;
+import io.lambdaledger.collector.CollectorSettings;
+import io.lambdaledger.core.cost.CostEngine;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.ApiToken;
+import io.lambdaledger.core.model.TokenRole;
+import io.lambdaledger.core.pricing.PriceBooks;
+import io.lambdaledger.db.ApiTokenStore;
+import io.lambdaledger.db.CollectionRunStore;
+import io.lambdaledger.db.Database;
+import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.UsageRollupStore;
+import io.lambdaledger.db.WatermarkStore;
+import io.lambdaledger.reports.ClosedMonthReportJob;
+import io.lambdaledger.reports.MonthNotFinalException;
+import io.lambdaledger.reports.MonthlyReports;
+import io.lambdaledger.reports.ReportFormat;
+import io.lambdaledger.reports.ReportRequest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The running service: database, price books, cost engine, collector and its schedule, monthly
+ * report job and the HTTP API, built in one place and stopped in reverse order. {@code serve} and
+ * {@code demo} both start one.
+ */
+final class LedgerRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerRuntime.class);
+
+  /** What differs between {@code serve} and {@code demo}. */
+  record Options(
+      AwsClientFactory clients,
+      List<CollectionTarget> targets,
+      CollectorSettings collectorSettings,
+      boolean authEnabled,
+      String host,
+      int port,
+      Clock clock,
+      PrintStream console,
+      String version) {}
+
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Database database;
+  private final Collector collector;
+  private final ServiceMetrics metrics;
+  private final ApiServer server;
+
+  private LedgerRuntime(LedgerConfig config, Database database, Options options) {
+    this.database = database;
+    closeables.add(database);
+    closeables.add(options.clients());
+    Clock clock = options.clock();
+    PriceBooks priceBooks = StoredPriceBooks.load(database);
+    this.metrics = new ServiceMetrics();
+    closeables.add(metrics);
+    this.collector =
+        new Collector(
+            database, options.clients(), options.targets(), options.collectorSettings(), clock);
+    closeables.add(collector);
+    BackgroundCollection background = new BackgroundCollection(collector, clock);
+    closeables.add(background);
+    closeables.add(
+        new RunMetricsFeed(
+                new CollectionRunStore(database.dsl()), metrics, Collector.instanceName())
+            .start(Duration.ofSeconds(15)));
+    CollectionScheduler scheduler =
+        new CollectionScheduler(
+            collector, database.dataSource(), CollectorWiring.schedulerPollingInterval(config));
+    Duration horizon = MonthlyReports.finalityHorizon(options.collectorSettings().finalityMargin());
+    WatermarkStore watermarks = new WatermarkStore(database.dsl(), clock);
+    MonthlyReports reports =
+        new MonthlyReports(
+            new InventoryStore(database.dsl()),
+            new UsageRollupStore(database.dsl(), clock),
+            watermarks::list,
+            priceBooks,
+            horizon,
+            clock);
+    TokenSource tokens = tokenSource(config, database);
+    if (options.authEnabled()) {
+      ApiTokenStore store = new ApiTokenStore(database.dsl());
+      FirstStartToken.ensureAdminToken(tokens, store::upsert, options.console(), clock);
+    } else {
+      LOG.warn("event=auth-disabled API authentication is OFF: every caller is an admin");
+    }
+    Services services =
+        new Services(
+            tokens,
+            database::isReachable,
+            metrics,
+            collectNow(background),
+            reportSource(reports),
+            database,
+            priceBooks,
+            new CostEngine(priceBooks));
+    this.server =
+        new ApiServer(
+            new ApiServer.Settings(options.authEnabled(), clock, options.version(), horizon),
+            services);
+    server.start(options.host(), options.port());
+    closeables.add(server);
+    scheduler.start();
+    closeables.add(scheduler);
+    String directory = config.reports().directory();
+    if (directory != null && !directory.isBlank()) {
+      closeables.add(scheduleReports(reports, Path.of(directory), config.reports().formats()));
+    }
+  }
+
+  /** Builds and starts everything; on a failure, what was started is stopped again. */
+  static LedgerRuntime start(LedgerConfig config, Database database, Options options) {
+    try {
+      return new LedgerRuntime(config, database, options);
+    } catch (SdkException e) {
+      database.close();
+      options.clients().close();
+      throw new UserFacingException(
+          "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      database.close();
+      options.clients().close();
+      throw e;
+    }
+  }
+
+  int port() {
+    return server.port();
+  }
+
+  Database database() {
+    return database;
+  }
+
+  private static CollectionTrigger collectNow(BackgroundCollection background) {
+    return () -> {
+      BackgroundCollection.Started started = background.start();
+      return new CollectionStarted(
+          started.started(), started.id(), started.at(), started.message());
+    };
+  }
+
+  private static TokenSource tokenSource(LedgerConfig config, Database database) {
+    ApiTokenStore store = new ApiTokenStore(database.dsl());
+    List<ApiToken> configured = new ArrayList<>();
+    for (TokenConfig token : config.server().tokens()) {
+      configured.add(
+          new ApiToken(
+              token.name(),
+              token.sha256(),
+              TokenRole.fromConfigName(token.role()),
+              token.accounts().isEmpty() ? AccountScope.all() : AccountScope.only(token.accounts()),
+              Instant.EPOCH));
+    }
+    List<ApiToken> fixed = List.copyOf(configured);
+    return () -> {
+      List<ApiToken> all = new ArrayList<>(fixed);
+      all.addAll(store.list());
+      return all;
+    };
+  }
+
+  private static MonthlyReportSource reportSource(MonthlyReports reports) {
+    return (month, format, scope, allowPartial, out) -> {
+      ReportRequest request =
+          new ReportRequest(
+              month, ReportFormat.parse(format.toString()), scope, List.of(), allowPartial);
+      try {
+        reports.write(request, out);
+      } catch (MonthNotFinalException e) {
+        throw new ReportRefusedException(e.getMessage());
+      }
+    };
+  }
+
+  private static AutoCloseable scheduleReports(
+      MonthlyReports reports, Path directory, List<String> formats) {
+    ClosedMonthReportJob job =
+        new ClosedMonthReportJob(
+            reports, directory, formats.stream().map(ReportFormat::parse).toList());
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reports").daemon().factory());
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            job.run()
+                .forEach(
+                    result ->
+                        LOG.info(
+                            "event=report-checked month={} format={} file={}",
+                            result.month(),
+                            result.format().id(),
+                            result.file()));
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("event=report-job-failed directory={} error={}", directory, e.toString());
+          }
+        },
+        1,
+        60,
+        TimeUnit.MINUTES);
+    LOG.info("event=report-schedule directory={} formats={}", directory, formats);
+    return executor::shutdownNow;
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        LOG.warn(
+            "event=close-failed {} error={}",
+            closeables.get(i).getClass().getSimpleName(),
+            e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.lambdaledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lambdaledger.app.MigrateCommandTest.Run;
+import io.lambdaledger.collector.CycleReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The whole product through {@code demo}: simulator, collector, database, API and reports in one
+ * process. Checks that what the collector stored, what the API prices and what the report writes
+ * agree with each other and with the simulator's ground truth.
+ */
+class DemoEndToEndTest {
+  static Path folder;
+  static DemoCommand.Running demo;
+  static CycleReport backfill;
+  static String console;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    folder = Files.createTempDirectory("ledger-demo-test-");
+    DemoCommand command = new DemoCommand();
+    command.main = new Main(Map.of());
+    command.functions = 12;
+    command.seed = 7;
+    command.port = 0;
+    command.host = "127.0.0.1";
+    command.db = folder;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    demo = command.start(new PrintStream(out, true, StandardCharsets.UTF_8));
+    backfill = demo.backfill().get(10, TimeUnit.MINUTES);
+    console = out.toString(StandardCharsets.UTF_8);
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  static JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.runtime().port() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  static YearMonth lastMonth() {
+    return YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+  }
+
+  @Test
+  void theDemoSaysWhereItServesThatAuthIsOffAndFinishesItsBackfill() {
+    assertThat(console).contains("Ready in").contains("http://127.0.0.1:").contains("OFF");
+    assertThat(backfill.succeeded()).as(backfill.failures().toString()).isTrue();
+    assertThat(backfill.shards()).isNotEmpty();
+  }
+
+  @Test
+  void requestsOfLastMonthPerFunctionEqualTheSimulatorsTruth() throws Exception {
+    YearMonth month = lastMonth();
+    Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    long truth = demo.simulator().truth(from, to).invocations();
+    JsonNode costs = get("/api/v1/costs?window=" + month + "&aggregate=function");
+    assertThat(costs.path("totals").path("requests").asLong()).isEqualTo(truth).isPositive();
+  }
+
+  @Test
+  void theMonthlyReportTotalEqualsTheApiTotalToTheCent() throws Exception {
+    YearMonth month = lastMonth();
+    JsonNode costs = get("/api/v1/costs?window=" + month + "&aggregate=function");
+    BigDecimal apiTotal = new BigDecimal(costs.path("totals").path("total").asText());
+    assertThat(apiTotal).isPositive();
+    BigDecimal itemSum =
+        JSON.convertValue(costs.path("items"), JsonNode[].class).length == 0
+            ? BigDecimal.ZERO
+            : sumItems(costs.path("items"));
+    assertThat(itemSum).isEqualByComparingTo(apiTotal);
+
+    Path file = folder.resolve("report.csv");
+    Run report =
+        MigrateCommandTest.run(
+            Map.of(
+                "LEDGER_DB_URL",
+                "jdbc:h2:file:" + folder.resolve("lambda-ledger") + ";AUTO_SERVER=TRUE"),
+            "report",
+            "--month",
+            month.toString(),
+            "--output",
+            file.toString());
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    BigDecimal reportTotal = BigDecimal.ZERO;
+    int rows = 0;
+    for (CSVRecord row :
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(Files.readString(file)))) {
+      reportTotal = reportTotal.add(new BigDecimal(row.get("total_cost")));
+      rows++;
+    }
+    assertThat(rows).isPositive();
+    assertThat(reportTotal).isEqualByComparingTo(apiTotal);
+  }
+
+  @Test
+  void theDashboardAndHealthAreServed() throws Exception {
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.runtime().port() + "/"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).containsIgnoringCase("<html");
+    assertThat(get("/healthz").isObject()).isTrue();
+  }
+
+  @Test
+  void theDashboardShowsTheApisNumbersWithChartsAndOpensAFunction() throws Exception {
+    try (DemoBrowser browser = DemoBrowser.open()) {
+      browser.driver.get("http://127.0.0.1:" + demo.runtime().port() + "/");
+      browser.wait.until(
+          ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "chart"));
+      JsonNode costs = get("/api/v1/costs?window=month");
+      WebElement monthToDate = browser.driver.findElement(By.id("mtd-total"));
+      assertThat(monthToDate.getAttribute("data-value"))
+          .isEqualTo(costs.path("totals").path("total").asText());
+      assertThat(browser.driver.findElement(By.id("auth-off")).isDisplayed()).isTrue();
+      assertThat(browser.driver.findElements(By.cssSelector("#cost-by-day canvas"))).isNotEmpty();
+      List<WebElement> top = browser.driver.findElements(By.cssSelector("#top-table tbody tr a"));
+      assertThat(top).isNotEmpty();
+      browser.screenshot("demo-1-overview");
+      String name = top.getFirst().getText();
+      top.getFirst().click();
+      browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("function-name")));
+      assertThat(browser.driver.findElement(By.id("function-name")).getText()).contains(name);
+      browser.wait.until(
+          ExpectedConditions.attributeToBe(By.id("chart-invocations"), "data-rendered", "chart"));
+      browser.screenshot("demo-2-function-detail");
+    }
+  }
+
+  private static BigDecimal sumItems(JsonNode items) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode item : items) {
+      sum = sum.add(new BigDecimal(item.path("total").asText()));
+    }
+    return sum;
+  }
+}

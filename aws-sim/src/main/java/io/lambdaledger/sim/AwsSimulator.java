@@ -1,0 +1,200 @@
+package io.lambdaledger.sim;
+
+import io.lambdaledger.core.pricing.PriceBooks;
+import java.net.URI;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running AWS simulator: one HTTP endpoint that unmodified AWS SDK clients (CloudWatch, Lambda,
+ * Pricing, STS, tagging) can be pointed at, serving a synthetic Lambda estate whose exact usage is
+ * known.
+ *
+ * <pre>{@code
+ * try (AwsSimulator sim = AwsSimulator.start(SimulatorSettings.defaults().withFunctions(1000))) {
+ *   CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(sim.endpoint())…;
+ *   Truth truth = sim.truth(from, to);
+ * }
+ * }</pre>
+ */
+public final class AwsSimulator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AwsSimulator.class);
+
+  private final SimulatorSettings settings;
+  private final Workload workload;
+  private final FaultInjector faults;
+  private final StatsRecorder stats = new StatsRecorder();
+  private final TruthCalculator truthCalculator;
+  private final TruthPricer pricer;
+  private final SimServer server;
+  private final URI endpoint;
+
+  private AwsSimulator(SimulatorSettings settings) {
+    this.settings = settings;
+    this.workload =
+        new Workload(
+            settings.seed(),
+            settings.functions(),
+            settings.accounts(),
+            settings.regions(),
+            settings.effectiveStart().getEpochSecond());
+    this.faults = new FaultInjector(settings.faults(), settings.seed());
+    this.truthCalculator = new TruthCalculator(workload);
+    PriceBooks books = PriceBooks.bundled();
+    for (String region : settings.regions()) {
+      if (!books.latest().hasRegion(region)) {
+        throw new IllegalArgumentException(
+            "Region "
+                + region
+                + " is not in the bundled price book (it covers "
+                + books.latest().regions()
+                + ")");
+      }
+    }
+    this.pricer =
+        new TruthPricer(books, settings.consolidatedBilling() ? workload.accounts().get(0) : null);
+    Identities identities = new Identities(workload.accounts());
+    this.server =
+        new SimServer(
+            new CloudWatchService(
+                workload, settings.clock(), settings.lag().toMillis(), faults, stats),
+            new LambdaService(workload, settings.clock()),
+            new PricingService(PriceListProducts.of(books.latest())),
+            new TaggingService(workload),
+            new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
+            identities,
+            faults,
+            stats,
+            new ControlApi(this));
+    int port = server.start(settings.bindAddress(), settings.port());
+    String host = settings.bindAddress();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    this.endpoint = URI.create("http://" + host + ":" + port);
+    LOG.info(
+        "AWS simulator at {}: {} functions, accounts {}, regions {}, seed {}, data from {}",
+        endpoint,
+        settings.functions(),
+        workload.accounts(),
+        settings.regions(),
+        settings.seed(),
+        start());
+  }
+
+  /** Generates the estate and starts serving it. */
+  public static AwsSimulator start(SimulatorSettings settings) {
+    return new AwsSimulator(settings);
+  }
+
+  /**
+   * Base URI for {@code endpointOverride} / {@code AWS_ENDPOINT_URL}, e.g. http://127.0.0.1:4566.
+   */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  public SimulatorSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Account ids of the estate; the first is the caller of credentials the simulator did not issue.
+   */
+  public List<String> accounts() {
+    return workload.accounts();
+  }
+
+  public List<String> regions() {
+    return workload.regions();
+  }
+
+  /** The first instant with data. */
+  public Instant start() {
+    return Instant.ofEpochSecond(workload.startEpochSecond());
+  }
+
+  /** Every function, as Lambda describes it at the simulator's "now". */
+  public List<SimulatedFunction> functions() {
+    long now = settings.clock().instant().getEpochSecond();
+    return workload.functions().stream().map(f -> SimulatedFunction.of(f, now)).toList();
+  }
+
+  /**
+   * The exact usage of every function in [from, to) (minutes that have ended by "now"), and its
+   * bill.
+   */
+  public Truth truth(Instant from, Instant to) {
+    return truth(from, to, null, null);
+  }
+
+  /**
+   * The exact usage of the selected functions in [from, to), and its bill.
+   *
+   * @param account only this account, or null for all
+   * @param region only this Region, or null for all
+   */
+  public Truth truth(Instant from, Instant to, String account, String region) {
+    long now = settings.clock().instant().getEpochSecond();
+    long begin = Math.max(from.getEpochSecond(), workload.startEpochSecond());
+    long end = Math.min(to.getEpochSecond(), now);
+    Map<String, FunctionTruth> functions = new LinkedHashMap<>();
+    List<MonthlyBill> bills = new ArrayList<>();
+    if (begin >= end) {
+      truthCalculator
+          .compute(begin, begin, now, account, region)
+          .forEach(f -> functions.put(f.arn(), f));
+    }
+    for (long sliceStart = begin; sliceStart < end; ) {
+      YearMonth month = YearMonth.from(Instant.ofEpochSecond(sliceStart).atOffset(ZoneOffset.UTC));
+      long sliceEnd =
+          Math.min(end, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+      List<FunctionTruth> slice =
+          truthCalculator.compute(sliceStart, sliceEnd, now, account, region);
+      bills.add(
+          pricer.price(
+              month, Instant.ofEpochSecond(sliceStart), Instant.ofEpochSecond(sliceEnd), slice));
+      for (FunctionTruth f : slice) {
+        functions.merge(f.arn(), f, FunctionTruth::plus);
+      }
+      sliceStart = sliceEnd;
+    }
+    return new Truth(from, to, List.copyOf(functions.values()), bills);
+  }
+
+  Map<String, Object> truthJson(Instant from, Instant to, String account, String region) {
+    return TruthJson.of(truth(from, to, account, region), settings.consolidatedBilling());
+  }
+
+  public SimulatorStats stats() {
+    return stats.snapshot();
+  }
+
+  public void resetStats() {
+    stats.reset();
+  }
+
+  public Faults faults() {
+    return faults.current();
+  }
+
+  /** Replaces the fault rules; counts ({@code throttleNext} …) start afresh. */
+  public void setFaults(Faults newFaults) {
+    faults.set(newFaults);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

@@ -1,0 +1,60 @@
+package io.lambdaledger.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Plain JSON bodies (Lambda REST-JSON, JSON 1.1, control endpoints). */
+final class Json {
+
+  static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** The body as a JSON object; an empty body is an empty object. */
+  static JsonNode read(byte[] body) {
+    if (body == null || body.length == 0) {
+      return object();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw AwsException.validation("The request body is not a JSON object.");
+      }
+      return node;
+    } catch (IOException e) {
+      throw AwsException.validation("The request body is not valid JSON.");
+    }
+  }
+
+  /** A member's text (CBOR or JSON tree alike), or null if absent or null. */
+  static String text(JsonNode node, String member) {
+    JsonNode value = node.get(member);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String string(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

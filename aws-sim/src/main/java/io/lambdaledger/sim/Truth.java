@@ -1,0 +1,62 @@
+package io.lambdaledger.sim;
+
+import io.lambdaledger.core.cost.LineCost;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ground truth of a window: per function, what happened (exact sums of the per-invocation
+ * model), and the exact bill of it, one part per calendar month the window touches.
+ */
+public record Truth(
+    Instant from, Instant to, List<FunctionTruth> functions, List<MonthlyBill> bills) {
+
+  public Truth {
+    functions = List.copyOf(functions);
+    bills = List.copyOf(bills);
+  }
+
+  public long invocations() {
+    return functions.stream().mapToLong(FunctionTruth::invocations).sum();
+  }
+
+  public long billedMs() {
+    return functions.stream().mapToLong(FunctionTruth::billedMs).sum();
+  }
+
+  public BigDecimal durationMsSum() {
+    return functions.stream()
+        .map(FunctionTruth::durationMsSum)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The bill of the whole window: the sum of the monthly bills (USD, cents). */
+  public BigDecimal billTotal() {
+    return bills.stream().map(b -> b.report().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** What one function's lines of the bill add up to (USD, cents; zero if it used nothing). */
+  public BigDecimal cost(FunctionTruth function) {
+    String arn = function.arn();
+    BigDecimal total = BigDecimal.ZERO;
+    for (MonthlyBill bill : bills) {
+      for (LineCost line : bill.report().lines()) {
+        if (line.line().function().equals(arn)) {
+          total = total.add(line.total());
+        }
+      }
+    }
+    return total;
+  }
+
+  /** The function's line, or null if no such function is in the window's selection. */
+  public FunctionTruth function(String account, String region, String name) {
+    for (FunctionTruth f : functions) {
+      if (f.account().equals(account) && f.region().equals(region) && f.name().equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,412 @@
+package io.lambdaledger.sim;
+
+import static io.lambdaledger.sim.Queries.query;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
+
+/** GetMetricData through the real CloudWatch SDK client (RPC v2 CBOR). */
+class GetMetricDataTest {
+
+  static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+  static final MutableClock CLOCK = new MutableClock(NOW);
+  static AwsSimulator sim;
+  static CloudWatchClient cw;
+  static List<SimulatedFunction> active;
+
+  @BeforeAll
+  static void start() {
+    sim =
+        AwsSimulator.start(
+            SimulatorSettings.defaults()
+                .withFunctions(120)
+                .withSeed(42)
+                .withClock(CLOCK)
+                .withStart(Instant.parse("2026-07-01T00:00:00Z")));
+    cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
+    active = sim.functions().stream().filter(f -> !f.pattern().equals("IDLE")).toList();
+  }
+
+  @AfterAll
+  static void stop() {
+    cw.close();
+    sim.close();
+  }
+
+  static List<MetricDataQuery> queries(int count, String metric, String stat, int period) {
+    List<MetricDataQuery> queries = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      queries.add(query("q" + i, active.get(i % active.size()).name(), metric, stat, period));
+    }
+    return queries;
+  }
+
+  @Test
+  void aCallWith500QueriesIsAnsweredWithOneResultPerQuery() {
+    List<MetricDataQuery> queries = new ArrayList<>();
+    String[] metrics = {"Invocations", "Duration", "Errors", "Throttles", "ConcurrentExecutions"};
+    for (int i = 0; i < 500; i++) {
+      SimulatedFunction f = active.get(i % active.size());
+      queries.add(
+          query("q" + i, f.name(), metrics[i / active.size() % metrics.length], "Sum", 300));
+    }
+    GetMetricDataResponse response =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(queries)
+                    .startTime(NOW.minus(Duration.ofHours(1)))
+                    .endTime(NOW));
+
+    assertThat(response.metricDataResults()).hasSize(500);
+    assertThat(response.nextToken()).isNull();
+    assertThat(response.metricDataResults())
+        .extracting(MetricDataResult::statusCode)
+        .containsOnly(StatusCode.COMPLETE);
+    assertThat(response.metricDataResults().stream().mapToInt(r -> r.values().size()).sum())
+        .isGreaterThan(500);
+  }
+
+  @Test
+  void aCallWith501QueriesFailsWithInvalidParameterValue() {
+    List<MetricDataQuery> queries = queries(501, "Invocations", "Sum", 300);
+
+    assertThatThrownBy(
+            () ->
+                cw.getMetricData(
+                    b ->
+                        b.metricDataQueries(queries)
+                            .startTime(NOW.minus(Duration.ofHours(1)))
+                            .endTime(NOW)))
+        .isInstanceOfSatisfying(
+            InvalidParameterValueException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "The collection MetricDataQueries must not have a size greater than 500.");
+            });
+  }
+
+  @Test
+  void idsMustStartWithALowercaseLetterAndBeUnique() {
+    String name = active.get(0).name();
+    assertThatThrownBy(
+            () ->
+                cw.getMetricData(
+                    b ->
+                        b.metricDataQueries(query("Q1", name, "Invocations", "Sum", 60))
+                            .startTime(NOW.minus(Duration.ofHours(1)))
+                            .endTime(NOW)))
+        .isInstanceOfSatisfying(
+            CloudWatchException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+              assertThat(e.getMessage()).contains("^[a-z][a-zA-Z0-9_]*$");
+            });
+    assertThatThrownBy(
+            () ->
+                cw.getMetricData(
+                    b ->
+                        b.metricDataQueries(
+                                query("a1", name, "Invocations", "Sum", 60),
+                                query("a1", name, "Errors", "Sum", 60))
+                            .startTime(NOW.minus(Duration.ofHours(1)))
+                            .endTime(NOW)))
+        .isInstanceOfSatisfying(
+            InvalidParameterValueException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
+  }
+
+  @Test
+  void startTimeMustBeBeforeEndTime() {
+    assertThatThrownBy(
+            () ->
+                cw.getMetricData(
+                    b ->
+                        b.metricDataQueries(query("a", active.get(0).name(), "Errors", "Sum", 60))
+                            .startTime(NOW)
+                            .endTime(NOW)))
+        .isInstanceOf(InvalidParameterValueException.class)
+        .hasMessageContaining("StartTime must be less than");
+  }
+
+  @Test
+  void aForgedNextTokenIsRejected() {
+    assertThatThrownBy(
+            () ->
+                cw.getMetricData(
+                    b ->
+                        b.metricDataQueries(query("a", active.get(0).name(), "Errors", "Sum", 60))
+                            .startTime(NOW.minus(Duration.ofHours(1)))
+                            .endTime(NOW)
+                            .nextToken("not-a-token")))
+        .isInstanceOfSatisfying(
+            InvalidNextTokenException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken"));
+  }
+
+  @Test
+  void smallMaxDatapointsPagesWithNextTokenAndTheMergedSeriesEqualOneLargeCall() {
+    List<MetricDataQuery> queries = new ArrayList<>(queries(40, "Invocations", "Sum", 60));
+    queries.addAll(
+        queries(40, "Duration", "Maximum", 60).stream()
+            .map(q -> q.toBuilder().id("d" + q.id()).build())
+            .toList());
+    GetMetricDataRequest large =
+        GetMetricDataRequest.builder()
+            .metricDataQueries(queries)
+            .startTime(NOW.minus(Duration.ofHours(3)))
+            .endTime(NOW)
+            .build();
+    GetMetricDataResponse single = cw.getMetricData(large);
+    assertThat(single.nextToken()).isNull();
+
+    GetMetricDataRequest paged = large.toBuilder().maxDatapoints(97).build();
+    List<GetMetricDataResponse> pages = new ArrayList<>();
+    cw.getMetricDataPaginator(paged).forEach(pages::add);
+    Map<String, Queries.Series> merged = Queries.fetchAll(cw, paged);
+
+    assertThat(pages).hasSizeGreaterThan(10);
+    for (GetMetricDataResponse page : pages) {
+      assertThat(page.metricDataResults().stream().mapToInt(r -> r.values().size()).sum())
+          .isLessThanOrEqualTo(97);
+    }
+    // Some series continue on the next page: the same Id shows up on two pages.
+    Map<String, Integer> pagesPerId = new HashMap<>();
+    for (GetMetricDataResponse page : pages) {
+      for (MetricDataResult r : page.metricDataResults()) {
+        pagesPerId.merge(r.id(), 1, Integer::sum);
+      }
+    }
+    assertThat(pagesPerId.values()).anyMatch(n -> n > 1);
+    assertThat(pages.get(0).metricDataResults())
+        .extracting(MetricDataResult::statusCode)
+        .contains(StatusCode.PARTIAL_DATA);
+
+    for (MetricDataResult expected : single.metricDataResults()) {
+      Queries.Series actual = merged.get(expected.id());
+      assertThat(actual).as(expected.id()).isNotNull();
+      List<Long> expectedTimestamps =
+          expected.timestamps().stream().map(Instant::getEpochSecond).sorted().toList();
+      assertThat(actual.timestamps()).isEqualTo(expectedTimestamps);
+      List<Double> expectedValues = new ArrayList<>(expected.values());
+      java.util.Collections.reverse(expectedValues); // descending by default
+      assertThat(actual.values()).isEqualTo(expectedValues);
+    }
+  }
+
+  @Test
+  void startTimeIsInclusiveAndEndTimeExclusive() {
+    SimulatedFunction busy = busiest();
+    Instant start = NOW.minus(Duration.ofMinutes(30));
+    GetMetricDataResponse response =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
+                    .startTime(start)
+                    .endTime(start.plus(Duration.ofMinutes(5)))
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+    assertThat(response.metricDataResults().get(0).timestamps())
+        .containsExactly(
+            start,
+            start.plusSeconds(60),
+            start.plusSeconds(120),
+            start.plusSeconds(180),
+            start.plusSeconds(240));
+  }
+
+  @Test
+  void periodsAreAlignedToTheStartTimeRoundedDownToTheMinute() {
+    SimulatedFunction busy = busiest();
+    Instant start = Instant.parse("2026-11-20T10:07:42Z");
+    GetMetricDataResponse response =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
+                    .startTime(start)
+                    .endTime(Instant.parse("2026-11-20T10:32:00Z"))
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+    assertThat(response.metricDataResults().get(0).timestamps())
+        .containsExactly(
+            Instant.parse("2026-11-20T10:07:00Z"),
+            Instant.parse("2026-11-20T10:12:00Z"),
+            Instant.parse("2026-11-20T10:17:00Z"),
+            Instant.parse("2026-11-20T10:22:00Z"),
+            Instant.parse("2026-11-20T10:27:00Z"));
+  }
+
+  @Test
+  void scanByChoosesTheOrderOfTimestamps() {
+    SimulatedFunction busy = busiest();
+    GetMetricDataRequest request =
+        GetMetricDataRequest.builder()
+            .metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
+            .startTime(NOW.minus(Duration.ofHours(2)))
+            .endTime(NOW)
+            .build();
+    List<Instant> descending = cw.getMetricData(request).metricDataResults().get(0).timestamps();
+    List<Instant> ascending =
+        cw.getMetricData(request.toBuilder().scanBy(ScanBy.TIMESTAMP_ASCENDING).build())
+            .metricDataResults()
+            .get(0)
+            .timestamps();
+    assertThat(descending).isSortedAccordingTo((a, b) -> b.compareTo(a)).hasSizeGreaterThan(5);
+    assertThat(ascending).isSorted();
+    assertThat(new HashSet<>(ascending)).isEqualTo(new HashSet<>(descending));
+  }
+
+  @Test
+  void aPeriodTooFineForTheAgeOfTheDataReturnsNoDatapoints() {
+    SimulatedFunction busy = busiest();
+    // 20 days ago: 1-minute data is gone, 5-minute data is there.
+    Instant twentyDaysAgo = NOW.minus(Duration.ofDays(20));
+    assertThat(points(busy, twentyDaysAgo, twentyDaysAgo.plus(Duration.ofHours(1)), 60)).isZero();
+    assertThat(points(busy, twentyDaysAgo, twentyDaysAgo.plus(Duration.ofHours(1)), 300))
+        .isEqualTo(12);
+    // 100 days ago: only hourly data.
+    Instant hundredDaysAgo = NOW.minus(Duration.ofDays(100));
+    assertThat(points(busy, hundredDaysAgo, hundredDaysAgo.plus(Duration.ofHours(6)), 300))
+        .isZero();
+    assertThat(points(busy, hundredDaysAgo, hundredDaysAgo.plus(Duration.ofHours(6)), 3600))
+        .isEqualTo(6);
+  }
+
+  @Test
+  void aWindowReachingBackBeforeTheDataStartsReturnsOnlyTheDataHours() {
+    SimulatedFunction busy = busiest();
+    GetMetricDataResponse response =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 3600))
+                    .startTime(Instant.parse("2020-01-01T00:00:05Z"))
+                    .endTime(NOW)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+    List<Instant> timestamps = response.metricDataResults().get(0).timestamps();
+    assertThat(timestamps.get(0)).isEqualTo(sim.start());
+    assertThat(timestamps).allMatch(t -> t.getEpochSecond() % 3600 == 0);
+    assertThat(timestamps.get(timestamps.size() - 1))
+        .isEqualTo(Instant.parse("2026-11-20T11:00:00Z"));
+    double sum = response.metricDataResults().get(0).values().stream().mapToDouble(d -> d).sum();
+    assertThat(sum)
+        .isEqualTo(
+            (double)
+                sim.truth(sim.start(), NOW.minus(Duration.ofMinutes(3)))
+                    .function(busy.account(), busy.region(), busy.name())
+                    .invocations());
+  }
+
+  @Test
+  void datapointsBecomeVisibleOnlyAfterTheLag() {
+    SimulatedFunction busy = busiest();
+    Instant start = NOW.minus(Duration.ofMinutes(10));
+    // Default lag 3 minutes: minutes ending by 11:57 are visible, i.e. up to the 11:56 minute.
+    GetMetricDataResponse now =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
+                    .startTime(start)
+                    .endTime(NOW.plus(Duration.ofMinutes(5))));
+    assertThat(now.metricDataResults().get(0).timestamps().get(0))
+        .isEqualTo(Instant.parse("2026-11-20T11:56:00Z"));
+  }
+
+  @Test
+  void averageIsSumOverSampleCountAndMinimumAndMaximumBracketIt() {
+    SimulatedFunction busy = busiest();
+    List<MetricDataQuery> stats = new ArrayList<>();
+    for (String stat : List.of("Sum", "SampleCount", "Average", "Minimum", "Maximum")) {
+      stats.add(query(stat.toLowerCase(), busy.name(), "Duration", stat, 300));
+    }
+    GetMetricDataResponse r =
+        cw.getMetricData(
+            b -> b.metricDataQueries(stats).startTime(NOW.minus(Duration.ofHours(1))).endTime(NOW));
+    Map<String, List<Double>> values = new HashMap<>();
+    r.metricDataResults().forEach(m -> values.put(m.id(), m.values()));
+    for (int i = 0; i < values.get("sum").size(); i++) {
+      double average = values.get("average").get(i);
+      assertThat(average)
+          .isCloseTo(values.get("sum").get(i) / values.get("samplecount").get(i), within(1e-9));
+      assertThat(values.get("minimum").get(i)).isLessThanOrEqualTo(average);
+      assertThat(values.get("maximum").get(i)).isGreaterThanOrEqualTo(average);
+    }
+  }
+
+  @Test
+  void idleFunctionsAndUnknownMetricsHaveNoDatapoints() {
+    SimulatedFunction idle =
+        sim.functions().stream().filter(f -> f.pattern().equals("IDLE")).findFirst().orElseThrow();
+    GetMetricDataResponse r =
+        cw.getMetricData(
+            b ->
+                b.metricDataQueries(
+                        query("idle", idle.name(), "Invocations", "Sum", 300),
+                        query("nosuch", "no-such-function", "Invocations", "Sum", 300),
+                        query("other", busiest().name(), "NoSuchMetric", "Sum", 300))
+                    .startTime(NOW.minus(Duration.ofHours(3)))
+                    .endTime(NOW));
+    assertThat(r.metricDataResults()).hasSize(3);
+    assertThat(r.metricDataResults()).allSatisfy(m -> assertThat(m.values()).isEmpty());
+  }
+
+  @Test
+  void getMetricDataCountsTheMetricsRequested() {
+    long before = sim.stats().metricsRequested();
+    cw.getMetricData(
+        b ->
+            b.metricDataQueries(queries(7, "Errors", "Sum", 300))
+                .startTime(NOW.minus(Duration.ofHours(1)))
+                .endTime(NOW));
+    assertThat(sim.stats().metricsRequested() - before).isEqualTo(7);
+  }
+
+  static int points(SimulatedFunction f, Instant start, Instant end, int period) {
+    return cw.getMetricData(
+            b ->
+                b.metricDataQueries(query("a", f.name(), "Invocations", "SampleCount", period))
+                    .startTime(start)
+                    .endTime(end))
+        .metricDataResults()
+        .get(0)
+        .values()
+        .size();
+  }
+
+  /** A function invoked every minute (steady and busy), so every period has data. */
+  static SimulatedFunction busiest() {
+    Truth truth = sim.truth(NOW.minus(Duration.ofDays(1)), NOW);
+    Set<String> steady = new HashSet<>();
+    sim.functions().stream()
+        .filter(f -> f.pattern().equals("STEADY"))
+        .forEach(f -> steady.add(f.name()));
+    FunctionTruth best =
+        truth.functions().stream()
+            .filter(f -> steady.contains(f.name()))
+            .max((a, b) -> Long.compare(a.invocations(), b.invocations()))
+            .orElseThrow();
+    return sim.functions().stream().filter(f -> f.name().equals(best.name())).findFirst().get();
+  }
+}

@@ -1,0 +1,239 @@
+package io.lambdaledger.collector;
+
+import io.lambdaledger.core.model.Architecture;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionSnapshot;
+import io.lambdaledger.core.model.ProvisionedConcurrency;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
+import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
+import software.amazon.awssdk.services.lambda.model.ListProvisionedConcurrencyConfigsRequest;
+import software.amazon.awssdk.services.lambda.model.ListProvisionedConcurrencyConfigsResponse;
+import software.amazon.awssdk.services.lambda.model.ListTagsRequest;
+import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigListItem;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesRequest;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.GetResourcesResponse;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
+
+/**
+ * Reads what Lambda knows about the functions of a shard: every function (ListFunctions, 50 per
+ * page), its configuration (with {@code LastModified}, so a change is dated when it happened, not
+ * when the inventory noticed it), its tags (the tagging API's GetResources, 100 per page, falling
+ * back to one ListTags per function when GetResources is not allowed or not available) and its
+ * provisioned concurrency (ListProvisionedConcurrencyConfigs, one function at a time, so only for
+ * the functions the caller asks about). Every call waits for the shard's Lambda rate limit.
+ */
+final class InventoryReader {
+
+  /** What one pass read. */
+  record Pass(List<FunctionSnapshot> functions, boolean tagsFromTaggingApi) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(InventoryReader.class);
+
+  private static final DateTimeFormatter LAMBDA_TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  private final Shard shard;
+  private final LambdaClient lambda;
+  private final ResourceGroupsTaggingApiClient tagging;
+  private final RateLimiter rateLimiter;
+  private final CallCounter counter;
+
+  InventoryReader(ShardClients clients, RateLimiter rateLimiter, CallCounter counter) {
+    this.shard = clients.shard();
+    this.lambda = clients.lambda();
+    this.tagging = clients.tagging();
+    this.rateLimiter = rateLimiter;
+    this.counter = counter;
+  }
+
+  /**
+   * Reads every function of the shard.
+   *
+   * @param readProvisionedConcurrency which functions (by name) to ask for provisioned concurrency;
+   *     the others are reported with {@code knownProvisionedConcurrency}'s value for them
+   */
+  Pass read(
+      Predicate<String> readProvisionedConcurrency,
+      Map<String, List<ProvisionedConcurrency>> knownProvisionedConcurrency) {
+    List<FunctionConfiguration> listed = listFunctions();
+    Map<String, Map<String, String>> tagsByArn = tagsFromTaggingApi();
+    boolean fromTaggingApi = tagsByArn != null;
+    List<FunctionSnapshot> snapshots = new ArrayList<>(listed.size());
+    for (FunctionConfiguration function : listed) {
+      Map<String, String> tags =
+          fromTaggingApi
+              ? tagsByArn.getOrDefault(function.functionArn(), Map.of())
+              : listTags(function.functionArn());
+      List<ProvisionedConcurrency> provisioned =
+          readProvisionedConcurrency.test(function.functionName())
+              ? provisionedConcurrency(function.functionName())
+              : knownProvisionedConcurrency.getOrDefault(function.functionName(), List.of());
+      snapshots.add(snapshot(function, tags, provisioned));
+    }
+    return new Pass(snapshots, fromTaggingApi);
+  }
+
+  private List<FunctionConfiguration> listFunctions() {
+    List<FunctionConfiguration> functions = new ArrayList<>();
+    String marker = null;
+    do {
+      rateLimiter.acquire();
+      ListFunctionsResponse page =
+          lambda.listFunctions(ListFunctionsRequest.builder().marker(marker).maxItems(50).build());
+      counter.call("ListFunctions");
+      functions.addAll(page.functions());
+      marker = page.nextMarker();
+    } while (marker != null && !marker.isEmpty());
+    return functions;
+  }
+
+  /** Tags of every tagged function by ARN, or null when the tagging API cannot be used. */
+  private Map<String, Map<String, String>> tagsFromTaggingApi() {
+    Map<String, Map<String, String>> tagsByArn = new HashMap<>();
+    String token = null;
+    try {
+      do {
+        rateLimiter.acquire();
+        GetResourcesResponse page =
+            tagging.getResources(
+                GetResourcesRequest.builder()
+                    .resourceTypeFilters("lambda:function")
+                    .resourcesPerPage(100)
+                    .paginationToken(token)
+                    .build());
+        counter.call("GetResources");
+        for (ResourceTagMapping mapping : page.resourceTagMappingList()) {
+          Map<String, String> tags = new LinkedHashMap<>();
+          for (Tag tag : mapping.tags()) {
+            tags.put(tag.key(), tag.value());
+          }
+          tagsByArn.put(unqualified(mapping.resourceARN()), tags);
+        }
+        token = page.paginationToken();
+      } while (token != null && !token.isEmpty());
+      return tagsByArn;
+    } catch (SdkException e) {
+      LOG.warn(
+          "shard={} event=tagging-api-unavailable fallback=ListTags error=\"{}\"",
+          shard,
+          e.getMessage());
+      return null;
+    }
+  }
+
+  private Map<String, String> listTags(String functionArn) {
+    rateLimiter.acquire();
+    Map<String, String> tags =
+        lambda.listTags(ListTagsRequest.builder().resource(functionArn).build()).tags();
+    counter.call("ListTags");
+    return tags;
+  }
+
+  private List<ProvisionedConcurrency> provisionedConcurrency(String functionName) {
+    List<ProvisionedConcurrency> configs = new ArrayList<>();
+    String marker = null;
+    do {
+      rateLimiter.acquire();
+      ListProvisionedConcurrencyConfigsResponse page =
+          lambda.listProvisionedConcurrencyConfigs(
+              ListProvisionedConcurrencyConfigsRequest.builder()
+                  .functionName(functionName)
+                  .marker(marker)
+                  .build());
+      counter.call("ListProvisionedConcurrencyConfigs");
+      for (ProvisionedConcurrencyConfigListItem item : page.provisionedConcurrencyConfigs()) {
+        Integer allocated = item.allocatedProvisionedConcurrentExecutions();
+        configs.add(
+            new ProvisionedConcurrency(
+                qualifierOf(item.functionArn()), allocated == null ? 0 : allocated));
+      }
+      marker = page.nextMarker();
+    } while (marker != null && !marker.isEmpty());
+    return configs;
+  }
+
+  private FunctionSnapshot snapshot(
+      FunctionConfiguration function,
+      Map<String, String> tags,
+      List<ProvisionedConcurrency> provisioned) {
+    String architecture =
+        function.hasArchitectures() && !function.architectures().isEmpty()
+            ? function.architecturesAsStrings().get(0)
+            : "x86_64";
+    int ephemeral =
+        function.ephemeralStorage() == null || function.ephemeralStorage().size() == null
+            ? 512
+            : function.ephemeralStorage().size();
+    io.lambdaledger.core.model.FunctionConfiguration configuration =
+        new io.lambdaledger.core.model.FunctionConfiguration(
+            function.memorySize() == null ? 128 : function.memorySize(),
+            Architecture.parse(architecture),
+            ephemeral,
+            function.timeout() == null ? 3 : function.timeout());
+    String packageType =
+        function.packageTypeAsString() == null ? "Zip" : function.packageTypeAsString();
+    return new FunctionSnapshot(
+        new FunctionKey(shard.accountId(), shard.region(), function.functionName()),
+        unqualified(function.functionArn()),
+        function.runtimeAsString(),
+        packageType,
+        configuration,
+        tags,
+        provisioned,
+        parseLastModified(function.lastModified()));
+  }
+
+  /** {@code arn:aws:lambda:r:a:function:name:qualifier} → {@code qualifier}. */
+  static String qualifierOf(String qualifiedArn) {
+    String[] parts = qualifiedArn.split(":");
+    return parts.length >= 8 ? parts[7] : "$LATEST";
+  }
+
+  /** Drops a version or alias qualifier from a function ARN. */
+  static String unqualified(String arn) {
+    String[] parts = arn.split(":");
+    return parts.length > 7 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : arn;
+  }
+
+  /**
+   * Lambda's {@code LastModified} ({@code 2026-10-01T12:00:00.000+0000}), or null if unreadable.
+   */
+  static Instant parseLastModified(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text, LAMBDA_TIMESTAMP).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException again) {
+        return null;
+      }
+    }
+  }
+
+  static Set<String> names(List<FunctionSnapshot> snapshots) {
+    Set<String> names = new java.util.HashSet<>();
+    snapshots.forEach(snapshot -> names.add(snapshot.key().name()));
+    return names;
+  }
+}

@@ -1,0 +1,21 @@
+package io.lambdaledger.collector;
+
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+
+/** The SDK clients of one shard, all with the shard's region and credentials. */
+record ShardClients(
+    Shard shard,
+    CloudWatchClient cloudWatch,
+    LambdaClient lambda,
+    ResourceGroupsTaggingApiClient tagging)
+    implements AutoCloseable {
+
+  @Override
+  public void close() {
+    cloudWatch.close();
+    lambda.close();
+    tagging.close();
+  }
+}

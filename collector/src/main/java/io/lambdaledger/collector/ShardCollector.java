@@ -1,0 +1,210 @@
+package io.lambdaledger.collector;
+
+import io.lambdaledger.core.model.CollectionRunResult;
+import io.lambdaledger.core.model.CollectionRunStart;
+import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.MetricSampleStore;
+import io.lambdaledger.db.UsageRollupStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one shard: a cycle (window from the lookback and the watermark) or one backfill
+ * window. Records the run, refreshes the inventory when due, reads and stores the samples,
+ * recomputes the rollups of what it touched, and moves the watermark when everything it read is
+ * complete. Any failure is recorded with the run and reported, never thrown past it.
+ */
+final class ShardCollector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardCollector.class);
+
+  /** How far back ListMetrics' {@code RecentlyActive=PT3H} sees. */
+  static final Duration RECENTLY_ACTIVE = Duration.ofHours(3);
+
+  /** How far back ListMetrics lists metrics at all. */
+  static final Duration LISTED_METRICS = Duration.ofDays(14);
+
+  private final ShardContext context;
+  private final ShardClients clients;
+  private final Stores stores;
+  private final RunRecorder runs;
+  private final CollectorSettings settings;
+  private final Clock clock;
+  private final String instance;
+
+  ShardCollector(
+      ShardContext context,
+      ShardClients clients,
+      Stores stores,
+      RunRecorder runs,
+      CollectorSettings settings,
+      Clock clock,
+      String instance) {
+    this.context = context;
+    this.clients = clients;
+    this.stores = stores;
+    this.runs = runs;
+    this.settings = settings;
+    this.clock = clock;
+    this.instance = instance;
+  }
+
+  /** A scheduled cycle: the lookback window, reaching back to the watermark. */
+  ShardReport cycle() {
+    Instant now = clock.instant();
+    Instant watermark = runs.watermark(context.shard).orElse(null);
+    // the window does not depend on the horizon; completeTo is planned again after the inventory
+    CyclePlan draft =
+        CyclePlan.at(
+            now,
+            settings.period(),
+            settings.lookback(),
+            watermark,
+            new FinalityHorizon(FinalityHorizon.MAX_LAMBDA_TIMEOUT, settings.finalityMargin()));
+    if (draft.gap() != null) {
+      LOG.warn(
+          "shard={} event=gap-skipped gap={} hint=\"lambda-ledger collect --from {} --to {}\"",
+          context.shard,
+          draft.gap(),
+          draft.gap().start(),
+          draft.gap().end());
+    }
+    return run(
+        draft.window(),
+        draft.period(),
+        now,
+        inventory -> {
+          FinalityHorizon horizon =
+              new FinalityHorizon(inventory.longestTimeout(now), settings.finalityMargin());
+          return CyclePlan.at(now, settings.period(), settings.lookback(), watermark, horizon)
+              .completeTo();
+        },
+        true);
+  }
+
+  /**
+   * A backfill window: everything CloudWatch lists (and, for windows older than its two-week
+   * listing, every known function). Moves no watermark.
+   */
+  ShardReport window(TimeWindow window, Duration period) {
+    return run(window, period, clock.instant(), inventory -> null, false);
+  }
+
+  private interface CompleteTo {
+    /** Where the watermark may move if the run completes; null: not at all. */
+    Instant after(ShardInventory inventory);
+  }
+
+  private ShardReport run(
+      TimeWindow window,
+      Duration period,
+      Instant now,
+      CompleteTo completeTo,
+      boolean scheduledCycle) {
+    CallCounter counter = new CallCounter();
+    long runId =
+        runs.started(
+            new CollectionRunStart(
+                context.shard.accountId(),
+                context.shard.region(),
+                window.start(),
+                window.end(),
+                (int) period.toSeconds(),
+                now,
+                instance));
+    WindowCollector.Outcome outcome = null;
+    String error = null;
+    try {
+      ShardInventory inventory =
+          new ShardInventory(
+              context, clients, stores.inventory(), settings.inventoryInterval(), counter);
+      inventory.functions(now);
+      boolean recentOnly = !window.start().isBefore(now.minus(RECENTLY_ACTIVE));
+      boolean olderThanListing = window.start().isBefore(now.minus(LISTED_METRICS));
+      outcome =
+          new WindowCollector(
+                  context,
+                  clients,
+                  stores.samples(),
+                  stores.rollups(),
+                  counter,
+                  settings.callsInFlight())
+              .collect(window, period, recentOnly, olderThanListing, inventory, now);
+      if (outcome.complete()) {
+        Instant to = completeTo.after(inventory);
+        if (to != null) {
+          runs.advanceWatermark(context.shard, to, now);
+        }
+      } else {
+        error = String.join("; ", outcome.problems());
+      }
+    } catch (CollectionInterruptedException e) {
+      error = "interrupted";
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      error = WindowCollector.rootMessage(e);
+      LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
+    }
+    ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
+    try {
+      runs.finished(
+          runId,
+          new CollectionRunResult(
+              clock.instant(),
+              report.status(),
+              report.callsPerOperation(),
+              report.metricsRequested(),
+              report.samplesWritten(),
+              report.cloudWatchCost(),
+              report.projectedMonthlyCost(),
+              error));
+    } catch (RuntimeException e) {
+      LOG.warn("shard={} event=run-not-recorded run={}", context.shard, runId, e);
+    }
+    LOG.info(
+        "event=run {} wallMs={} {}",
+        report.summary(),
+        Duration.between(now, clock.instant()).toMillis(),
+        outcome == null ? "" : outcome.timings());
+    return report;
+  }
+
+  private ShardReport report(
+      TimeWindow window,
+      Duration period,
+      WindowCollector.Outcome outcome,
+      CallCounter counter,
+      String error,
+      boolean scheduledCycle) {
+    long metrics = counter.metricsRequested();
+    BigDecimal projected =
+        scheduledCycle && error == null
+            ? CloudWatchCost.projectedMonthly(metrics, settings.interval())
+            : null;
+    Map<String, Long> calls = counter.callsByOperation();
+    return new ShardReport(
+        context.shard,
+        error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
+        window,
+        period,
+        outcome == null ? 0 : outcome.activeFunctions(),
+        outcome == null ? 0 : outcome.queries(),
+        calls,
+        metrics,
+        outcome == null ? 0 : outcome.samplesWritten(),
+        CloudWatchCost.ofMetricsRequested(metrics),
+        projected,
+        error);
+  }
+
+  /** The stores a run writes to. */
+  record Stores(
+      io.lambdaledger.db.InventoryStore inventory,
+      MetricSampleStore samples,
+      UsageRollupStore rollups) {}
+}

@@ -1,0 +1,239 @@
+package io.lambdaledger.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.UsageRollup;
+import io.lambdaledger.core.model.UsageTotals;
+import io.lambdaledger.db.Database;
+import io.lambdaledger.db.DatabaseSettings;
+import io.lambdaledger.db.Granularity;
+import io.lambdaledger.db.UsageQuery;
+import io.lambdaledger.db.UsageRollupStore;
+import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.TestDatabase;
+import io.lambdaledger.db.testing.TestDatabases;
+import io.lambdaledger.sim.AwsSimulator;
+import io.lambdaledger.sim.FunctionTruth;
+import io.lambdaledger.sim.SimulatorSettings;
+import io.lambdaledger.sim.Truth;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A simulator, a fresh database and a collector pointed at both with the real SDK, sharing one
+ * clock the test moves.
+ */
+final class CollectorHarness implements AutoCloseable {
+
+  static final String REGION = "us-east-1";
+
+  /** Retries fast: the simulator's faults are meant to be retried, not waited for. */
+  static final RetrySettings FAST_RETRIES =
+      new RetrySettings(10, Duration.ofMillis(5), Duration.ofMillis(20));
+
+  final MutableClock clock;
+  final AwsSimulator sim;
+  final Database database;
+  final DatabaseSettings databaseSettings;
+  private final AutoCloseable databaseCleanup;
+  final AwsClientFactory clients;
+  final List<Collector> collectors = new ArrayList<>();
+  final List<Database> extraDatabases = new ArrayList<>();
+  final CollectorSettings settings;
+
+  private CollectorHarness(
+      DatabaseKind kind,
+      DatabaseSettings h2File,
+      SimulatorSettings simulator,
+      CollectorSettings settings,
+      Instant now) {
+    this.clock = now == null ? MutableClock.system() : new MutableClock(now);
+    this.settings = settings;
+    this.sim = AwsSimulator.start(simulator.withClock(clock));
+    try {
+      if (h2File != null) {
+        this.database = Database.open(h2File);
+        this.databaseSettings = h2File;
+        this.databaseCleanup = () -> {};
+      } else {
+        TestDatabase db = TestDatabases.fresh(kind);
+        this.database = db.database();
+        this.databaseSettings = db.settings();
+        this.databaseCleanup = db;
+      }
+    } catch (RuntimeException | Error e) {
+      sim.close();
+      throw e;
+    }
+    this.clients =
+        new AwsClientFactory(
+            new AwsClientFactory.Options(
+                sim.endpoint(),
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
+                FAST_RETRIES,
+                32));
+  }
+
+  static CollectorHarness start(
+      DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings, Instant now) {
+    return new CollectorHarness(kind, null, simulator, settings, now);
+  }
+
+  /** Simulator and collectors on the system clock (for the scheduler's real timing). */
+  static CollectorHarness startRealTime(
+      DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings) {
+    return new CollectorHarness(kind, null, simulator, settings, null);
+  }
+
+  /** On an H2 file database (which other processes can open too: AUTO_SERVER). */
+  static CollectorHarness onH2File(
+      DatabaseSettings h2File,
+      SimulatorSettings simulator,
+      CollectorSettings settings,
+      Instant now) {
+    return new CollectorHarness(DatabaseKind.H2, h2File, simulator, settings, now);
+  }
+
+  org.jooq.DSLContext dsl() {
+    return database.dsl();
+  }
+
+  /** Settings for tests: fast limits, the default period and lookback. */
+  static CollectorSettings testSettings() {
+    return CollectorSettings.defaults().withRateLimits(500, 500);
+  }
+
+  /** A collector on the harness's database (its own pool when {@code separatePool}). */
+  Collector collector(boolean separatePool) {
+    return collector(separatePool, "collector-" + (collectors.size() + 1), List.of(REGION));
+  }
+
+  /** A collector for other targets (accounts, roles), sharing the database. */
+  Collector collector(List<CollectionTarget> targets) {
+    Collector collector =
+        new Collector(
+            database, clients, targets, settings, clock, "collector-" + (collectors.size() + 1));
+    collectors.add(collector);
+    return collector;
+  }
+
+  /** A collector with its own name, for the regions given. */
+  Collector collector(boolean separatePool, String instance, List<String> regions) {
+    Database pool = database;
+    if (separatePool) {
+      pool = Database.open(databaseSettings);
+      extraDatabases.add(pool);
+    }
+    Collector collector =
+        new Collector(
+            pool,
+            clients,
+            List.of(new CollectionTarget(AwsAccount.defaultCredentials(), "test", null, regions)),
+            settings,
+            clock,
+            instance);
+    collectors.add(collector);
+    return collector;
+  }
+
+  String account() {
+    return sim.accounts().get(0);
+  }
+
+  /** Hourly usage from the rollups, summed over configurations, by function and hour. */
+  Map<FunctionKey, Map<Instant, UsageTotals>> storedHours(Instant from, Instant to) {
+    UsageRollupStore rollups = new UsageRollupStore(database.dsl(), clock);
+    Map<FunctionKey, Map<Instant, UsageTotals>> stored = new HashMap<>();
+    for (UsageRollup rollup : rollups.usageSeries(UsageQuery.between(from, to), Granularity.HOUR)) {
+      stored
+          .computeIfAbsent(rollup.function(), key -> new TreeMap<>())
+          .merge(rollup.bucketStart(), rollup.usage(), UsageTotals::plus);
+    }
+    return stored;
+  }
+
+  /**
+   * Asserts that for every function and every hour of {@code [from, to)} the stored invocations,
+   * duration sum, errors, throttles, DLQ errors and maximum iterator age equal the simulator's
+   * truth, and that no function has usage the truth does not have. Returns how many function-hours
+   * had activity.
+   */
+  int assertHoursMatchTruth(Instant from, Instant to) {
+    Map<FunctionKey, Map<Instant, UsageTotals>> stored = storedHours(from, to);
+    int activeHours = 0;
+    int storedHours = stored.values().stream().mapToInt(Map::size).sum();
+    for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+      Truth truth = sim.truth(hour, hour.plus(Duration.ofHours(1)), account(), REGION);
+      for (FunctionTruth expected : truth.functions()) {
+        FunctionKey key = new FunctionKey(expected.account(), expected.region(), expected.name());
+        boolean active =
+            expected.invocations() > 0
+                || expected.throttles() > 0
+                || expected.deadLetterErrors() > 0;
+        UsageTotals actual = stored.getOrDefault(key, Map.of()).get(hour);
+        if (!active) {
+          if (actual != null) {
+            assertThat(actual.requests() + actual.throttles() + actual.errors())
+                .as("%s at %s had no activity", key, hour)
+                .isZero();
+          }
+          continue;
+        }
+        activeHours++;
+        assertThat(actual).as("%s at %s is stored", key, hour).isNotNull();
+        String where = key + " at " + hour;
+        assertThat(actual.requests())
+            .as("invocations of %s", where)
+            .isEqualTo(expected.invocations());
+        assertThat(actual.durationMsSum())
+            .as("duration sum of %s", where)
+            .isEqualByComparingTo(expected.durationMsSum());
+        assertThat(actual.errors()).as("errors of %s", where).isEqualTo(expected.errors());
+        assertThat(actual.throttles()).as("throttles of %s", where).isEqualTo(expected.throttles());
+        assertThat(actual.deadLetterErrors())
+            .as("DLQ errors of %s", where)
+            .isEqualTo(expected.deadLetterErrors());
+        BigDecimal expectedAge =
+            expected.iteratorAgeMaxMs() == null
+                ? null
+                : BigDecimal.valueOf(expected.iteratorAgeMaxMs());
+        if (expectedAge == null) {
+          assertThat(actual.iteratorAgeMaxMs()).as("iterator age of %s", where).isNull();
+        } else {
+          assertThat(actual.iteratorAgeMaxMs())
+              .as("iterator age of %s", where)
+              .isEqualByComparingTo(expectedAge);
+        }
+      }
+    }
+    assertThat(storedHours).as("function-hours stored").isGreaterThanOrEqualTo(activeHours);
+    assertThat(activeHours).as("the estate did something").isPositive();
+    return activeHours;
+  }
+
+  @Override
+  public void close() {
+    collectors.forEach(Collector::close);
+    clients.close();
+    extraDatabases.forEach(Database::close);
+    try {
+      if (databaseCleanup instanceof TestDatabase testDatabase) {
+        testDatabase.close();
+      } else {
+        database.close();
+      }
+    } finally {
+      sim.close();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.lambdaledger.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class UsageTotalsTest {
+
+  private static UsageTotals totals(long requests, String durationMs, String iteratorAge) {
+    BigDecimal d = new BigDecimal(durationMs);
+    return new UsageTotals(
+        requests,
+        d,
+        requests * 10,
+        requests * 11,
+        d,
+        d,
+        BigDecimal.ONE,
+        BigDecimal.TEN,
+        new BigDecimal("60"),
+        new BigDecimal("7.5"),
+        requests / 2,
+        1,
+        d,
+        2,
+        3,
+        4,
+        iteratorAge == null ? null : new BigDecimal(iteratorAge),
+        requests > 5 ? 9 : null);
+  }
+
+  @Test
+  void plusAddsEveryCounterAndKeepsTheLargerMaximum() {
+    UsageTotals sum = totals(4, "100.5", "30").plus(totals(6, "200.25", "12"));
+
+    assertThat(sum.requests()).isEqualTo(10);
+    assertThat(sum.durationMsSum()).isEqualByComparingTo("300.75");
+    assertThat(sum.billedMsLower()).isEqualTo(100);
+    assertThat(sum.billedMsUpper()).isEqualTo(110);
+    assertThat(sum.storageGbSecondsUpper()).isEqualByComparingTo("20");
+    assertThat(sum.provisionedConcurrencySeconds()).isEqualByComparingTo("120");
+    assertThat(sum.provisionedConcurrencyGbSeconds()).isEqualByComparingTo("15");
+    assertThat(sum.provisionedRequests()).isEqualTo(5);
+    assertThat(sum.provisionedSpilloverRequests()).isEqualTo(2);
+    assertThat(sum.errors()).isEqualTo(4);
+    assertThat(sum.throttles()).isEqualTo(6);
+    assertThat(sum.deadLetterErrors()).isEqualTo(8);
+    assertThat(sum.iteratorAgeMaxMs()).isEqualByComparingTo("30");
+    assertThat(sum.concurrentExecutionsMax()).isEqualTo(9);
+  }
+
+  @Test
+  void anUnknownMaximumDoesNotHideAKnownOne() {
+    UsageTotals sum = totals(1, "1", null).plus(totals(1, "1", "5"));
+
+    assertThat(sum.iteratorAgeMaxMs()).isEqualByComparingTo("5");
+    assertThat(totals(1, "1", null).plus(totals(1, "1", null)).iteratorAgeMaxMs()).isNull();
+  }
+
+  @Test
+  void zeroIsTheNeutralElement() {
+    UsageTotals some = totals(6, "42.5", "7");
+
+    assertThat(UsageTotals.ZERO.plus(some)).isEqualTo(some);
+  }
+}

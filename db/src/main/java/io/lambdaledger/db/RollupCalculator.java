@@ -1,0 +1,223 @@
+package io.lambdaledger.db;
+
+import io.lambdaledger.core.model.BillingConfiguration;
+import io.lambdaledger.core.model.UsageTotals;
+import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Computes one function's hourly usage from its samples, configuration history and provisioned
+ * concurrency history. Pure: no database.
+ *
+ * <ul>
+ *   <li>A sample belongs to the hour its period starts in and is priced with the configuration in
+ *       force at its start: the latest period starting at or before it, or the first period for
+ *       samples older than the first observation (backfill).
+ *   <li>Billed milliseconds of {@code n} invocations whose durations sum to {@code d} lie in {@code
+ *       [ceil(d), floor(d) + n]} (each invocation is rounded up to the millisecond).
+ *   <li>GB-s = billed ms × memory MB / 1,024,000, exact at 13 decimals; ephemeral storage uses the
+ *       MB above the free 512.
+ *   <li>Provisioned concurrency is charged for allocated × seconds allocated, split by hour and by
+ *       the configuration in force, up to {@code pcUntil} (not in the future).
+ * </ul>
+ */
+final class RollupCalculator {
+
+  static final int GB_SECONDS_SCALE = 13;
+  static final int DURATION_SCALE = 6;
+
+  private static final BigDecimal MS_MB_PER_GB_S = BigDecimal.valueOf(1_024_000);
+  private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
+  private static final Duration HOUR = Duration.ofHours(1);
+
+  /** A configuration and the instant it came into force. */
+  record ConfigurationStart(Instant validFrom, BillingConfiguration billing) {}
+
+  /** Provisioned concurrency allocated during {@code [from, to)}; {@code to} null = still. */
+  record Allocation(int allocated, Instant from, Instant to) {}
+
+  /** An hour and the configuration usage in it was priced with. */
+  record HourKey(Instant hourStart, BillingConfiguration billing) implements Comparable<HourKey> {
+    private static final Comparator<HourKey> ORDER =
+        Comparator.comparing(HourKey::hourStart)
+            .thenComparingInt(key -> key.billing().memoryMb())
+            .thenComparing(key -> key.billing().architecture())
+            .thenComparingInt(key -> key.billing().ephemeralStorageMb());
+
+    @Override
+    public int compareTo(HourKey other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  /**
+   * Hourly totals of one function.
+   *
+   * @param hoursWithSamples hours in which the function has samples: their rows are complete
+   * @param samplesWithoutConfiguration samples skipped because the function has no configuration
+   */
+  record Result(
+      SortedMap<HourKey, UsageTotals> hours,
+      Set<Instant> hoursWithSamples,
+      int samplesWithoutConfiguration) {}
+
+  private final List<ConfigurationStart> configurations;
+
+  RollupCalculator(List<ConfigurationStart> configurations) {
+    this.configurations =
+        configurations.stream()
+            .sorted(Comparator.comparing(ConfigurationStart::validFrom))
+            .toList();
+  }
+
+  Result compute(
+      List<MetricSampleRecord> samples,
+      List<Allocation> allocations,
+      Instant from,
+      Instant to,
+      Instant pcUntil) {
+    if (configurations.isEmpty()) {
+      return new Result(new TreeMap<>(), Set.of(), samples.size());
+    }
+    SortedMap<HourKey, UsageTotals> hours = new TreeMap<>();
+    Set<Instant> hoursWithSamples = new TreeSet<>();
+    for (MetricSampleRecord sample : samples) {
+      Instant hour = sample.getPeriodStart().truncatedTo(ChronoUnit.HOURS);
+      BillingConfiguration billing = configurationAt(sample.getPeriodStart());
+      hours.merge(new HourKey(hour, billing), ofSample(sample, billing), UsageTotals::plus);
+      hoursWithSamples.add(hour);
+    }
+    Instant pcEnd = pcUntil.isBefore(to) ? pcUntil : to;
+    for (Allocation allocation : allocations) {
+      addAllocation(hours, allocation, from, pcEnd);
+    }
+    return new Result(hours, hoursWithSamples, 0);
+  }
+
+  /** The configuration in force at {@code instant}, the first one before any was observed. */
+  BillingConfiguration configurationAt(Instant instant) {
+    ConfigurationStart inForce = configurations.get(0);
+    for (ConfigurationStart start : configurations) {
+      if (start.validFrom().isAfter(instant)) {
+        break;
+      }
+      inForce = start;
+    }
+    return inForce.billing();
+  }
+
+  private Instant nextConfigurationChangeAfter(Instant instant) {
+    for (ConfigurationStart start : configurations) {
+      if (start.validFrom().isAfter(instant)) {
+        return start.validFrom();
+      }
+    }
+    return Instant.MAX;
+  }
+
+  private void addAllocation(
+      Map<HourKey, UsageTotals> hours, Allocation allocation, Instant from, Instant until) {
+    Instant start = allocation.from().isAfter(from) ? allocation.from() : from;
+    Instant end =
+        allocation.to() != null && allocation.to().isBefore(until) ? allocation.to() : until;
+    Instant cursor = start;
+    while (cursor.isBefore(end)) {
+      Instant hour = cursor.truncatedTo(ChronoUnit.HOURS);
+      Instant next = min(min(hour.plus(HOUR), nextConfigurationChangeAfter(cursor)), end);
+      BillingConfiguration billing = configurationAt(cursor);
+      long millis = Duration.between(cursor, next).toMillis();
+      hours.merge(
+          new HourKey(hour, billing),
+          ofAllocation(allocation.allocated(), millis, billing),
+          UsageTotals::plus);
+      cursor = next;
+    }
+  }
+
+  static UsageTotals ofSample(MetricSampleRecord sample, BillingConfiguration billing) {
+    long invocations = sample.getInvocations();
+    BigDecimal duration = sample.getDurationMsSum();
+    long billedLower = duration.setScale(0, RoundingMode.CEILING).longValueExact();
+    long billedUpper =
+        Math.max(
+            billedLower, duration.setScale(0, RoundingMode.FLOOR).longValueExact() + invocations);
+    long provisioned = Math.min(sample.getPcInvocations(), invocations);
+    BigDecimal provisionedDuration =
+        invocations == 0
+            ? BigDecimal.ZERO
+            : duration
+                .multiply(BigDecimal.valueOf(provisioned))
+                .divide(BigDecimal.valueOf(invocations), DURATION_SCALE, RoundingMode.HALF_UP);
+    int extraStorageMb = billing.ephemeralStorageMb() - BillingConfiguration.MIN_EPHEMERAL_MB;
+    return new UsageTotals(
+        invocations,
+        duration,
+        billedLower,
+        billedUpper,
+        gbSeconds(billedLower, billing.memoryMb()),
+        gbSeconds(billedUpper, billing.memoryMb()),
+        gbSeconds(billedLower, extraStorageMb),
+        gbSeconds(billedUpper, extraStorageMb),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        sample.getPcInvocations(),
+        sample.getPcSpilloverInvocations(),
+        provisionedDuration,
+        sample.getErrors(),
+        sample.getThrottles(),
+        sample.getDeadLetterErrors(),
+        sample.getIteratorAgeMaxMs(),
+        sample.getConcurrentExecutionsMax());
+  }
+
+  static UsageTotals ofAllocation(int allocated, long millis, BillingConfiguration billing) {
+    BigDecimal seconds = BigDecimal.valueOf(allocated).multiply(BigDecimal.valueOf(millis, 3));
+    BigDecimal gbSeconds =
+        seconds
+            .multiply(BigDecimal.valueOf(billing.memoryMb()))
+            .divide(MB_PER_GB)
+            .setScale(GB_SECONDS_SCALE, RoundingMode.UNNECESSARY);
+    return new UsageTotals(
+        0,
+        BigDecimal.ZERO,
+        0,
+        0,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        seconds,
+        gbSeconds,
+        0,
+        0,
+        BigDecimal.ZERO,
+        0,
+        0,
+        0,
+        null,
+        null);
+  }
+
+  /** {@code milliseconds × megabytes / 1,024,000}: exact (the divisor is 2^13 × 5^3). */
+  static BigDecimal gbSeconds(long milliseconds, int megabytes) {
+    return BigDecimal.valueOf(milliseconds)
+        .multiply(BigDecimal.valueOf(megabytes))
+        .divide(MS_MB_PER_GB_S)
+        .setScale(GB_SECONDS_SCALE, RoundingMode.UNNECESSARY);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,407 @@
+package io.lambdaledger.db;
+
+import static io.lambdaledger.db.jooq.Tables.FUNCTION_CONFIG;
+import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
+import static io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE;
+import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
+import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
+import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
+import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
+import static org.jooq.impl.DSL.row;
+
+import io.lambdaledger.core.model.BillingConfiguration;
+import io.lambdaledger.core.model.UsageTotals;
+import io.lambdaledger.db.RollupCalculator.Allocation;
+import io.lambdaledger.db.RollupCalculator.ConfigurationStart;
+import io.lambdaledger.db.RollupCalculator.HourKey;
+import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
+import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
+import io.lambdaledger.db.jooq.tables.records.ProvisionedConcurrencyRecord;
+import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * Recomputes the hour and day rollups of a few functions over whole hours {@code [from, to)},
+ * inside the caller's transaction.
+ *
+ * <p>An hour in which a function has samples is replaced entirely (so rows of a configuration no
+ * longer in force there disappear). An hour without samples only gets its provisioned concurrency
+ * columns refreshed: its samples may have been deleted by retention, and the usage rolled up from
+ * them must survive. Days touched are then re-summed from their hours.
+ */
+final class RollupWriter {
+
+  private static final List<Field<?>> HOUR_KEY =
+      List.of(
+          USAGE_HOUR.FUNCTION_ID,
+          USAGE_HOUR.HOUR_START,
+          USAGE_HOUR.MEMORY_MB,
+          USAGE_HOUR.ARCHITECTURE,
+          USAGE_HOUR.EPHEMERAL_MB);
+  private static final List<Field<?>> PROVISIONED_COLUMNS =
+      List.of(USAGE_HOUR.PC_ALLOCATED_S, USAGE_HOUR.PC_GB_S, USAGE_HOUR.COMPUTED_AT);
+  private static final Comparator<UsageHourRecord> HOUR_ORDER =
+      Comparator.comparing(UsageHourRecord::getFunctionId)
+          .thenComparing(UsageHourRecord::getHourStart)
+          .thenComparing(UsageHourRecord::getMemoryMb)
+          .thenComparing(UsageHourRecord::getArchitecture)
+          .thenComparing(UsageHourRecord::getEphemeralMb);
+  private static final Duration DAY = Duration.ofDays(1);
+
+  private final DSLContext dsl;
+  private final List<Long> functionIds;
+  private final Set<Long> functionIdSet;
+  private final Instant from;
+  private final Instant to;
+  private final Instant now;
+
+  private final List<UsageHourRecord> completeRows = new ArrayList<>();
+  private final List<UsageHourRecord> provisionedOnlyRows = new ArrayList<>();
+  private final Set<List<Object>> hoursWithSamples = new HashSet<>();
+  private final Map<Long, Instant> lastActivity = new HashMap<>();
+  private int samplesWithoutConfiguration;
+
+  RollupWriter(DSLContext dsl, List<Long> functionIds, Instant from, Instant to, Instant now) {
+    this.dsl = dsl;
+    this.functionIds = functionIds.stream().sorted().toList();
+    this.functionIdSet = Set.copyOf(functionIds);
+    this.from = from;
+    this.to = to;
+    this.now = now;
+  }
+
+  RollupResult write() {
+    computeHours();
+    int hourRows = writeHours();
+    int dayRows = writeDays();
+    int monthRows = writeMonths();
+    writeLastActivity();
+    return new RollupResult(
+        functionIds.size(), hourRows, dayRows, monthRows, samplesWithoutConfiguration);
+  }
+
+  /**
+   * The chunk's ids as an index range. Reads select the range and keep the chunk's ids in Java:
+   * long IN lists are planned slowly (H2 scans them linearly per row), ranges are index scans.
+   */
+  private Condition inIdRange(Field<Long> functionId) {
+    return functionId.between(functionIds.get(0), functionIds.get(functionIds.size() - 1));
+  }
+
+  private void computeHours() {
+    Map<Long, List<ConfigurationStart>> configurations = loadConfigurations();
+    Map<Long, List<Allocation>> allocations = loadAllocations();
+    Set<Long> computed = new HashSet<>();
+    try (Cursor<MetricSampleRecord> samples =
+        dsl.selectFrom(METRIC_SAMPLE)
+            .where(inIdRange(METRIC_SAMPLE.FUNCTION_ID))
+            .and(METRIC_SAMPLE.PERIOD_START.ge(from))
+            .and(METRIC_SAMPLE.PERIOD_START.lt(to))
+            .orderBy(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START)
+            .fetchSize(5_000)
+            .fetchLazy()) {
+      Long current = null;
+      List<MetricSampleRecord> ofCurrent = new ArrayList<>();
+      for (MetricSampleRecord sample : samples) {
+        if (!functionIdSet.contains(sample.getFunctionId())) {
+          continue;
+        }
+        if (current != null && !current.equals(sample.getFunctionId())) {
+          compute(current, ofCurrent, configurations, allocations);
+          computed.add(current);
+          ofCurrent = new ArrayList<>();
+        }
+        current = sample.getFunctionId();
+        ofCurrent.add(sample);
+      }
+      if (current != null) {
+        compute(current, ofCurrent, configurations, allocations);
+        computed.add(current);
+      }
+    }
+    for (Long id : functionIds) {
+      if (!computed.contains(id)) {
+        compute(id, List.of(), configurations, allocations);
+      }
+    }
+  }
+
+  private void compute(
+      long functionId,
+      List<MetricSampleRecord> samples,
+      Map<Long, List<ConfigurationStart>> configurations,
+      Map<Long, List<Allocation>> allocations) {
+    RollupCalculator.Result result =
+        new RollupCalculator(configurations.getOrDefault(functionId, List.of()))
+            .compute(samples, allocations.getOrDefault(functionId, List.of()), from, to, now);
+    samplesWithoutConfiguration += result.samplesWithoutConfiguration();
+    for (Instant hour : result.hoursWithSamples()) {
+      hoursWithSamples.add(List.of(functionId, hour));
+    }
+    result
+        .hours()
+        .forEach(
+            (key, totals) -> {
+              UsageHourRecord row = hourRecord(functionId, key, totals);
+              if (result.hoursWithSamples().contains(key.hourStart())) {
+                completeRows.add(row);
+                if (totals.requests() > 0) {
+                  lastActivity.merge(functionId, key.hourStart(), (a, b) -> a.isAfter(b) ? a : b);
+                }
+              } else {
+                provisionedOnlyRows.add(row);
+              }
+            });
+  }
+
+  private UsageHourRecord hourRecord(long functionId, HourKey key, UsageTotals totals) {
+    BillingConfiguration billing = key.billing();
+    UsageHourRecord row = new UsageHourRecord();
+    row.setFunctionId(functionId);
+    row.setHourStart(key.hourStart());
+    row.setMemoryMb(billing.memoryMb());
+    row.setArchitecture(billing.architecture().id());
+    row.setEphemeralMb(billing.ephemeralStorageMb());
+    Measures.set(row, totals);
+    row.setComputedAt(now);
+    return row;
+  }
+
+  private Map<Long, List<ConfigurationStart>> loadConfigurations() {
+    Map<Long, List<ConfigurationStart>> configurations = new HashMap<>();
+    for (FunctionConfigRecord row :
+        dsl.selectFrom(FUNCTION_CONFIG)
+            .where(inIdRange(FUNCTION_CONFIG.FUNCTION_ID))
+            .orderBy(FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM)
+            .fetch()) {
+      if (functionIdSet.contains(row.getFunctionId())) {
+        configurations
+            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
+            .add(
+                new ConfigurationStart(
+                    row.getValidFrom(),
+                    Rows.billing(row.getMemoryMb(), row.getArchitecture(), row.getEphemeralMb())));
+      }
+    }
+    return configurations;
+  }
+
+  private Map<Long, List<Allocation>> loadAllocations() {
+    Map<Long, List<Allocation>> allocations = new HashMap<>();
+    for (ProvisionedConcurrencyRecord row :
+        dsl.selectFrom(PROVISIONED_CONCURRENCY)
+            .where(inIdRange(PROVISIONED_CONCURRENCY.FUNCTION_ID))
+            .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(to))
+            .and(
+                PROVISIONED_CONCURRENCY
+                    .VALID_TO
+                    .isNull()
+                    .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(from)))
+            .fetch()) {
+      if (functionIdSet.contains(row.getFunctionId())) {
+        allocations
+            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
+            .add(new Allocation(row.getAllocated(), row.getValidFrom(), row.getValidTo()));
+      }
+    }
+    return allocations;
+  }
+
+  /**
+   * Upserts the hours computed. Rows of an hour with samples whose configuration no longer appears
+   * there (the configuration history changed) are deleted; in hours without samples only
+   * provisioned concurrency is refreshed.
+   */
+  private int writeHours() {
+    completeRows.sort(HOUR_ORDER);
+    provisionedOnlyRows.sort(HOUR_ORDER);
+    Set<List<Object>> written = new HashSet<>();
+    completeRows.forEach(row -> written.add(key(row, HOUR_KEY)));
+    List<List<Object>> stale = new ArrayList<>();
+    for (Record existing :
+        dsl.select(HOUR_KEY)
+            .from(USAGE_HOUR)
+            .where(inIdRange(USAGE_HOUR.FUNCTION_ID))
+            .and(USAGE_HOUR.HOUR_START.ge(from))
+            .and(USAGE_HOUR.HOUR_START.lt(to))
+            .fetch()) {
+      List<Object> key = key(existing, HOUR_KEY);
+      if (hoursWithSamples.contains(key.subList(0, 2)) && !written.contains(key)) {
+        stale.add(key);
+      }
+    }
+    deleteExactly(USAGE_HOUR, HOUR_KEY, stale);
+    int count = Upserts.upsert(dsl, USAGE_HOUR, completeRows, HOUR_KEY, null);
+    count +=
+        Upserts.upsert(dsl, USAGE_HOUR, provisionedOnlyRows, HOUR_KEY, PROVISIONED_COLUMNS, null);
+    return count;
+  }
+
+  private static List<Object> key(Record row, List<Field<?>> key) {
+    List<Object> values = new ArrayList<>(key.size());
+    for (Field<?> field : key) {
+      values.add(row.get(field));
+    }
+    return values;
+  }
+
+  /** Deletes exactly these rows, by their whole primary key (rarely any). */
+  private void deleteExactly(Table<?> table, List<Field<?>> key, List<List<Object>> rows) {
+    for (List<List<Object>> chunk : Chunks.of(rows, 200)) {
+      dsl.deleteFrom(table)
+          .where(row(key).in(chunk.stream().map(values -> row(values.toArray())).toList()))
+          .execute();
+    }
+  }
+
+  /** Re-sums the days touched from their hours. */
+  private int writeDays() {
+    List<Instant> days = new ArrayList<>();
+    for (Instant day = RollupTime.floorDay(from); day.isBefore(to); day = day.plus(DAY)) {
+      days.add(day);
+    }
+    return resum(
+        USAGE_DAY, USAGE_DAY.DAY_START, USAGE_HOUR, USAGE_HOUR.HOUR_START, days, d -> d.plus(DAY));
+  }
+
+  /** Re-sums the months touched from their days. */
+  private int writeMonths() {
+    List<Instant> months = new ArrayList<>();
+    for (Instant month = RollupTime.floorMonth(from);
+        month.isBefore(to);
+        month = RollupTime.nextMonth(month)) {
+      months.add(month);
+    }
+    return resum(
+        USAGE_MONTH,
+        USAGE_MONTH.MONTH_START,
+        USAGE_DAY,
+        USAGE_DAY.DAY_START,
+        months,
+        RollupTime::nextMonth);
+  }
+
+  /**
+   * Replaces the {@code coarse} rows of {@code buckets} by the sums of the {@code fine} rows in
+   * them (same columns in both tables).
+   */
+  private <R extends TableRecord<R>> int resum(
+      Table<R> coarse,
+      Field<Instant> coarseStart,
+      Table<?> fine,
+      Field<Instant> fineStart,
+      List<Instant> buckets,
+      UnaryOperator<Instant> next) {
+    Field<Long> fineFunction = fine.field(USAGE_HOUR.FUNCTION_ID);
+    Field<Integer> fineMemory = fine.field(USAGE_HOUR.MEMORY_MB);
+    Field<String> fineArchitecture = fine.field(USAGE_HOUR.ARCHITECTURE);
+    Field<Integer> fineEphemeral = fine.field(USAGE_HOUR.EPHEMERAL_MB);
+    List<Field<?>> key =
+        List.of(
+            coarse.field(USAGE_HOUR.FUNCTION_ID),
+            coarseStart,
+            coarse.field(USAGE_HOUR.MEMORY_MB),
+            coarse.field(USAGE_HOUR.ARCHITECTURE),
+            coarse.field(USAGE_HOUR.EPHEMERAL_MB));
+    List<Field<?>> selected =
+        new ArrayList<>(List.of(fineFunction, fineMemory, fineArchitecture, fineEphemeral));
+    selected.addAll(Measures.aggregates(fine));
+    List<R> rows = new ArrayList<>();
+    Set<List<Object>> written = new HashSet<>();
+    for (Instant bucket : buckets) {
+      for (Record sum :
+          dsl.select(selected)
+              .from(fine)
+              .where(inIdRange(fineFunction))
+              .and(fineStart.ge(bucket))
+              .and(fineStart.lt(next.apply(bucket)))
+              .groupBy(fineFunction, fineMemory, fineArchitecture, fineEphemeral)
+              .fetch()) {
+        if (!functionIdSet.contains(sum.get(fineFunction))) {
+          continue;
+        }
+        R row = coarse.newRecord();
+        row.set(coarse.field(USAGE_HOUR.FUNCTION_ID), sum.get(fineFunction));
+        row.set(coarseStart, bucket);
+        row.set(coarse.field(USAGE_HOUR.MEMORY_MB), sum.get(fineMemory));
+        row.set(coarse.field(USAGE_HOUR.ARCHITECTURE), sum.get(fineArchitecture));
+        row.set(coarse.field(USAGE_HOUR.EPHEMERAL_MB), sum.get(fineEphemeral));
+        Measures.set(row, Measures.totals(sum));
+        row.set(coarse.field(USAGE_HOUR.COMPUTED_AT), now);
+        rows.add(row);
+        written.add(key(row, key));
+      }
+    }
+    if (!buckets.isEmpty()) {
+      List<List<Object>> stale = new ArrayList<>();
+      for (Record existing :
+          dsl.select(key)
+              .from(coarse)
+              .where(inIdRange(coarse.field(USAGE_HOUR.FUNCTION_ID)))
+              .and(coarseStart.ge(buckets.get(0)))
+              .and(coarseStart.lt(next.apply(buckets.get(buckets.size() - 1))))
+              .fetch()) {
+        List<Object> existingKey = key(existing, key);
+        if (functionIdSet.contains(existingKey.get(0)) && !written.contains(existingKey)) {
+          stale.add(existingKey);
+        }
+      }
+      deleteExactly(coarse, key, stale);
+    }
+    rows.sort(
+        (a, b) -> {
+          for (Field<?> field : key) {
+            int order = compare(a.get(field), b.get(field));
+            if (order != 0) {
+              return order;
+            }
+          }
+          return 0;
+        });
+    return Upserts.upsert(dsl, coarse, rows, key, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int compare(Object a, Object b) {
+    return ((Comparable<Object>) a).compareTo(b);
+  }
+
+  /** One statement per distinct hour (usually one: the window's latest). */
+  private void writeLastActivity() {
+    Map<Instant, List<Long>> functionsByHour = new TreeMap<>();
+    lastActivity.forEach(
+        (function, hour) ->
+            functionsByHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(function));
+    functionsByHour.forEach(
+        (hour, functions) -> {
+          for (List<Long> chunk : Chunks.of(functions.stream().sorted().toList(), Chunks.IDS)) {
+            dsl.update(LAMBDA_FUNCTION)
+                .set(LAMBDA_FUNCTION.LAST_ACTIVITY, hour)
+                .where(LAMBDA_FUNCTION.ID.in(chunk))
+                .and(
+                    LAMBDA_FUNCTION
+                        .LAST_ACTIVITY
+                        .isNull()
+                        .or(LAMBDA_FUNCTION.LAST_ACTIVITY.lt(hour)))
+                .execute();
+          }
+        });
+  }
+}

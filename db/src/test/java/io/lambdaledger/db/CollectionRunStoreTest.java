@@ -1,0 +1,180 @@
+package io.lambdaledger.db;
+
+import static io.lambdaledger.db.Fixtures.ACCOUNT;
+import static io.lambdaledger.db.Fixtures.OTHER_ACCOUNT;
+import static io.lambdaledger.db.Fixtures.REGION;
+import static io.lambdaledger.db.Fixtures.t;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectionRun;
+import io.lambdaledger.core.model.CollectionRunResult;
+import io.lambdaledger.core.model.CollectionRunStart;
+import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.TestDatabase;
+import io.lambdaledger.db.testing.TestDatabases;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CollectionRunStoreTest {
+
+  private static final Instant T0 = t("2026-10-01T10:00:00Z");
+
+  private static CollectionRunStart start(String account, Instant at) {
+    return new CollectionRunStart(account, REGION, at.minusSeconds(1800), at, 300, at, "host-1:42");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void aFinishedRunKeepsItsCallsMetricsAndCost(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      long id = store.start(start(ACCOUNT, T0));
+      CollectionRunResult result =
+          new CollectionRunResult(
+              T0.plusSeconds(12),
+              RunStatus.SUCCEEDED,
+              Map.of("GetMetricData", 3L, "ListMetrics", 1L),
+              1_200,
+              480,
+              new BigDecimal("0.012"),
+              new BigDecimal("103.68"),
+              null);
+
+      store.finish(id, result);
+      store.finish(id, result);
+
+      CollectionRun run = store.find(id).orElseThrow();
+      assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(run.callsPerOperation())
+          .containsExactlyInAnyOrderEntriesOf(Map.of("GetMetricData", 3L, "ListMetrics", 1L));
+      assertThat(run.metricsRequested()).isEqualTo(1_200);
+      assertThat(run.samplesWritten()).isEqualTo(480);
+      assertThat(run.cloudWatchCost()).isEqualByComparingTo("0.012");
+      assertThat(run.projectedMonthlyCost()).isEqualByComparingTo("103.68");
+      assertThat(run.windowStart()).isEqualTo(T0.minusSeconds(1800));
+      assertThat(run.finishedAt()).isEqualTo(T0.plusSeconds(12));
+      assertThat(run.instance()).isEqualTo("host-1:42");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void recentRunsAreNewestFirstAndScoped(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      long first = store.start(start(ACCOUNT, T0));
+      long second = store.start(start(OTHER_ACCOUNT, T0.plusSeconds(300)));
+      long third = store.start(start(ACCOUNT, T0.plusSeconds(600)));
+
+      assertThat(store.recent(10, AccountScope.all()))
+          .extracting(CollectionRun::id)
+          .containsExactly(third, second, first);
+      assertThat(store.recent(1, AccountScope.all()))
+          .extracting(CollectionRun::id)
+          .containsExactly(third);
+      assertThat(store.recent(10, AccountScope.only(List.of(OTHER_ACCOUNT))))
+          .extracting(CollectionRun::id)
+          .containsExactly(second);
+      assertThat(store.recent(10, AccountScope.only(List.of()))).isEmpty();
+      assertThat(store.find(first).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void runsLeftRunningByADeadProcessCanBeMarkedAbandoned(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      long old = store.start(start(ACCOUNT, T0));
+      long recent = store.start(start(ACCOUNT, T0.plusSeconds(3600)));
+
+      int abandoned = store.abandonRunning(T0.plusSeconds(1800), T0.plusSeconds(3700));
+
+      assertThat(abandoned).isEqualTo(1);
+      assertThat(store.find(old).orElseThrow().status()).isEqualTo(RunStatus.ABANDONED);
+      assertThat(store.find(recent).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void totalsAddUpEveryRunInScope(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      store.finish(
+          store.start(start(ACCOUNT, T0)),
+          new CollectionRunResult(
+              T0,
+              RunStatus.SUCCEEDED,
+              Map.of("GetMetricData", 2L),
+              100,
+              10,
+              new BigDecimal("0.001"),
+              null,
+              null));
+      store.finish(
+          store.start(start(ACCOUNT, T0)),
+          new CollectionRunResult(
+              T0,
+              RunStatus.FAILED,
+              Map.of("GetMetricData", 1L, "ListFunctions", 4L),
+              50,
+              0,
+              new BigDecimal("0.0005"),
+              null,
+              "Rate exceeded"));
+      store.finish(
+          store.start(start(OTHER_ACCOUNT, T0)),
+          new CollectionRunResult(
+              T0,
+              RunStatus.SUCCEEDED,
+              Map.of("GetMetricData", 7L),
+              700,
+              70,
+              new BigDecimal("0.007"),
+              null,
+              null));
+
+      CollectionTotals mine = store.totals(AccountScope.only(List.of(ACCOUNT)));
+      CollectionTotals all = store.totals(AccountScope.all());
+
+      assertThat(mine)
+          .isEqualTo(
+              new CollectionTotals(
+                  2,
+                  1,
+                  150,
+                  10,
+                  mine.cloudWatchCost(),
+                  Map.of("GetMetricData", 3L, "ListFunctions", 4L)));
+      assertThat(mine.cloudWatchCost()).isEqualByComparingTo("0.0015");
+      assertThat(all.runs()).isEqualTo(3);
+      assertThat(all.cloudWatchCost()).isEqualByComparingTo("0.0085");
+      assertThat(store.totals(AccountScope.only(List.of())).runs()).isZero();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void finishingAnUnknownRunIsRefused(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+
+      assertThatThrownBy(
+              () ->
+                  store.finish(
+                      99,
+                      new CollectionRunResult(
+                          T0, RunStatus.FAILED, Map.of(), 0, 0, BigDecimal.ZERO, null, "x")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("99");
+    }
+  }
+}

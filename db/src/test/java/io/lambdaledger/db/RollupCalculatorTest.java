@@ -1,0 +1,187 @@
+package io.lambdaledger.db;
+
+import static io.lambdaledger.db.Fixtures.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.model.Architecture;
+import io.lambdaledger.core.model.BillingConfiguration;
+import io.lambdaledger.core.model.UsageTotals;
+import io.lambdaledger.db.RollupCalculator.Allocation;
+import io.lambdaledger.db.RollupCalculator.ConfigurationStart;
+import io.lambdaledger.db.RollupCalculator.HourKey;
+import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RollupCalculatorTest {
+
+  private static final Instant HOUR = t("2026-10-01T10:00:00Z");
+  private static final BillingConfiguration MB_1024 =
+      new BillingConfiguration(1024, Architecture.X86_64, 512);
+  private static final BillingConfiguration MB_2048 =
+      new BillingConfiguration(2048, Architecture.X86_64, 512);
+
+  private static MetricSampleRecord sample(Instant start, long invocations, String durationMs) {
+    MetricSampleRecord row = new MetricSampleRecord();
+    row.setFunctionId(1L);
+    row.setPeriodStart(start);
+    row.setPeriodEnd(start.plusSeconds(300));
+    row.setPeriodS(300);
+    row.setInvocations(invocations);
+    row.setDurationMsSum(new BigDecimal(durationMs));
+    row.setErrors(0L);
+    row.setThrottles(0L);
+    row.setDeadLetterErrors(0L);
+    row.setPcInvocations(0L);
+    row.setPcSpilloverInvocations(0L);
+    row.setCollectedAt(start.plusSeconds(600));
+    return row;
+  }
+
+  @ParameterizedTest(name = "{0} invocations, {1} ms at {2} MB -> billed [{3}, {4}] ms")
+  @CsvSource({
+    // invocations, duration sum, memory, billed lower, billed upper, GB-s lower, GB-s upper
+    "0, 0, 128, 0, 0, 0, 0",
+    "1, 0.5, 128, 1, 1, 0.000125, 0.000125",
+    "3, 100.2, 1024, 101, 103, 0.101, 0.103",
+    "2, 10, 1536, 10, 12, 0.015, 0.018",
+    // AWS pricing example FN-1: 3 M requests × 120 ms at 1536 MB = 540,000 GB-s
+    "3000000, 360000000, 1536, 360000000, 363000000, 540000, 544500",
+    // odd memory: 1 ms at 129 MB = 0.0001259765625 GB-s exactly
+    "1, 1, 129, 1, 2, 0.0001259765625, 0.000251953125"
+  })
+  void billedTimeIsBoundedByTheCeilingOfTheSumAndOneMillisecondPerInvocation(
+      long invocations,
+      String durationMs,
+      int memoryMb,
+      long lower,
+      long upper,
+      String gbSecondsLower,
+      String gbSecondsUpper) {
+    BillingConfiguration billing = new BillingConfiguration(memoryMb, Architecture.ARM64, 512);
+
+    UsageTotals totals = RollupCalculator.ofSample(sample(HOUR, invocations, durationMs), billing);
+
+    assertThat(totals.billedMsLower()).isEqualTo(lower);
+    assertThat(totals.billedMsUpper()).isEqualTo(upper);
+    assertThat(totals.gbSecondsLower()).isEqualByComparingTo(gbSecondsLower);
+    assertThat(totals.gbSecondsUpper()).isEqualByComparingTo(gbSecondsUpper);
+    assertThat(totals.storageGbSecondsLower()).isZero();
+  }
+
+  @Test
+  void ephemeralStorageAboveTheFree512MbIsChargedOnBilledTime() {
+    // AWS pricing example FN-3: 6 M × 280 ms with 2048 MB storage = 2,520,000 GB-s of storage
+    BillingConfiguration billing = new BillingConfiguration(4096, Architecture.X86_64, 2048);
+
+    UsageTotals totals = RollupCalculator.ofSample(sample(HOUR, 6_000_000, "1680000000"), billing);
+
+    assertThat(totals.gbSecondsLower()).isEqualByComparingTo("6720000");
+    assertThat(totals.storageGbSecondsLower()).isEqualByComparingTo("2520000");
+  }
+
+  @Test
+  void provisionedDurationIsEstimatedInProportionToProvisionedInvocations() {
+    MetricSampleRecord row = sample(HOUR, 4, "1000");
+    row.setPcInvocations(1L);
+    row.setPcSpilloverInvocations(2L);
+
+    UsageTotals totals = RollupCalculator.ofSample(row, MB_1024);
+
+    assertThat(totals.provisionedRequests()).isEqualTo(1);
+    assertThat(totals.provisionedSpilloverRequests()).isEqualTo(2);
+    assertThat(totals.provisionedDurationMsEstimate()).isEqualByComparingTo("250");
+  }
+
+  @Test
+  void samplesArePricedWithTheConfigurationInForceAtTheirStart() {
+    Instant change = HOUR.plusSeconds(1800);
+    RollupCalculator calculator =
+        new RollupCalculator(
+            List.of(
+                new ConfigurationStart(HOUR, MB_1024), new ConfigurationStart(change, MB_2048)));
+
+    RollupCalculator.Result result =
+        calculator.compute(
+            List.of(
+                sample(HOUR.minusSeconds(3600), 1, "10"),
+                sample(HOUR.plusSeconds(1500), 2, "20"),
+                sample(change, 4, "40")),
+            List.of(),
+            HOUR.minusSeconds(3600),
+            HOUR.plusSeconds(3600),
+            HOUR.plusSeconds(3600));
+
+    assertThat(result.hours())
+        .containsOnlyKeys(
+            new HourKey(HOUR.minusSeconds(3600), MB_1024),
+            new HourKey(HOUR, MB_1024),
+            new HourKey(HOUR, MB_2048));
+    assertThat(result.hours().get(new HourKey(HOUR, MB_1024)).requests()).isEqualTo(2);
+    assertThat(result.hours().get(new HourKey(HOUR, MB_2048)).requests()).isEqualTo(4);
+    assertThat(result.hoursWithSamples()).containsExactly(HOUR.minusSeconds(3600), HOUR);
+  }
+
+  @Test
+  void provisionedConcurrencyIsSplitByHourAndByConfiguration() {
+    Instant change = t("2026-10-01T11:45:00Z");
+    RollupCalculator calculator =
+        new RollupCalculator(
+            List.of(
+                new ConfigurationStart(HOUR, MB_1024), new ConfigurationStart(change, MB_2048)));
+    Allocation ten = new Allocation(10, t("2026-10-01T10:30:00Z"), t("2026-10-01T12:15:00Z"));
+
+    Map<HourKey, UsageTotals> hours =
+        calculator
+            .compute(
+                List.of(),
+                List.of(ten),
+                HOUR,
+                HOUR.plusSeconds(4 * 3600),
+                t("2030-01-01T00:00:00Z"))
+            .hours();
+
+    assertThat(hours).hasSize(4);
+    assertPc(hours.get(new HourKey(HOUR, MB_1024)), "18000", "18000");
+    assertPc(hours.get(new HourKey(t("2026-10-01T11:00:00Z"), MB_1024)), "27000", "27000");
+    assertPc(hours.get(new HourKey(t("2026-10-01T11:00:00Z"), MB_2048)), "9000", "18000");
+    assertPc(hours.get(new HourKey(t("2026-10-01T12:00:00Z"), MB_2048)), "9000", "18000");
+  }
+
+  @Test
+  void provisionedConcurrencyIsNotCountedBeyondNow() {
+    RollupCalculator calculator =
+        new RollupCalculator(List.of(new ConfigurationStart(HOUR, MB_1024)));
+    Allocation open = new Allocation(2, HOUR, null);
+
+    Map<HourKey, UsageTotals> hours =
+        calculator
+            .compute(
+                List.of(), List.of(open), HOUR, HOUR.plusSeconds(7200), HOUR.plusMillis(90_500))
+            .hours();
+
+    assertThat(hours).containsOnlyKeys(new HourKey(HOUR, MB_1024));
+    assertPc(hours.get(new HourKey(HOUR, MB_1024)), "181.000", "181.000");
+  }
+
+  @Test
+  void withoutAnyConfigurationSamplesAreSkippedAndCounted() {
+    RollupCalculator.Result result =
+        new RollupCalculator(List.of())
+            .compute(List.of(sample(HOUR, 1, "1")), List.of(), HOUR, HOUR.plusSeconds(3600), HOUR);
+
+    assertThat(result.hours()).isEmpty();
+    assertThat(result.samplesWithoutConfiguration()).isEqualTo(1);
+  }
+
+  private static void assertPc(UsageTotals totals, String allocatedSeconds, String gbSeconds) {
+    assertThat(totals.provisionedConcurrencySeconds()).isEqualByComparingTo(allocatedSeconds);
+    assertThat(totals.provisionedConcurrencyGbSeconds()).isEqualByComparingTo(gbSeconds);
+    assertThat(totals.requests()).isZero();
+  }
+}

@@ -1,0 +1,7 @@
+package io.lambdaledger.db.testing;
+
+/** The databases store tests run on. */
+public enum DatabaseKind {
+  H2,
+  POSTGRESQL
+}
