@@ -4,15 +4,14 @@ import static io.lambdaledger.db.jooq.Tables.ACCOUNT;
 import static io.lambdaledger.db.jooq.Tables.FUNCTION_TAG;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
+import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.sum;
 
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -26,7 +25,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record3;
 
@@ -34,10 +32,11 @@ import org.jooq.Record3;
  * Reads a month of usage for a report straight from the day rollups: one grouped query summing only
  * the columns pricing needs, streamed through a cursor into the engine's compact input.
  *
- * <p>{@code UsageRollupStore.usageByFunction} gives the same sums, but materialises every measure
- * of every function configuration several times over (query result, map, records); for 50,000
- * functions that does not fit the 256 MiB a report must run in. The sums are the same columns of
- * the same rows, so the engine input, and the amounts, are identical.
+ * <p>{@code UsageRollupStore.usageByFunction} reads the same month rollup rows for a whole month,
+ * but materialises every measure of every function configuration several times over (query result,
+ * map, records), and the inventory's {@code listFunctions} every function's configuration and
+ * history; for 50,000 functions that does not fit the 256 MiB a report must run in. The columns are
+ * the same, so the engine input, and the amounts, are identical.
  */
 final class MonthUsageReader {
 
@@ -47,19 +46,15 @@ final class MonthUsageReader {
     FunctionKey key() {
       return new FunctionKey(usage.account(), usage.region(), usage.function());
     }
+
+    /** The same line first used on {@code day}; unchanged when {@code day} is null. */
+    MonthLine withFirstDay(Instant day) {
+      return day == null ? this : new MonthLine(usage, functionId, arn, day, deletedAt);
+    }
   }
 
   /** A function as the report shows it. */
   private record Function(FunctionKey key, String payer, String arn, Instant deletedAt) {}
-
-  private static final Field<BigDecimal> REQUESTS = sum(USAGE_DAY.REQUESTS).as("requests");
-  private static final Field<BigDecimal> DURATION = sum(USAGE_DAY.DURATION_MS_SUM).as("duration");
-  private static final Field<BigDecimal> PC_SECONDS =
-      sum(USAGE_DAY.PC_ALLOCATED_S).as("pc_seconds");
-  private static final Field<BigDecimal> PC_REQUESTS = sum(USAGE_DAY.PC_REQUESTS).as("pc_requests");
-  private static final Field<BigDecimal> PC_DURATION =
-      sum(USAGE_DAY.PC_DURATION_MS_EST).as("pc_duration");
-  private static final Field<Instant> FIRST_DAY = min(USAGE_DAY.DAY_START).as("first_day");
 
   private static final Comparator<MonthLine> REPORT_ORDER =
       Comparator.comparing(MonthLine::key)
@@ -78,51 +73,107 @@ final class MonthUsageReader {
    * Every function configuration with usage in the month, for the accounts in scope, sorted by
    * account, region, function, then the day each configuration was first used.
    *
-   * <p>The database sums the month's days per function configuration (only the five measures
-   * pricing needs) and returns the groups unsorted; names come from one query of the functions, and
-   * the lines are sorted here. A join or an ORDER BY over the 50,000 groups made H2 spill them to
-   * temporary files in a small heap (it keeps about 40,000 result rows per GB of heap).
+   * <p>Reads the month rollup (one row per function and configuration, re-summed from the days
+   * whenever they change), only the five measures pricing needs, unsorted: an ORDER BY or a join
+   * over 50,000 rows made H2 spill them to temporary files in a small heap (it keeps about 40,000
+   * result rows per GB of heap). Names come from one query of the functions; the first day of use
+   * is read from the day rollup only for the functions whose configuration changed.
    */
   List<MonthLine> read(YearMonth month, AccountScope accounts) {
-    Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     return inOneTransaction(
         local -> {
           Map<Long, Function> functions = functions(local, accounts);
           List<MonthLine> lines = new ArrayList<>(functions.size() + functions.size() / 16);
+          Map<Long, Integer> configurations = new HashMap<>();
           try (Cursor<? extends Record> cursor =
               local
                   .select(
-                      USAGE_DAY.FUNCTION_ID,
-                      USAGE_DAY.MEMORY_MB,
-                      USAGE_DAY.ARCHITECTURE,
-                      USAGE_DAY.EPHEMERAL_MB,
-                      REQUESTS,
-                      DURATION,
-                      PC_SECONDS,
-                      PC_REQUESTS,
-                      PC_DURATION,
-                      FIRST_DAY)
-                  .from(USAGE_DAY)
-                  .where(USAGE_DAY.DAY_START.ge(from))
-                  .and(USAGE_DAY.DAY_START.lt(to))
-                  .groupBy(
-                      USAGE_DAY.FUNCTION_ID,
-                      USAGE_DAY.MEMORY_MB,
-                      USAGE_DAY.ARCHITECTURE,
-                      USAGE_DAY.EPHEMERAL_MB)
+                      USAGE_MONTH.FUNCTION_ID,
+                      USAGE_MONTH.MEMORY_MB,
+                      USAGE_MONTH.ARCHITECTURE,
+                      USAGE_MONTH.EPHEMERAL_MB,
+                      USAGE_MONTH.REQUESTS,
+                      USAGE_MONTH.DURATION_MS_SUM,
+                      USAGE_MONTH.PC_ALLOCATED_S,
+                      USAGE_MONTH.PC_REQUESTS,
+                      USAGE_MONTH.PC_DURATION_MS_EST)
+                  .from(USAGE_MONTH)
+                  .where(USAGE_MONTH.MONTH_START.eq(monthStart))
                   .fetchSize(1_000)
                   .fetchLazy()) {
             for (Record row : cursor) {
-              Function function = functions.get(row.get(USAGE_DAY.FUNCTION_ID));
+              long id = row.get(USAGE_MONTH.FUNCTION_ID);
+              Function function = functions.get(id);
               if (function != null) {
-                lines.add(line(function, row));
+                lines.add(line(function, row, monthStart));
+                configurations.merge(id, 1, Integer::sum);
               }
             }
+          }
+          Map<FirstUse, Instant> firstDays =
+              firstDays(local, changed(configurations), monthStart, monthEnd);
+          if (!firstDays.isEmpty()) {
+            lines.replaceAll(line -> line.withFirstDay(firstDays.get(FirstUse.of(line))));
           }
           lines.sort(REPORT_ORDER);
           return lines;
         });
+  }
+
+  /** A function configuration, to look up when it was first used in the month. */
+  private record FirstUse(long functionId, int memoryMb, String architecture, int ephemeralMb) {
+    static FirstUse of(MonthLine line) {
+      UsageLine usage = line.usage();
+      return new FirstUse(
+          line.functionId(),
+          usage.memoryMb(),
+          usage.architecture().id(),
+          usage.ephemeralStorageMb());
+    }
+  }
+
+  private static List<Long> changed(Map<Long, Integer> configurations) {
+    List<Long> changed = new ArrayList<>();
+    configurations.forEach(
+        (id, count) -> {
+          if (count > 1) {
+            changed.add(id);
+          }
+        });
+    return changed;
+  }
+
+  /** The first day each configuration of these functions had usage in the month. */
+  private static Map<FirstUse, Instant> firstDays(
+      DSLContext local, List<Long> functionIds, Instant from, Instant to) {
+    Map<FirstUse, Instant> firstDays = new HashMap<>();
+    for (int start = 0; start < functionIds.size(); start += 1_000) {
+      List<Long> chunk = functionIds.subList(start, Math.min(functionIds.size(), start + 1_000));
+      local
+          .select(
+              USAGE_DAY.FUNCTION_ID,
+              USAGE_DAY.MEMORY_MB,
+              USAGE_DAY.ARCHITECTURE,
+              USAGE_DAY.EPHEMERAL_MB,
+              min(USAGE_DAY.DAY_START))
+          .from(USAGE_DAY)
+          .where(USAGE_DAY.FUNCTION_ID.in(chunk))
+          .and(USAGE_DAY.DAY_START.ge(from))
+          .and(USAGE_DAY.DAY_START.lt(to))
+          .groupBy(
+              USAGE_DAY.FUNCTION_ID,
+              USAGE_DAY.MEMORY_MB,
+              USAGE_DAY.ARCHITECTURE,
+              USAGE_DAY.EPHEMERAL_MB)
+          .forEach(
+              row ->
+                  firstDays.put(
+                      new FirstUse(row.value1(), row.value2(), row.value3(), row.value4()),
+                      row.value5()));
+    }
+    return firstDays;
   }
 
   /**
@@ -171,25 +222,21 @@ final class MonthUsageReader {
     return functions;
   }
 
-  private static MonthLine line(Function function, Record row) {
+  private static MonthLine line(Function function, Record row, Instant firstDay) {
     UsageLine usage =
         UsageLines.of(
             function.payer(),
             function.key(),
-            row.get(USAGE_DAY.ARCHITECTURE),
-            row.get(USAGE_DAY.MEMORY_MB),
-            row.get(USAGE_DAY.EPHEMERAL_MB),
-            row.get(REQUESTS).longValueExact(),
-            row.get(DURATION),
-            row.get(PC_REQUESTS).longValueExact(),
-            row.get(PC_DURATION),
-            row.get(PC_SECONDS));
+            row.get(USAGE_MONTH.ARCHITECTURE),
+            row.get(USAGE_MONTH.MEMORY_MB),
+            row.get(USAGE_MONTH.EPHEMERAL_MB),
+            row.get(USAGE_MONTH.REQUESTS),
+            row.get(USAGE_MONTH.DURATION_MS_SUM),
+            row.get(USAGE_MONTH.PC_REQUESTS),
+            row.get(USAGE_MONTH.PC_DURATION_MS_EST),
+            row.get(USAGE_MONTH.PC_ALLOCATED_S));
     return new MonthLine(
-        usage,
-        row.get(USAGE_DAY.FUNCTION_ID),
-        function.arn(),
-        row.get(FIRST_DAY),
-        function.deletedAt());
+        usage, row.get(USAGE_MONTH.FUNCTION_ID), function.arn(), firstDay, function.deletedAt());
   }
 
   /** The current tags of the functions of the accounts in scope, by function id, keys sorted. */

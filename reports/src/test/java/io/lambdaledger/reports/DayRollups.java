@@ -2,9 +2,9 @@ package io.lambdaledger.reports;
 
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
+import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
 
 import io.lambdaledger.core.model.FunctionSnapshot;
-import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -18,9 +18,9 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 
 /**
- * Bulk-loads day rollups for the benchmark, computed as the rollup store computes them: billed
- * milliseconds bounded by {@code [ceil(sum), floor(sum) + invocations]}, GB-s = billed ms × MB /
- * 1,024,000 at 13 decimals.
+ * Bulk-loads day and month rollups for the benchmark, computed as the rollup store computes them:
+ * billed milliseconds bounded by {@code [ceil(sum), floor(sum) + invocations]}, GB-s = billed ms ×
+ * MB / 1,024,000 at 13 decimals.
  */
 final class DayRollups {
 
@@ -50,6 +50,31 @@ final class DayRollups {
     USAGE_DAY.THROTTLES,
     USAGE_DAY.DEAD_LETTER_ERRORS,
     USAGE_DAY.COMPUTED_AT
+  };
+
+  private static final Field<?>[] MONTH_FIELDS = {
+    USAGE_MONTH.FUNCTION_ID,
+    USAGE_MONTH.MONTH_START,
+    USAGE_MONTH.MEMORY_MB,
+    USAGE_MONTH.ARCHITECTURE,
+    USAGE_MONTH.EPHEMERAL_MB,
+    USAGE_MONTH.REQUESTS,
+    USAGE_MONTH.DURATION_MS_SUM,
+    USAGE_MONTH.BILLED_MS_LOWER,
+    USAGE_MONTH.BILLED_MS_UPPER,
+    USAGE_MONTH.GB_S_LOWER,
+    USAGE_MONTH.GB_S_UPPER,
+    USAGE_MONTH.STORAGE_GB_S_LOWER,
+    USAGE_MONTH.STORAGE_GB_S_UPPER,
+    USAGE_MONTH.PC_ALLOCATED_S,
+    USAGE_MONTH.PC_GB_S,
+    USAGE_MONTH.PC_REQUESTS,
+    USAGE_MONTH.PC_SPILLOVER_REQUESTS,
+    USAGE_MONTH.PC_DURATION_MS_EST,
+    USAGE_MONTH.ERRORS,
+    USAGE_MONTH.THROTTLES,
+    USAGE_MONTH.DEAD_LETTER_ERRORS,
+    USAGE_MONTH.COMPUTED_AT
   };
 
   private DayRollups() {}
@@ -107,20 +132,61 @@ final class DayRollups {
                 function.daily(),
                 function.averageTenthsMs()));
       }
-      dsl.transaction(
-          tx -> {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-              InsertValuesStepN<UsageDayRecord> insert = tx.dsl().insertInto(USAGE_DAY, FIELDS);
-              for (List<Object> row :
-                  rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
-                insert = insert.values(row);
-              }
-              insert.execute();
-            }
-          });
+      insert(dsl, USAGE_DAY, FIELDS, rows);
       written += rows.size();
     }
     return written;
+  }
+
+  /**
+   * The month rollup the rollup store derives from those days: one row per function and
+   * configuration, the days' sums.
+   */
+  static int loadMonth(DSLContext dsl, List<Function> functions) {
+    Instant month = ReportBenchmarkData.START;
+    int days = ReportBenchmarkData.MONTH.lengthOfMonth();
+    List<List<Object>> rows = new ArrayList<>();
+    for (Function function : functions) {
+      if (function.before().configuration().equals(function.after().configuration())) {
+        rows.add(monthRow(function, function.before(), month, days));
+      } else {
+        rows.add(monthRow(function, function.before(), month, 14));
+        rows.add(monthRow(function, function.after(), month, days - 14));
+      }
+    }
+    insert(dsl, USAGE_MONTH, MONTH_FIELDS, rows);
+    return rows.size();
+  }
+
+  private static List<Object> monthRow(
+      Function function, FunctionSnapshot configuration, Instant month, int days) {
+    List<Object> day =
+        row(function.id(), month, configuration, function.daily(), function.averageTenthsMs());
+    List<Object> sums = new ArrayList<>(day);
+    for (int i = 5; i < day.size() - 1; i++) {
+      Object value = day.get(i);
+      if (value instanceof Long number) {
+        sums.set(i, number * days);
+      } else if (value instanceof BigDecimal number) {
+        sums.set(i, number.multiply(BigDecimal.valueOf(days)));
+      }
+    }
+    return sums;
+  }
+
+  private static <R extends org.jooq.Record> void insert(
+      DSLContext dsl, org.jooq.Table<R> table, Field<?>[] fields, List<List<Object>> rows) {
+    dsl.transaction(
+        tx -> {
+          for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            InsertValuesStepN<R> insert = tx.dsl().insertInto(table, fields);
+            for (List<Object> row :
+                rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
+              insert = insert.values(row);
+            }
+            insert.execute();
+          }
+        });
   }
 
   private static List<Object> row(

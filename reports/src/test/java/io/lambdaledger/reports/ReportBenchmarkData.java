@@ -123,6 +123,7 @@ class ReportBenchmarkData {
       }
     }
     int written = DayRollups.load(database.dsl(), functions);
+    DayRollups.loadMonth(database.dsl(), functions);
     // Table statistics, as a database that has been collecting for a while has them.
     database.dsl().execute("analyze");
     return written;
