@@ -25,8 +25,6 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
-import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.ClosedMonthReportJob;
 import io.lambdaledger.reports.MonthNotFinalException;
@@ -98,13 +96,7 @@ final class LedgerRuntime implements AutoCloseable {
     Duration horizon = MonthlyReports.finalityHorizon(options.collectorSettings().finalityMargin());
     WatermarkStore watermarks = new WatermarkStore(database.dsl(), clock);
     MonthlyReports reports =
-        new MonthlyReports(
-            new InventoryStore(database.dsl()),
-            new UsageRollupStore(database.dsl(), clock),
-            watermarks::list,
-            priceBooks,
-            horizon,
-            clock);
+        new MonthlyReports(database.dsl(), watermarks::list, priceBooks, horizon, clock);
     TokenSource tokens = tokenSource(config, database);
     if (options.authEnabled()) {
       ApiTokenStore store = new ApiTokenStore(database.dsl());

@@ -2,13 +2,9 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.core.model.AccountScope;
-import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.Database;
-import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.DatabaseUnavailableException;
-import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageRollupStore;
-import io.lambdaledger.reports.CollectionProgress;
+import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.MonthNotFinalException;
 import io.lambdaledger.reports.MonthlyReports;
 import io.lambdaledger.reports.ReportFormat;
@@ -89,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportRequest request = request();
     LedgerConfig config = main.config();
-    try (Database database = Database.open(settings(config))) {
+    try (Database database = Databases.open(config.database())) {
       MonthlyReports reports = reports(database, config);
       ReportSummary summary = write(reports, request);
       PrintWriter err = spec.commandLine().getErr();
@@ -178,23 +174,17 @@ final class ReportCommand implements Callable<Integer> {
         + (toStandardOutput() ? "" : ", written to " + output);
   }
 
-  private static DatabaseSettings settings(LedgerConfig config) {
-    LedgerConfig.DatabaseConfig database = config.database();
-    return new DatabaseSettings(database.url(), database.user(), database.password());
-  }
-
   /**
-   * The reports service over the stored usage. Prices with the bundled price book and decides
-   * finality by the clock alone until the collector's watermarks and stored price books are wired
-   * here the same way as in {@code serve} (see the reports helper's hand-over).
+   * The reports service as {@code serve} builds it: the stored price books (the API prices with the
+   * same), the collector's watermarks for finality.
    */
   private static MonthlyReports reports(Database database, LedgerConfig config) {
+    Clock clock = Clock.systemUTC();
     return new MonthlyReports(
-        new InventoryStore(database.dsl()),
-        new UsageRollupStore(database.dsl()),
-        CollectionProgress.none(),
-        PriceBooks.bundled(),
+        database.dsl(),
+        new WatermarkStore(database.dsl(), clock)::list,
+        StoredPriceBooks.load(database),
         MonthlyReports.finalityHorizon(config.collector().finalityMargin()),
-        Clock.systemUTC());
+        clock);
   }
 }

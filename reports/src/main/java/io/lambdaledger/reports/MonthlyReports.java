@@ -3,8 +3,6 @@ package io.lambdaledger.reports;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.pricing.PriceBooks;
-import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageRollupStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import org.jooq.DSLContext;
 
 /**
  * Writes monthly reports: checks the month is final (or that a partial report was asked for), then
@@ -37,14 +36,13 @@ public final class MonthlyReports {
    *     timeout plus the collector's finality margin
    */
   public MonthlyReports(
-      InventoryStore inventory,
-      UsageRollupStore usage,
+      DSLContext dsl,
       CollectionProgress progress,
       PriceBooks priceBooks,
       Duration finalityHorizon,
       Clock clock) {
     this(
-        new StoredRows(inventory, usage, priceBooks, clock),
+        new StoredRows(dsl, priceBooks, clock),
         new WatermarkFinality(progress, finalityHorizon, clock));
   }
 

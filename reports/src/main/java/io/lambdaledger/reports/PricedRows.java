@@ -8,222 +8,153 @@ import io.lambdaledger.core.cost.LineUsage;
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
-import io.lambdaledger.core.model.ConfigurationPeriod;
-import io.lambdaledger.core.model.FunctionKey;
-import io.lambdaledger.core.model.FunctionUsage;
-import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
-import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.reports.MonthUsageReader.MonthLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * Prices a month of stored usage with the cost engine and turns the priced lines of the accounts in
- * scope into report rows, handed over one at a time in report order.
+ * Prices a month with the cost engine and turns the priced lines of the accounts in scope into
+ * report rows, handed over one at a time in report order.
  *
- * <p>Pricing covers every line of the payers concerned, not only the accounts in scope, so the free
- * tier and volume tiers are allocated exactly as in a full report (and as the API does). What is
- * held in memory is the engine's input and result for those payers; rows are built and written one
- * by one.
+ * <p>The lines given must cover every account of the payers concerned, not only the accounts in
+ * scope, so the free tier and volume tiers are allocated exactly as in a full report (and as the
+ * API does). What is held in memory is the engine's input and result; rows are built and written
+ * one by one.
  */
 final class PricedRows {
 
-  private final InventoryStore inventory;
   private final CostEngine engine;
   private final PriceBooks priceBooks;
 
-  PricedRows(InventoryStore inventory, PriceBooks priceBooks) {
-    this.inventory = inventory;
+  PricedRows(PriceBooks priceBooks) {
     this.engine = new CostEngine(priceBooks);
     this.priceBooks = priceBooks;
   }
 
   /**
-   * @param usage the month's usage, at least every line of every payer that has an account in scope
-   *     (lines of other payers are ignored)
+   * @param lines the month's lines in report order (account, region, function, first use)
+   * @param accounts every known account, by id (names, payers)
+   * @param tags current tags by function id
    */
-  void rows(YearMonth month, List<FunctionUsage> usage, AccountScope scope, RowSource.Sink sink)
-      throws IOException {
-    rowsOfLines(month, engineLines(usage, scope), scope, sink);
-  }
-
-  /** The engine's input for the payers that have an account in scope. */
-  static List<UsageLine> engineLines(List<FunctionUsage> usage, AccountScope scope) {
-    Set<String> payers = new HashSet<>();
-    for (FunctionUsage line : usage) {
-      if (scope.includes(line.function().accountId())) {
-        payers.add(line.payerAccountId());
-      }
-    }
-    List<UsageLine> lines = new ArrayList<>();
-    for (FunctionUsage line : usage) {
-      if (payers.contains(line.payerAccountId())) {
-        lines.add(UsageLines.from(line));
-      }
-    }
-    return lines;
-  }
-
-  void rowsOfLines(YearMonth month, List<UsageLine> lines, AccountScope scope, RowSource.Sink sink)
+  void rows(
+      YearMonth month,
+      List<MonthLine> lines,
+      AccountScope scope,
+      Map<String, Account> accounts,
+      Map<Long, SortedMap<String, String>> tags,
+      RowSource.Sink sink)
       throws IOException {
     if (lines.isEmpty()) {
       return;
     }
-    CostReport report = engine.price(month, lines, CostOptions.DEFAULT);
-    PriceBook book = priceBooks.version(report.priceVersion()).orElseThrow();
-    Map<String, Account> accounts =
-        inventory.listAccounts().stream()
-            .collect(Collectors.toMap(Account::accountId, account -> account));
-    Map<FunctionKey, LambdaFunction> functions = new HashMap<>();
-    for (LambdaFunction function : inventory.listFunctions(scope, true)) {
-      functions.put(function.key(), function);
+    List<UsageLine> input = new ArrayList<>(lines.size());
+    for (MonthLine line : lines) {
+      input.add(line.usage());
     }
-    Map<FunctionKey, List<Integer>> byFunction = new TreeMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      UsageLine line = lines.get(i);
-      if (scope.includes(line.account())) {
-        byFunction.computeIfAbsent(key(line), key -> new ArrayList<>(1)).add(i);
+    CostReport report = engine.price(month, input, CostOptions.DEFAULT);
+    RowBuilder builder =
+        new RowBuilder(month, report, priceBooks.version(report.priceVersion()).orElseThrow());
+    int start = 0;
+    while (start < lines.size()) {
+      int end = start + 1;
+      while (end < lines.size() && lines.get(end).key().equals(lines.get(start).key())) {
+        end++;
       }
-    }
-    RowBuilder builder = new RowBuilder(month, report, book, accounts, functions);
-    for (Map.Entry<FunctionKey, List<Integer>> entry : byFunction.entrySet()) {
-      List<Integer> configurations = entry.getValue();
-      List<ConfigurationPeriod> history =
-          configurations.size() > 1 ? inventory.configurationHistory(entry.getKey()) : List.of();
-      configurations.sort(byFirstUse(lines, history, month));
-      for (int k = 0; k < configurations.size(); k++) {
-        LineCost cost = report.lines().get(configurations.get(k));
-        List<String> notes = new ArrayList<>(2);
-        if (configurations.size() > 1) {
-          notes.add(configurationNote(cost.line(), k, configurations.size(), history, month));
+      MonthLine first = lines.get(start);
+      if (scope.includes(first.usage().account())) {
+        for (int i = start; i < end; i++) {
+          MonthLine line = lines.get(i);
+          List<String> notes = new ArrayList<>(2);
+          if (end - start > 1) {
+            notes.add(configurationNote(line, i - start, end - start));
+          }
+          sink.accept(
+              builder.row(
+                  line,
+                  report.lines().get(i),
+                  accounts,
+                  tags.getOrDefault(line.functionId(), new TreeMap<>()),
+                  notes));
         }
-        sink.accept(builder.row(cost, notes));
       }
+      start = end;
     }
   }
 
-  static FunctionKey key(UsageLine line) {
-    return new FunctionKey(line.account(), line.region(), line.function());
-  }
-
-  /** Configurations of one function in the order they were first in force during the month. */
-  private static Comparator<Integer> byFirstUse(
-      List<UsageLine> lines, List<ConfigurationPeriod> history, YearMonth month) {
-    Comparator<Integer> byStart =
-        Comparator.comparing(index -> start(lines.get(index), history, month).orElse(Instant.MAX));
-    Comparator<Integer> byValues =
-        Comparator.comparing((Integer index) -> lines.get(index).architecture().toString())
-            .thenComparingInt(index -> lines.get(index).memoryMb())
-            .thenComparingInt(index -> lines.get(index).ephemeralStorageMb());
-    return byStart.thenComparing(byValues);
-  }
-
-  /** When the line's configuration was first in force within the month, if the history says. */
-  private static Optional<Instant> start(
-      UsageLine line, List<ConfigurationPeriod> history, YearMonth month) {
-    Instant monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    return history.stream()
-        .filter(period -> sameBilling(period, line))
-        .filter(period -> period.validFrom().isBefore(monthEnd))
-        .filter(period -> period.validTo() == null || period.validTo().isAfter(monthStart))
-        .map(period -> period.validFrom().isBefore(monthStart) ? monthStart : period.validFrom())
-        .min(Comparator.naturalOrder());
-  }
-
-  private static boolean sameBilling(ConfigurationPeriod period, UsageLine line) {
-    return period.configuration().memoryMb() == line.memoryMb()
-        && period.configuration().ephemeralStorageMb() == line.ephemeralStorageMb()
-        && period.configuration().architecture().id().equals(line.architecture().toString());
-  }
-
-  private static String configurationNote(
-      UsageLine line, int position, int count, List<ConfigurationPeriod> history, YearMonth month) {
+  private static String configurationNote(MonthLine line, int position, int count) {
+    UsageLine usage = line.usage();
     String storage =
-        line.ephemeralStorageMb() > UsageLine.FREE_EPHEMERAL_STORAGE_MB
-            ? ", " + line.ephemeralStorageMb() + " MB ephemeral storage"
+        usage.ephemeralStorageMb() > UsageLine.FREE_EPHEMERAL_STORAGE_MB
+            ? ", " + usage.ephemeralStorageMb() + " MB ephemeral storage"
             : "";
-    String since =
-        start(line, history, month).map(instant -> ", in force from " + instant).orElse("");
     return "configuration changed during the month: row "
         + (position + 1)
         + " of "
         + count
         + ", "
-        + line.architecture()
+        + usage.architecture()
         + " "
-        + line.memoryMb()
+        + usage.memoryMb()
         + " MB"
         + storage
-        + since;
+        + ", used from "
+        + line.firstDay().atZone(ZoneOffset.UTC).toLocalDate();
   }
 
   static BigDecimal cents(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** Builds one row from a priced line and what the inventory knows of its function. */
+  /** Builds one row from a priced line. */
   private static final class RowBuilder {
     private static final BigDecimal NO_CREDIT = BigDecimal.ZERO.setScale(2);
 
     private final YearMonth month;
     private final CostReport report;
     private final PriceBook book;
-    private final Map<String, Account> accounts;
-    private final Map<FunctionKey, LambdaFunction> functions;
-    private final Instant monthEnd;
 
-    RowBuilder(
-        YearMonth month,
-        CostReport report,
-        PriceBook book,
-        Map<String, Account> accounts,
-        Map<FunctionKey, LambdaFunction> functions) {
+    RowBuilder(YearMonth month, CostReport report, PriceBook book) {
       this.month = month;
       this.report = report;
       this.book = book;
-      this.accounts = accounts;
-      this.functions = functions;
-      this.monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
-    ReportRow row(LineCost cost, List<String> notes) {
+    ReportRow row(
+        MonthLine monthLine,
+        LineCost cost,
+        Map<String, Account> accounts,
+        SortedMap<String, String> tags,
+        List<String> notes) {
       UsageLine line = cost.line();
-      FunctionKey key = key(line);
-      LambdaFunction function = functions.get(key);
-      RegionRates rates = book.rates(key.region(), line.architecture());
-      if (function != null && function.isDeleted() && function.deletedAt().isBefore(monthEnd)) {
-        notes.add("function deleted " + function.deletedAt());
+      RegionRates rates = book.rates(line.region(), line.architecture());
+      if (monthLine.deletedAt() != null
+          && YearMonth.from(monthLine.deletedAt().atZone(ZoneOffset.UTC)).compareTo(month) <= 0) {
+        notes.add("function deleted " + monthLine.deletedAt());
       }
-      Account account = accounts.get(key.accountId());
+      Account account = accounts.get(line.account());
       Account payer = accounts.get(line.payer());
       return new ReportRow(
           month,
           line.payer(),
           payer == null ? null : payer.name(),
-          key.accountId(),
+          line.account(),
           account == null ? null : account.name(),
-          key.region(),
-          key.name(),
-          function == null ? arn(key) : function.arn(),
+          line.region(),
+          line.function(),
+          monthLine.arn(),
           line.architecture().toString(),
           line.memoryMb(),
           line.ephemeralStorageMb(),
@@ -234,7 +165,7 @@ final class PricedRows {
           cost.total(),
           report.currency(),
           report.priceVersion(),
-          function == null ? new TreeMap<>() : new TreeMap<>(function.tags()),
+          tags,
           notes);
     }
 
@@ -298,10 +229,6 @@ final class PricedRows {
       }
       return new ChargeLine(
           kind, quantity, rates.rate(group), amount, freeTierCredit, rates.usageType(group));
-    }
-
-    private static String arn(FunctionKey key) {
-      return "arn:aws:lambda:" + key.region() + ":" + key.accountId() + ":function:" + key.name();
     }
   }
 }

@@ -2,34 +2,34 @@ package io.lambdaledger.reports;
 
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
-import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageQuery;
-import io.lambdaledger.db.UsageRollupStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.DSLContext;
 
-/** Report rows from the stored usage rollups and inventory, priced by the cost engine. */
+/** Report rows from the stored day rollups and inventory, priced by the cost engine. */
 final class StoredRows implements RowSource {
 
   private final InventoryStore inventory;
-  private final UsageRollupStore usage;
+  private final MonthUsageReader usage;
   private final PricedRows priced;
   private final Clock clock;
 
-  StoredRows(InventoryStore inventory, UsageRollupStore usage, PriceBooks priceBooks, Clock clock) {
-    this.inventory = inventory;
-    this.usage = usage;
-    this.priced = new PricedRows(inventory, priceBooks);
+  StoredRows(DSLContext dsl, PriceBooks priceBooks, Clock clock) {
+    this.inventory = new InventoryStore(dsl);
+    this.usage = new MonthUsageReader(dsl);
+    this.priced = new PricedRows(priceBooks);
     this.clock = clock;
   }
 
@@ -38,28 +38,35 @@ final class StoredRows implements RowSource {
     if (!accounts.unrestricted() && accounts.accountIds().isEmpty()) {
       return;
     }
-    UsageQuery query = UsageQuery.month(month).withScope(pricingScope(accounts));
-    priced.rowsOfLines(
-        month, PricedRows.engineLines(usage.usageByFunction(query), accounts), accounts, sink);
+    Map<String, Account> known = new HashMap<>();
+    for (Account account : inventory.listAccounts()) {
+      known.put(account.accountId(), account);
+    }
+    priced.rows(
+        month,
+        usage.read(month, pricingScope(accounts, known)),
+        accounts,
+        known,
+        usage.tags(accounts),
+        sink);
   }
 
   /**
    * Every account of the payers of the accounts in scope: the payer's free tier and volume tiers
-   * need all of them. Accounts the inventory does not know are kept as they are.
+   * need all of them.
    */
-  private AccountScope pricingScope(AccountScope accounts) {
+  private static AccountScope pricingScope(AccountScope accounts, Map<String, Account> known) {
     if (accounts.unrestricted()) {
       return accounts;
     }
-    List<Account> known = inventory.listAccounts();
     Set<String> payers = new HashSet<>();
-    for (Account account : known) {
+    for (Account account : known.values()) {
       if (accounts.includes(account.accountId())) {
         payers.add(account.payerAccountId());
       }
     }
     Set<String> pricing = new HashSet<>(accounts.accountIds());
-    for (Account account : known) {
+    for (Account account : known.values()) {
       if (payers.contains(account.payerAccountId())) {
         pricing.add(account.accountId());
       }
@@ -67,13 +74,10 @@ final class StoredRows implements RowSource {
     return AccountScope.only(pricing);
   }
 
-  /** From the month the first function was seen to the current month. */
+  /** From the month of the first stored usage to the current month. */
   @Override
   public List<YearMonth> monthsWithUsage() {
-    Optional<Instant> first =
-        inventory.listFunctions(AccountScope.all(), true).stream()
-            .map(LambdaFunction::firstSeen)
-            .min(Instant::compareTo);
+    Optional<Instant> first = usage.firstUsageDay();
     List<YearMonth> months = new ArrayList<>();
     if (first.isEmpty()) {
       return months;

@@ -2,6 +2,7 @@ package io.lambdaledger.reports;
 
 import io.lambdaledger.core.cost.BilledDuration;
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.core.pricing.Architecture;
@@ -9,7 +10,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Turns stored usage (a function configuration's month of rollups) into the cost engine's input.
+ * Turns stored usage (a function configuration's rollups summed over a window) into the cost
+ * engine's input. The API must build its engine input the same way for its totals to match the
+ * reports' to the cent.
  *
  * <p>CloudWatch does not split duration between on-demand and provisioned invocations; the rollup
  * estimates the provisioned part, and the rest is on-demand. Both are CloudWatch sums, so the
@@ -21,28 +24,55 @@ public final class UsageLines {
 
   public static UsageLine from(FunctionUsage usage) {
     UsageTotals totals = usage.usage();
-    long provisionedRequests = Math.min(totals.provisionedRequests(), totals.requests());
-    long onDemandRequests = totals.requests() - provisionedRequests;
-    BigDecimal provisionedMs =
-        totals.provisionedDurationMsEstimate().min(totals.durationMsSum()).max(BigDecimal.ZERO);
-    BigDecimal onDemandMs = totals.durationMsSum().subtract(provisionedMs);
+    return of(
+        usage.payerAccountId(),
+        usage.function(),
+        usage.configuration().architecture().id(),
+        usage.configuration().memoryMb(),
+        usage.configuration().ephemeralStorageMb(),
+        totals.requests(),
+        totals.durationMsSum(),
+        totals.provisionedRequests(),
+        totals.provisionedDurationMsEstimate(),
+        totals.provisionedConcurrencySeconds());
+  }
+
+  /**
+   * @param requests every invocation, on demand and provisioned
+   * @param durationMsSum the CloudWatch duration sum of every invocation
+   * @param provisionedRequests invocations served by provisioned concurrency
+   * @param provisionedDurationMs the rollup's estimate of their duration
+   * @param concurrencySeconds provisioned concurrency allocated × seconds
+   */
+  static UsageLine of(
+      String payer,
+      FunctionKey function,
+      String architecture,
+      int memoryMb,
+      int ephemeralStorageMb,
+      long requests,
+      BigDecimal durationMsSum,
+      long provisionedRequests,
+      BigDecimal provisionedDurationMs,
+      BigDecimal concurrencySeconds) {
+    long provisioned = Math.min(provisionedRequests, requests);
+    long onDemand = requests - provisioned;
+    BigDecimal provisionedMs = provisionedDurationMs.min(durationMsSum).max(BigDecimal.ZERO);
+    BigDecimal onDemandMs = durationMsSum.subtract(provisionedMs);
     return UsageLine.builder()
-        .payer(usage.payerAccountId())
-        .account(usage.function().accountId())
-        .region(usage.function().region())
-        .function(usage.function().name())
-        .architecture(Architecture.parse(usage.configuration().architecture().id()))
-        .memoryMb(usage.configuration().memoryMb())
-        .ephemeralStorageMb(usage.configuration().ephemeralStorageMb())
-        .requests(onDemandRequests)
-        .duration(BilledDuration.fromMetricSum(onDemandMs, onDemandRequests))
+        .payer(payer)
+        .account(function.accountId())
+        .region(function.region())
+        .function(function.name())
+        .architecture(Architecture.parse(architecture))
+        .memoryMb(memoryMb)
+        .ephemeralStorageMb(ephemeralStorageMb)
+        .requests(onDemand)
+        .duration(BilledDuration.fromMetricSum(onDemandMs, onDemand))
         .provisionedConcurrencySeconds(
-            totals
-                .provisionedConcurrencySeconds()
-                .setScale(0, RoundingMode.CEILING)
-                .longValueExact())
-        .provisionedRequests(provisionedRequests)
-        .provisionedDuration(BilledDuration.fromMetricSum(provisionedMs, provisionedRequests))
+            concurrencySeconds.setScale(0, RoundingMode.CEILING).longValueExact())
+        .provisionedRequests(provisioned)
+        .provisionedDuration(BilledDuration.fromMetricSum(provisionedMs, provisioned))
         .build();
   }
 }

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 
 /**
  * A month of usage stored the way the collector stores it: inventory listings, metric samples, then
@@ -45,10 +46,12 @@ final class StoredMonth {
   static final Instant CHANGE = Instant.parse("2026-10-14T09:00:00Z");
   static final Instant NOVEMBER_5 = Instant.parse("2026-11-05T12:00:00Z");
 
+  final DSLContext dsl;
   final InventoryStore inventory;
   final UsageRollupStore usage;
 
   private StoredMonth(TestDatabase db, Clock clock) {
+    this.dsl = db.dsl();
     this.inventory = new InventoryStore(db.dsl());
     this.usage = new UsageRollupStore(db.dsl(), clock);
   }

@@ -47,8 +47,7 @@ class StoredReportsTest {
   private static final Instant NOVEMBER_1 = Instant.parse("2026-11-01T00:00:00Z");
 
   private static MonthlyReports reports(StoredMonth month, List<Watermark> watermarks) {
-    return new MonthlyReports(
-        month.inventory, month.usage, () -> watermarks, PriceBooks.bundled(), HORIZON, CLOCK);
+    return new MonthlyReports(month.dsl, () -> watermarks, PriceBooks.bundled(), HORIZON, CLOCK);
   }
 
   private static List<Watermark> completeTo(Instant instant) {
