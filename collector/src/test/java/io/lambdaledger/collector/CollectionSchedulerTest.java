@@ -61,6 +61,9 @@ class CollectionSchedulerTest {
         a.start();
         b.start();
         awaitRuns(harness, 5 * REGIONS.size());
+        // db-scheduler promises exclusivity, not fairness: on an idle machine the first poller can
+        // take every due shard for a while, so wait (bounded) until the second has taken one too.
+        awaitInstances(harness, Set.of("first", "second"));
       }
 
       Map<String, List<CollectionRun>> byRegion = finishedRunsByRegion(harness);
@@ -102,6 +105,19 @@ class CollectionSchedulerTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (finishedRunsByRegion(harness).values().stream().mapToInt(List::size).sum() < count) {
       assertThat(System.nanoTime()).as("%d runs within 90 s", count).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static void awaitInstances(CollectorHarness harness, Set<String> expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!finishedRunsByRegion(harness).values().stream()
+        .flatMap(List::stream)
+        .map(CollectionRun::instance)
+        .collect(Collectors.toSet())
+        .containsAll(expected)) {
+      assertThat(System.nanoTime()).as("runs by %s within 90 s", expected).isLessThan(deadline);
       Thread.sleep(100);
     }
   }
