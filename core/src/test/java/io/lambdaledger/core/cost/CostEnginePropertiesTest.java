@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a framework): the sizes and ranges are chosen to reach tier boundaries, the free tier and
  * provisioned concurrency.
  */
-class CostEngineProperties {
+class CostEnginePropertiesTest {
 
   private static final List<String> REGIONS =
       List.of("us-east-1", "eu-west-1", "af-south-1", "ap-southeast-5");
