@@ -69,7 +69,14 @@ public final class InventoryStore {
    * created paying for itself. Observations older than the stored ones are ignored.
    */
   public InventoryUpdate recordListing(InventoryListing listing) {
-    return Transactions.inTransaction(dsl, tx -> new ListingWriter(tx.dsl(), listing).write());
+    InventoryUpdate update =
+        Transactions.inTransaction(dsl, tx -> new ListingWriter(tx.dsl(), listing).write());
+    if (update.created() + update.configurationChanges() + update.tagChanges()
+        >= TableStatistics.BULK_CHANGE) {
+      TableStatistics.refresh(
+          dsl, List.of(LAMBDA_FUNCTION, FUNCTION_CONFIG, FUNCTION_TAG, PROVISIONED_CONCURRENCY));
+    }
+    return update;
   }
 
   /**

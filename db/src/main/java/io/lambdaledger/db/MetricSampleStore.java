@@ -150,26 +150,26 @@ public final class MetricSampleStore {
               .computeIfAbsent(window, w -> new ArrayList<>())
               .add((Long) functionAndPeriod.get(0));
         });
-    // Select the candidates over an id range (an index scan; usually none), delete exactly those.
+    // Select the candidates by index (usually none), delete exactly those.
     List<Row2<Long, Instant>> replaced = new ArrayList<>();
     for (Map.Entry<Window, List<Long>> entry : functionsByWindow.entrySet()) {
       Window window = entry.getKey();
-      List<Long> functionIds = entry.getValue().stream().sorted().toList();
-      Set<Long> wanted = Set.copyOf(functionIds);
-      dsl.select(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START)
-          .from(METRIC_SAMPLE)
-          .where(
-              METRIC_SAMPLE.FUNCTION_ID.between(
-                  functionIds.get(0), functionIds.get(functionIds.size() - 1)))
-          .and(METRIC_SAMPLE.PERIOD_START.ge(window.start()))
-          .and(METRIC_SAMPLE.PERIOD_END.le(window.end()))
-          .and(METRIC_SAMPLE.PERIOD_S.ne(window.periodSeconds()))
-          .forEach(
-              row -> {
-                if (wanted.contains(row.value1())) {
-                  replaced.add(row(row.value1(), row.value2()));
-                }
-              });
+      Set<Long> wanted = Set.copyOf(entry.getValue());
+      for (List<Long> functionIds :
+          Chunks.of(entry.getValue().stream().sorted().toList(), Chunks.IDS)) {
+        dsl.select(METRIC_SAMPLE.FUNCTION_ID, METRIC_SAMPLE.PERIOD_START)
+            .from(METRIC_SAMPLE)
+            .where(IdSets.condition(METRIC_SAMPLE.FUNCTION_ID, functionIds))
+            .and(METRIC_SAMPLE.PERIOD_START.ge(window.start()))
+            .and(METRIC_SAMPLE.PERIOD_END.le(window.end()))
+            .and(METRIC_SAMPLE.PERIOD_S.ne(window.periodSeconds()))
+            .forEach(
+                row -> {
+                  if (wanted.contains(row.value1())) {
+                    replaced.add(row(row.value1(), row.value2()));
+                  }
+                });
+      }
     }
     int deleted = 0;
     for (List<Row2<Long, Instant>> chunk : Chunks.of(replaced)) {

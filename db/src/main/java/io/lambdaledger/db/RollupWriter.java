@@ -98,11 +98,11 @@ final class RollupWriter {
   }
 
   /**
-   * The chunk's ids as an index range. Reads select the range and keep the chunk's ids in Java:
-   * long IN lists are planned slowly (H2 scans them linearly per row), ranges are index scans.
+   * The chunk's ids for an index lookup (a range when dense, an {@code IN} list when sparse; see
+   * {@link IdSets}). Rows of other functions inside a range are dropped in Java.
    */
   private Condition inIdRange(Field<Long> functionId) {
-    return functionId.between(functionIds.get(0), functionIds.get(functionIds.size() - 1));
+    return IdSets.condition(functionId, functionIds);
   }
 
   private void computeHours() {
