@@ -60,6 +60,11 @@ record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHist
           : List.of();
     }
 
+    @Override
+    public Object monthStamp(Instant monthStart) {
+      return rollups.monthStamp(monthStart);
+    }
+
     private List<Bucket> series(UsageQuery query, Granularity granularity) {
       Map<String, String> payers = new HashMap<>();
       for (Account account : inventory.listAccounts()) {
