@@ -23,6 +23,12 @@ record Figures(long requests, BigDecimal gbSeconds, Charges charges, BigDecimal 
   }
 
   Figures plus(Figures other) {
+    if (other == ZERO) {
+      return this;
+    }
+    if (this == ZERO) {
+      return other;
+    }
     return new Figures(
         requests + other.requests,
         gbSeconds.add(other.gbSeconds),

@@ -1,57 +1,92 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.ConfigurationPeriod;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
+import io.lambdaledger.core.model.UsageRollup;
 import io.lambdaledger.db.CollectionRunQueries;
-import io.lambdaledger.db.CostQueries;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.UsageQuery;
+import io.lambdaledger.db.UsageRollupStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the API reads from the database, behind the API's own small interfaces. */
 record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHistory collections) {
 
   static LedgerData from(Database database) {
-    CostQueries costQueries = new CostQueries(database.dsl());
     InventoryStore inventory = new InventoryStore(database.dsl());
     CollectionRunQueries runs = new CollectionRunQueries(database.dsl());
     return new LedgerData(
-        new DbUsageReader(costQueries),
+        new DbUsageReader(new UsageRollupStore(database.dsl()), inventory),
         new DbFunctionDirectory(inventory),
         new DbCollectionHistory(runs));
   }
 
-  private record DbUsageReader(CostQueries queries) implements UsageReader {
+  /**
+   * Usage through the db module's one read path: {@link UsageRollupStore} reads whole months from
+   * the month rollup, whole days from the day rollup and the hours at the edges from the hour
+   * rollup. Series rows carry no payer; it is the payer of the function's account.
+   */
+  private record DbUsageReader(UsageRollupStore rollups, InventoryStore inventory)
+      implements UsageReader {
     @Override
     public List<FunctionUsage> totals(Instant start, Instant end) {
-      return queries.totals(start, end);
+      if (!start.isBefore(end)) {
+        return List.of();
+      }
+      return rollups.usageByFunction(UsageQuery.between(start, end));
     }
 
     @Override
     public List<Bucket> buckets(Granularity granularity, Instant start, Instant end) {
-      return queries.buckets(granularity(granularity), start, end).stream()
-          .map(b -> new Bucket(b.start(), b.usage()))
-          .toList();
+      return start.isBefore(end) ? series(UsageQuery.between(start, end), granularity) : List.of();
     }
 
     @Override
     public List<Bucket> functionBuckets(
         FunctionKey function, Granularity granularity, Instant start, Instant end) {
-      return queries.functionBuckets(function, granularity(granularity), start, end).stream()
-          .map(b -> new Bucket(b.start(), b.usage()))
-          .toList();
+      return start.isBefore(end)
+          ? series(UsageQuery.between(start, end).withFunctions(List.of(function)), granularity)
+          : List.of();
     }
 
-    private static CostQueries.Granularity granularity(Granularity granularity) {
-      return granularity == Granularity.DAY
-          ? CostQueries.Granularity.DAY
-          : CostQueries.Granularity.HOUR;
+    @Override
+    public Object monthStamp(Instant monthStart) {
+      return rollups.monthStamp(monthStart);
+    }
+
+    private List<Bucket> series(UsageQuery query, Granularity granularity) {
+      Map<String, String> payers = new HashMap<>();
+      for (Account account : inventory.listAccounts()) {
+        payers.put(account.accountId(), account.payerAccountId());
+      }
+      List<Bucket> buckets = new ArrayList<>();
+      for (UsageRollup rollup :
+          rollups.usageSeries(
+              query,
+              granularity == Granularity.DAY
+                  ? io.lambdaledger.db.Granularity.DAY
+                  : io.lambdaledger.db.Granularity.HOUR)) {
+        String payer = payers.get(rollup.function().accountId());
+        if (payer != null) {
+          buckets.add(
+              new Bucket(
+                  rollup.bucketStart(),
+                  new FunctionUsage(
+                      rollup.function(), payer, rollup.configuration(), rollup.usage())));
+        }
+      }
+      return buckets;
     }
   }
 

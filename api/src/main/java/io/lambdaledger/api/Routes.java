@@ -43,7 +43,7 @@ final class Routes {
     CostService costs =
         new CostService(
             data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
-    CostsController costsController = new CostsController(costs, windows);
+    CostsController costsController = new CostsController(costs, windows, mapper);
     routes.get(API + "/costs", costsController::get, Access.VIEWER);
 
     InsightsController insights =

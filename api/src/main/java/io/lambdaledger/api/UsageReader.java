@@ -23,6 +23,12 @@ interface UsageReader {
       Instant start,
       Instant end);
 
+  /**
+   * Something equal for two calls only if the usage of the UTC month starting at {@code monthStart}
+   * was not rewritten in between: priced snapshots of the month are reused while it stays equal.
+   */
+  Object monthStamp(Instant monthStart);
+
   /** One function's usage under one configuration in one hour or day. */
   record Bucket(Instant start, FunctionUsage usage) {}
 

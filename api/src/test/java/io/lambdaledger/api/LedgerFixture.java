@@ -17,6 +17,7 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
+import io.lambdaledger.db.testing.MonthRollups;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -290,6 +291,7 @@ final class LedgerFixture implements AutoCloseable {
     }
     dsl.batchInsert(hours).execute();
     dsl.batchInsert(new ArrayList<>(days.values())).execute();
+    MonthRollups.fromDays(dsl);
   }
 
   /** Hourly usage with a daily rhythm: busier in the afternoon UTC. */

@@ -8,18 +8,22 @@ import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
 import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.sum;
 
 import io.lambdaledger.core.model.BillingConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.UsageRollup;
 import io.lambdaledger.core.model.UsageTotals;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record3;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
@@ -171,6 +176,28 @@ public final class UsageRollupStore {
                 new FunctionUsage(key.function(), key.payerAccountId(), key.billing(), totals)));
     return result;
   }
+
+  /**
+   * What changes whenever usage of the UTC month starting at {@code month} is written: the rollup
+   * writer re-sums the month rows of every function it touches (stamping them with the time it ran)
+   * and deletes the rows of configurations no longer used. One scan of the month's rows, about
+   * 10,000 for 10,000 functions: far cheaper than reading and pricing the month again.
+   */
+  public MonthStamp monthStamp(Instant month) {
+    Record3<Integer, Instant, BigDecimal> stamp =
+        dsl.select(count(), max(USAGE_MONTH.COMPUTED_AT), sum(USAGE_MONTH.REQUESTS))
+            .from(USAGE_MONTH)
+            .where(USAGE_MONTH.MONTH_START.eq(month))
+            .fetchOne();
+    return new MonthStamp(
+        stamp.value1(), stamp.value2(), stamp.value3() == null ? BigDecimal.ZERO : stamp.value3());
+  }
+
+  /**
+   * The month rollup of one month in brief: how many rows, when the latest was computed, their
+   * requests. Equal stamps: the month's usage was not rewritten in between.
+   */
+  public record MonthStamp(long rows, Instant lastComputedAt, BigDecimal requests) {}
 
   /**
    * Whether {@code inMonth}, the part of a window inside the month starting at {@code month}, is

@@ -236,6 +236,52 @@ class UsageRollupStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void theMonthStampChangesWhenTheMonthsUsageIsRewritten(DatabaseKind kind) {
+    try (TestDatabase db = withTwoFunctions(kind)) {
+      MetricSampleStore samples = new MetricSampleStore(db.dsl());
+      Instant october = DAY1;
+      Instant september = t("2026-09-01T00:00:00Z");
+      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+      assertThat(rollups.monthStamp(october))
+          .isEqualTo(new UsageRollupStore.MonthStamp(0, null, BigDecimal.ZERO));
+
+      samples.upsert(List.of(Fixtures.sample(API, DAY1, 300, 10, "1000")));
+      rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
+      UsageRollupStore.MonthStamp first = rollups.monthStamp(october);
+      assertThat(first.rows()).isEqualTo(1);
+      assertThat(first.requests()).isEqualByComparingTo("10");
+      assertThat(first.lastComputedAt()).isEqualTo(LATER.instant());
+
+      // The same samples again, at the same (fixed) time: nothing changed, same stamp.
+      rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
+      assertThat(rollups.monthStamp(october)).isEqualTo(first);
+
+      // A later read of the same period, still at the same fixed time: the requests tell.
+      samples.upsert(
+          List.of(
+              MetricSample.builder(API, DAY1, 300)
+                  .invocations(12)
+                  .durationMsSum(new BigDecimal("1300"))
+                  .collectedAt(DAY1.plusSeconds(3600))
+                  .build()));
+      rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
+      assertThat(rollups.monthStamp(october)).isNotEqualTo(first);
+
+      // Another function's first usage, written later: one more row, a later stamp.
+      UsageRollupStore later =
+          new UsageRollupStore(db.dsl(), Clock.offset(LATER, java.time.Duration.ofMinutes(5)));
+      samples.upsert(List.of(Fixtures.sample(WORKER, DAY1, 300, 3, "90")));
+      later.recompute(List.of(WORKER), DAY1, DAY1.plusSeconds(300));
+      assertThat(later.monthStamp(october).rows()).isEqualTo(2);
+      assertThat(later.monthStamp(october).lastComputedAt())
+          .isEqualTo(LATER.instant().plusSeconds(300));
+      assertThat(later.monthStamp(september))
+          .isEqualTo(new UsageRollupStore.MonthStamp(0, null, BigDecimal.ZERO));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void rowsOfAConfigurationNoLongerInForceAreRemovedByRecomputation(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       FunctionKey a = key("a");
