@@ -43,7 +43,7 @@ public final class SoakDriver {
   static final List<String> PATHS =
       List.of(
           "/api/v1/costs?window=month&aggregate=function",
-          "/api/v1/costs?window=day&aggregate=account",
+          "/api/v1/costs?window=today&aggregate=account",
           "/api/v1/functions",
           "/api/v1/free-tier",
           "/api/v1/forecast",

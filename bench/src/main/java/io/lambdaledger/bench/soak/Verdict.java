@@ -55,7 +55,11 @@ record Verdict(List<Row> rows, Map<String, Map<String, Long>> outcomes, long sen
             "Requests (load generator)",
             "",
             String.format(Locale.ROOT, "%,d answered", answered),
-            String.format(Locale.ROOT, "%,d sent, %,d not sent (4 still in flight)", sent, skipped),
+            String.format(
+                Locale.ROOT,
+                "%,d sent, %,d not sent (4 of that request still in flight)",
+                sent,
+                skipped),
             "every answer 200, no I/O error",
             bad == 0 && answered > 0));
     rows.add(
