@@ -38,23 +38,32 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a timed test (excluded by default): {@code GET
  * /api/v1/costs?window=month&aggregate=function} over 10,000 functions with a full month of day
- * rollups (310,000 rows) and the month rollup they sum to (10,000 rows) in H2 (PostgreSQL with
- * {@code -Dbenchmark.db=postgres}), through the real server. Prints p50/p99; the numbers go to
+ * rollups (310,000 rows) and the month rollup they sum to (10,000 rows) in H2 (or PostgreSQL),
+ * through the real server: 100 requests one after the other (p50/p90/p99), then a concurrent phase
+ * (N client threads for a fixed duration: p50/p90/p99, throughput, errors). Prints the numbers and
+ * appends them as Markdown table rows to {@code api/target/api-benchmark.md}; they go to
  * docs/benchmarks.md. Run: {@code ./mvnw -pl api -am test -Dgroups=benchmark
  * -Dledger.excludedTestGroups=none -Dtest=CostsBenchmarkTest
- * -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dsurefire.failIfNoSpecifiedTests=false}, with optional {@code -Dbenchmark.db=postgres} (needs
+ * {@code LEDGER_TEST_POSTGRES_URL}), {@code -Dbenchmark.threads=4}, {@code -Dbenchmark.seconds=30}
+ * and {@code -Dbenchmark.functionsPerAccount=1000} (smaller for a smoke run).
  */
 @Tag("benchmark")
 class CostsBenchmarkTest {
 
   static final int ACCOUNTS = 10;
-  static final int FUNCTIONS_PER_ACCOUNT = 1_000;
+  static final int FUNCTIONS_PER_ACCOUNT =
+      Integer.getInteger("benchmark.functionsPerAccount", 1_000);
+  static final String DB = System.getProperty("benchmark.db", "h2");
+  static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+  static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
   static final Instant MONTH = Instant.parse("2026-10-01T00:00:00Z");
   static final Instant NOW = Instant.parse("2026-10-31T23:59:00Z");
 
   @Test
-  void costs_by_function_over_ten_thousand_functions_and_a_full_month() {
+  void costs_by_function_over_ten_thousand_functions_and_a_full_month() throws Exception {
     String token = Tokens.generate();
+    int functions = ACCOUNTS * FUNCTIONS_PER_ACCOUNT;
     try (TestDatabase db = database();
         ServiceMetrics metrics = new ServiceMetrics()) {
       long seedStart = System.nanoTime();
@@ -102,8 +111,8 @@ class CostsBenchmarkTest {
         String path = "/api/v1/costs?window=month&aggregate=function";
         long coldStart = System.nanoTime();
         assertThat(http.get(path, token).statusCode()).isEqualTo(200);
-        System.out.printf(
-            "first request (nothing cached): %d ms%n", (System.nanoTime() - coldStart) / 1_000_000);
+        long coldMillis = (System.nanoTime() - coldStart) / 1_000_000;
+        System.out.printf("first request (nothing cached): %d ms%n", coldMillis);
         for (int i = 0; i < 10; i++) {
           HttpResponse<String> warm = http.get(path, token);
           assertThat(warm.statusCode()).isEqualTo(200);
@@ -123,14 +132,71 @@ class CostsBenchmarkTest {
             "GET %s over %d functions: p50 %d ms, p90 %d ms, p99 %d ms, max %d ms (%d runs,"
                 + " response %d KB)%n",
             path,
-            ACCOUNTS * FUNCTIONS_PER_ACCOUNT,
+            functions,
             millis[runs / 2],
             millis[runs * 9 / 10],
             millis[runs * 99 / 100],
             millis[runs - 1],
             runs,
             bytes / 1024);
-        assertThat(http.get(path, token).body()).contains("\"count\":10000");
+        assertThat(http.get(path, token).body()).contains("\"count\":" + functions);
+
+        ConcurrentLoad.Result load =
+            ConcurrentLoad.run(
+                java.net.URI.create(http.base() + path),
+                token,
+                THREADS,
+                Duration.ofSeconds(SECONDS));
+        System.out.printf(
+            "GET %s, %d client threads for %.0f s: %d requests, %d errors, %.1f req/s, p50 %.0f ms,"
+                + " p90 %.0f ms, p99 %.0f ms, max %.0f ms%s%n",
+            path,
+            load.threads(),
+            load.seconds(),
+            load.requests(),
+            load.errors(),
+            load.throughput(),
+            load.p50(),
+            load.p90(),
+            load.p99(),
+            load.max(),
+            load.firstError() == null ? "" : " (first error: " + load.firstError() + ")");
+        // | db | functions | phase | clients | requests | errors | p50 | p90 | p99 | max | req/s |
+        List<String> rows =
+            List.of(
+                String.format(
+                    "| %s | %,d | cold: first request | 1 | 1 | 0 | %d ms | | | | |",
+                    DB, functions, coldMillis),
+                String.format(
+                    "| %s | %,d | sequential | 1 | %d | 0 | %d ms | %d ms | %d ms | %d ms | |",
+                    DB,
+                    functions,
+                    runs,
+                    millis[runs / 2],
+                    millis[runs * 9 / 10],
+                    millis[runs * 99 / 100],
+                    millis[runs - 1]),
+                String.format(
+                    "| %s | %,d | concurrent, %.0f s | %d | %,d | %d | %.0f ms | %.0f ms | %.0f ms"
+                        + " | %.0f ms | %.1f |",
+                    DB,
+                    functions,
+                    load.seconds(),
+                    load.threads(),
+                    load.requests(),
+                    load.errors(),
+                    load.p50(),
+                    load.p90(),
+                    load.p99(),
+                    load.max(),
+                    load.throughput()));
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of("target", "api-benchmark.md"),
+            String.join("\n", rows) + "\n",
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+        assertThat(load.errors()).as("error responses under load").isZero();
+        assertThat(load.requests()).as("requests under load").isPositive();
       } finally {
         server.stop();
       }
@@ -204,9 +270,7 @@ class CostsBenchmarkTest {
    * H2 in memory, or PostgreSQL with {@code -Dbenchmark.db=postgres} (LEDGER_TEST_POSTGRES_URL).
    */
   private static TestDatabase database() {
-    return "postgres".equals(System.getProperty("benchmark.db"))
-        ? TestDatabases.fresh(io.lambdaledger.db.testing.DatabaseKind.POSTGRESQL)
-        : TestDatabases.h2();
+    return "postgres".equals(DB) ? TestDatabases.postgres() : TestDatabases.h2();
   }
 
   /**
