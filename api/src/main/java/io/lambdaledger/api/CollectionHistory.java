@@ -1,23 +1,20 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
-import java.math.BigDecimal;
+import io.lambdaledger.db.CollectionSpend;
 import java.time.Instant;
 import java.util.List;
 
-/** Past collection runs as the API reads them. */
+/** Past collection runs as the API reads them, limited to the caller's accounts. */
 interface CollectionHistory {
 
-  /** The newest runs first. */
-  List<CollectionRun> recent(int limit);
+  /** The newest runs in scope first. */
+  List<CollectionRun> recent(int limit, AccountScope scope);
 
-  /** Calls, metrics requested and CloudWatch cost of the runs started at or after {@code from}. */
-  Spend since(Instant from);
-
-  record Spend(
-      long runs,
-      long calls,
-      long metricsRequested,
-      BigDecimal cloudWatchCost,
-      Instant lastSuccess) {}
+  /**
+   * Calls, metrics requested and CloudWatch cost of the runs in scope started at or after {@code
+   * from}.
+   */
+  CollectionSpend since(Instant from, AccountScope scope);
 }

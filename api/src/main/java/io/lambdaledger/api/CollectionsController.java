@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
-import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.CollectionSpend;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,48 +45,22 @@ final class CollectionsController {
     }
     AccountScope scope = ApiServer.caller(ctx).scope();
     List<Map<String, Object>> items = new ArrayList<>();
-    for (CollectionRun run : history.recent(scope.unrestricted() ? limit : 5000)) {
-      if (items.size() < limit && scope.includes(run.accountId())) {
-        items.add(run(run));
-      }
+    for (CollectionRun run : history.recent(limit, scope)) {
+      items.add(run(run));
     }
     Instant monthStart = TimeWindow.monthStart(TimeWindow.monthOf(clock.instant()));
+    CollectionSpend spend = history.since(monthStart, scope);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", items);
-    if (scope.unrestricted()) {
-      CollectionHistory.Spend spend = history.since(monthStart);
-      body.put(
-          "monthToDate",
-          spend(
-              monthStart,
-              spend.runs(),
-              spend.calls(),
-              spend.metricsRequested(),
-              spend.cloudWatchCost()));
-      body.put("lastSuccess", spend.lastSuccess() == null ? null : spend.lastSuccess().toString());
-    } else {
-      long runs = 0;
-      long calls = 0;
-      long metrics = 0;
-      BigDecimal cost = BigDecimal.ZERO;
-      Instant lastSuccess = null;
-      for (CollectionRun run : history.recent(5000)) {
-        if (!scope.includes(run.accountId()) || run.startedAt().isBefore(monthStart)) {
-          continue;
-        }
-        runs++;
-        calls += run.callsPerOperation().values().stream().mapToLong(Long::longValue).sum();
-        metrics += run.metricsRequested();
-        cost = cost.add(run.cloudWatchCost());
-        if (run.status() == RunStatus.SUCCEEDED
-            && run.finishedAt() != null
-            && (lastSuccess == null || run.finishedAt().isAfter(lastSuccess))) {
-          lastSuccess = run.finishedAt();
-        }
-      }
-      body.put("monthToDate", spend(monthStart, runs, calls, metrics, cost));
-      body.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
-    }
+    body.put(
+        "monthToDate",
+        spend(
+            monthStart,
+            spend.runs(),
+            spend.calls(),
+            spend.metricsRequested(),
+            spend.cloudWatchCost()));
+    body.put("lastSuccess", spend.lastSuccess() == null ? null : spend.lastSuccess().toString());
     ctx.json(body);
   }
 

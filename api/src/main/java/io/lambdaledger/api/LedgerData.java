@@ -8,7 +8,8 @@ import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.UsageRollup;
-import io.lambdaledger.db.CollectionRunQueries;
+import io.lambdaledger.db.CollectionRunStore;
+import io.lambdaledger.db.CollectionSpend;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.UsageQuery;
@@ -25,7 +26,7 @@ record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHist
 
   static LedgerData from(Database database) {
     InventoryStore inventory = new InventoryStore(database.dsl());
-    CollectionRunQueries runs = new CollectionRunQueries(database.dsl());
+    CollectionRunStore runs = new CollectionRunStore(database.dsl());
     return new LedgerData(
         new DbUsageReader(new UsageRollupStore(database.dsl()), inventory),
         new DbFunctionDirectory(inventory),
@@ -107,21 +108,15 @@ record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHist
     }
   }
 
-  private record DbCollectionHistory(CollectionRunQueries runs) implements CollectionHistory {
+  private record DbCollectionHistory(CollectionRunStore runs) implements CollectionHistory {
     @Override
-    public List<CollectionRun> recent(int limit) {
-      return runs.recent(limit);
+    public List<CollectionRun> recent(int limit, AccountScope scope) {
+      return runs.recent(limit, scope);
     }
 
     @Override
-    public Spend since(Instant from) {
-      CollectionRunQueries.Spend spend = runs.since(from);
-      return new Spend(
-          spend.runs(),
-          spend.calls(),
-          spend.metricsRequested(),
-          spend.cloudWatchCost(),
-          spend.lastSuccess());
+    public CollectionSpend since(Instant from, AccountScope scope) {
+      return runs.spendSince(from, scope);
     }
   }
 }

@@ -4,6 +4,7 @@ import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN_CALL;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
@@ -150,6 +151,40 @@ public final class CollectionRunStore {
         longOrZero(totals.get(3, BigDecimal.class)),
         totals.get(4, BigDecimal.class) == null ? BigDecimal.ZERO : totals.get(4, BigDecimal.class),
         calls);
+  }
+
+  /**
+   * Calls, metrics requested and CloudWatch cost of the runs in scope started at or after {@code
+   * from}, and the last successful finish in scope ever.
+   */
+  public CollectionSpend spendSince(Instant from, AccountScope scope) {
+    Condition inPeriod = inScope(scope).and(COLLECTION_RUN.STARTED_AT.ge(from));
+    Record totals =
+        dsl.select(
+                count(), sum(COLLECTION_RUN.METRICS_REQUESTED), sum(COLLECTION_RUN.CLOUDWATCH_COST))
+            .from(COLLECTION_RUN)
+            .where(inPeriod)
+            .fetchOne();
+    BigDecimal calls =
+        dsl.select(sum(COLLECTION_RUN_CALL.CALLS))
+            .from(COLLECTION_RUN_CALL)
+            .where(
+                COLLECTION_RUN_CALL.RUN_ID.in(
+                    select(COLLECTION_RUN.ID).from(COLLECTION_RUN).where(inPeriod)))
+            .fetchOne(0, BigDecimal.class);
+    Instant lastSuccess =
+        dsl.select(max(COLLECTION_RUN.FINISHED_AT))
+            .from(COLLECTION_RUN)
+            .where(inScope(scope))
+            .and(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+            .fetchOne(0, Instant.class);
+    BigDecimal cost = totals.get(2, BigDecimal.class);
+    return new CollectionSpend(
+        totals.get(0, Long.class),
+        longOrZero(calls),
+        longOrZero(totals.get(1, BigDecimal.class)),
+        cost == null ? BigDecimal.ZERO : cost,
+        lastSuccess);
   }
 
   private List<CollectionRun> runs(Condition condition, int limit) {

@@ -163,6 +163,54 @@ class CollectionRunStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void spendSinceCountsOnlyRunsInScopeStartedInThePeriod(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      Instant monthStart = T0.plusSeconds(3600);
+      finish(store, start(ACCOUNT, T0), RunStatus.SUCCEEDED, 3L, 300, "0.003");
+      finish(store, start(ACCOUNT, monthStart), RunStatus.SUCCEEDED, 2L, 200, "0.002");
+      finish(
+          store, start(ACCOUNT, monthStart.plusSeconds(300)), RunStatus.FAILED, 1L, 50, "0.0005");
+      finish(store, start(OTHER_ACCOUNT, monthStart), RunStatus.SUCCEEDED, 9L, 900, "0.009");
+
+      CollectionSpend mine = store.spendSince(monthStart, AccountScope.only(List.of(ACCOUNT)));
+      CollectionSpend all = store.spendSince(monthStart, AccountScope.all());
+      CollectionSpend none = store.spendSince(monthStart, AccountScope.only(List.of()));
+
+      assertThat(mine.runs()).isEqualTo(2);
+      assertThat(mine.calls()).isEqualTo(3);
+      assertThat(mine.metricsRequested()).isEqualTo(250);
+      assertThat(mine.cloudWatchCost()).isEqualByComparingTo("0.0025");
+      assertThat(mine.lastSuccess()).isEqualTo(monthStart.plusSeconds(60));
+      assertThat(all.runs()).isEqualTo(3);
+      assertThat(all.calls()).isEqualTo(12);
+      assertThat(all.cloudWatchCost()).isEqualByComparingTo("0.0115");
+      assertThat(none).isEqualTo(new CollectionSpend(0, 0, 0, BigDecimal.ZERO, null));
+    }
+  }
+
+  private static void finish(
+      CollectionRunStore store,
+      CollectionRunStart start,
+      RunStatus status,
+      long calls,
+      long metrics,
+      String cost) {
+    store.finish(
+        store.start(start),
+        new CollectionRunResult(
+            start.startedAt().plusSeconds(60),
+            status,
+            Map.of("GetMetricData", calls),
+            metrics,
+            0,
+            new BigDecimal(cost),
+            null,
+            status == RunStatus.FAILED ? "Rate exceeded" : null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void finishingAnUnknownRunIsRefused(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
