@@ -9,7 +9,6 @@ import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.model.BillingConfiguration;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.UsageTotals;
-import io.lambdaledger.core.pricing.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;
@@ -99,7 +98,7 @@ final class MonthPricer {
         line.function().accountId(),
         line.function().region(),
         line.function().name(),
-        Architecture.parse(configuration.architecture().id()),
+        configuration.architecture(),
         configuration.memoryMb(),
         configuration.ephemeralStorageMb(),
         onDemandRequests,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaledger.core.cost.UsageLine;
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
 import java.io.IOException;
 import java.math.BigDecimal;

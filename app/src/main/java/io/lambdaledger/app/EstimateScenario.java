@@ -2,7 +2,7 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.core.cost.BilledDuration;
 import io.lambdaledger.core.cost.UsageLine;
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.lambdaledger.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.FreeTierAllowance;
 import io.lambdaledger.core.pricing.Price;
 import io.lambdaledger.core.pricing.PriceBasis;

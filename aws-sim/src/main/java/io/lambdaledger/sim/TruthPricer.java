@@ -5,7 +5,7 @@ import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.cost.CostOptions;
 import io.lambdaledger.core.cost.CostReport;
 import io.lambdaledger.core.cost.UsageLine;
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.lambdaledger.db;
 import static io.lambdaledger.db.jooq.Tables.PRICE;
 import static io.lambdaledger.db.jooq.Tables.PRICE_BOOK;
 
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.FreeTierAllowance;
 import io.lambdaledger.core.pricing.Price;
 import io.lambdaledger.core.pricing.PriceBasis;

@@ -2,10 +2,10 @@ package io.lambdaledger.reports;
 
 import io.lambdaledger.core.cost.BilledDuration;
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.UsageTotals;
-import io.lambdaledger.core.pricing.Architecture;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -1,6 +1,6 @@
 package io.lambdaledger.reports;
 
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;

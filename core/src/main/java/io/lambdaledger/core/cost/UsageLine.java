@@ -1,6 +1,6 @@
 package io.lambdaledger.core.cost;
 
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.lambdaledger.core.pricing;
 
+import io.lambdaledger.core.model.Architecture;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.lambdaledger.core.pricing;
 
+import io.lambdaledger.core.model.Architecture;
+
 /**
  * A kind of Lambda charge, as AWS groups its price list. Each group has a usage-type suffix (the
  * part after the region prefix, before an optional {@code -ARM}) and a price-list {@code group}

@@ -1,5 +1,7 @@
 package io.lambdaledger.core.pricing;
 
+import io.lambdaledger.core.model.Architecture;
+
 /**
  * A Lambda usage type understood by the price book, e.g. {@code EUW2-Lambda-GB-Second-ARM} is
  * region prefix {@code EUW2}, group {@link PriceGroup#DURATION}, architecture arm64.

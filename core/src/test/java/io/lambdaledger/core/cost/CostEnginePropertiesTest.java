@@ -2,7 +2,7 @@ package io.lambdaledger.core.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.core.pricing.Architecture;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package io.lambdaledger.core.cost;
 
 import static io.lambdaledger.core.cost.Lines.gbSeconds;
 import static io.lambdaledger.core.cost.Lines.onDemand;
-import static io.lambdaledger.core.pricing.Architecture.ARM64;
-import static io.lambdaledger.core.pricing.Architecture.X86_64;
+import static io.lambdaledger.core.model.Architecture.ARM64;
+import static io.lambdaledger.core.model.Architecture.X86_64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.pricing.PriceBook;

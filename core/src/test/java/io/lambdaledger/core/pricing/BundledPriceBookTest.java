@@ -3,6 +3,7 @@ package io.lambdaledger.core.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdaledger.core.model.Architecture;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package io.lambdaledger.core.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.core.model.Architecture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
