@@ -35,6 +35,9 @@ public final class ApiServer implements AutoCloseable {
   private static final String CALLER = "ledger.caller";
   private static final String STARTED = "ledger.started";
 
+  /** Largest request body accepted (413 above). */
+  static final int MAX_REQUEST_BYTES = 64 * 1024;
+
   /**
    * How the server behaves. {@code authEnabled} false lets every request in as an admin over every
    * account (logged at start and shown on the dashboard); {@code version} is shown by {@code
@@ -107,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.prefer405over404 = true;
-    config.http.maxRequestSize = 64 * 1024;
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
     config.jsonMapper(new JavalinJackson(mapper, true));
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.staticFiles.add(
@@ -136,7 +139,14 @@ public final class ApiServer implements AutoCloseable {
 
   private void beforeEveryRequest(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
-    if (ctx.req().getContentLengthLong() != 0) {
+    long contentLength = ctx.req().getContentLengthLong();
+    if (contentLength > MAX_REQUEST_BYTES) {
+      // Refuse an announced oversized body at once: reading it first would wait for bytes the
+      // client may send slowly or never, holding the connection until the idle timeout.
+      throw ApiProblem.of(
+          413, reason(413), "the request body is too large (at most 64 KiB are accepted)");
+    }
+    if (contentLength != 0) {
       // Read the (size-limited) body up front, whatever the route does with it: a body left unread
       // makes Jetty drop the connection after the response, under a client that may reuse it.
       ctx.bodyAsBytes();

@@ -127,6 +127,22 @@ final class CollectorHarness implements AutoCloseable {
     return collector;
   }
 
+  /** A collector on another pool of the same database (one a test opened, e.g. via a proxy). */
+  Collector collector(Database pool, String instance) {
+    Collector collector =
+        new Collector(
+            pool,
+            clients,
+            List.of(
+                new CollectionTarget(
+                    AwsAccount.defaultCredentials(), "test", null, List.of(REGION))),
+            settings,
+            clock,
+            instance);
+    collectors.add(collector);
+    return collector;
+  }
+
   /** A collector with its own name, for the regions given. */
   Collector collector(boolean separatePool, String instance, List<String> regions) {
     Database pool = database;
@@ -160,6 +176,61 @@ final class CollectorHarness implements AutoCloseable {
           .merge(rollup.bucketStart(), rollup.usage(), UsageTotals::plus);
     }
     return stored;
+  }
+
+  /**
+   * What a comparison of the stored hours with the truth found, without asserting: active
+   * function-hours compared, those with less than the truth in some measure (lost) and those with
+   * more (counted twice; also usage stored for an hour the truth has none).
+   */
+  record Comparison(int compared, int lost, int doubleCounted) {}
+
+  /** Compares every function-hour of {@code [from, to)} with the truth (see {@link Comparison}). */
+  Comparison compareWithTruth(Instant from, Instant to) {
+    Map<FunctionKey, Map<Instant, UsageTotals>> stored = storedHours(from, to);
+    int compared = 0;
+    int lost = 0;
+    int doubleCounted = 0;
+    for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+      Truth truth = sim.truth(hour, hour.plus(Duration.ofHours(1)), account(), REGION);
+      for (FunctionTruth expected : truth.functions()) {
+        FunctionKey key = new FunctionKey(expected.account(), expected.region(), expected.name());
+        UsageTotals actual = stored.getOrDefault(key, Map.of()).get(hour);
+        long[] want = {
+          expected.invocations(),
+          expected.errors(),
+          expected.throttles(),
+          expected.deadLetterErrors()
+        };
+        long[] have =
+            actual == null
+                ? new long[4]
+                : new long[] {
+                  actual.requests(), actual.errors(), actual.throttles(), actual.deadLetterErrors()
+                };
+        int durationOrder =
+            (actual == null ? BigDecimal.ZERO : actual.durationMsSum())
+                .compareTo(expected.durationMsSum());
+        boolean active = want[0] > 0 || want[2] > 0 || want[3] > 0;
+        if (!active && actual == null) {
+          continue;
+        }
+        compared++;
+        boolean less = durationOrder < 0;
+        boolean more = durationOrder > 0;
+        for (int i = 0; i < want.length; i++) {
+          less |= have[i] < want[i];
+          more |= have[i] > want[i];
+        }
+        if (less) {
+          lost++;
+        }
+        if (more) {
+          doubleCounted++;
+        }
+      }
+    }
+    return new Comparison(compared, lost, doubleCounted);
   }
 
   /**

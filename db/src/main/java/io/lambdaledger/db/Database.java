@@ -27,6 +27,9 @@ public final class Database implements AutoCloseable {
   /** Where Flyway finds the scripts: {@code db/migrations} is packaged there. */
   static final String MIGRATIONS_LOCATION = "classpath:db/migration";
 
+  /** Longest a PostgreSQL login may take (connect, TLS, authentication). */
+  static final int LOGIN_TIMEOUT_SECONDS = 10;
+
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
   private final SQLDialect dialect;
@@ -132,6 +135,12 @@ public final class Database implements AutoCloseable {
     }
     config.setMaximumPoolSize(10);
     config.setConnectionTimeout(10_000);
+    if (dialect == SQLDialect.POSTGRES) {
+      // A server that accepts the connection and never answers would otherwise hang the login
+      // (and start-up) for ever: the driver's loginTimeout is unlimited by default. A value in the
+      // URL wins over this one.
+      config.addDataSourceProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+    }
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {

@@ -99,6 +99,28 @@ class DatabaseTest {
   }
 
   @Test
+  void aPortThatAcceptsButNeverAnswersFailsWithinTheLoginTimeoutInsteadOfHanging()
+      throws IOException {
+    // the kernel completes the TCP handshake; nobody ever reads or writes
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      DatabaseSettings settings =
+          new DatabaseSettings(
+              "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/ledger?loginTimeout=1",
+              null,
+              null);
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> Database.open(settings))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessageStartingWith("Cannot connect to database jdbc:postgresql://127.0.0.1:");
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+          .as("the URL's loginTimeout (1 s) bounds the wait")
+          .isLessThan(java.time.Duration.ofSeconds(Database.LOGIN_TIMEOUT_SECONDS));
+    }
+  }
+
+  @Test
   void anUrlOfAnotherDatabaseIsRefusedWithItsNameRedacted() {
     DatabaseSettings settings =
         new DatabaseSettings("jdbc:mysql://db/ledger?password=hunter2", null, null);

@@ -92,8 +92,23 @@ public final class ConfigLoader {
               + " is not valid YAML"
               + at(e.getLocation())
               + ": "
-              + e.getOriginalMessage());
+              + oneLine(e.getOriginalMessage()));
     }
+  }
+
+  /**
+   * The YAML parser's problem on one line: its message spans several, with the offending line
+   * quoted and a caret under it (indented lines, dropped here: the location is already given).
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    return message
+        .lines()
+        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        .map(String::strip)
+        .collect(Collectors.joining("; "));
   }
 
   private static void applyEnvironment(ObjectNode tree, Map<String, String> environment) {

@@ -155,7 +155,8 @@ class ConfigLoaderTest {
       Path file = yaml("server:\n  port: [1,\n");
       assertThatThrownBy(() -> loader.load(file, Map.of()))
           .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("not valid YAML");
+          .hasMessageContaining("not valid YAML")
+          .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
     }
 
     @Test

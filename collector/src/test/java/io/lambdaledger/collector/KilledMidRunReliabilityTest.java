@@ -8,6 +8,8 @@ import io.lambdaledger.core.model.RunStatus;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.ReliabilityLog;
+import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.Faults;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.io.File;
@@ -16,15 +18,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A collector process is killed (SIGKILL) in the middle of a run, with some calls of a window
- * stored and others not; run again, it finishes the work and every hour equals the truth.
+ * Reliability suite, SIGKILL: a collector process is killed ({@code destroyForcibly}, SIGKILL on
+ * Linux) in the middle of a backfill, with some calls of a window stored and others not; run again,
+ * it finishes the work and every hour equals the truth. Runs {@code reliability.repetitions} times
+ * per database, each with its own seed.
  */
-class KilledMidRunTest {
+class KilledMidRunReliabilityTest {
 
   private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
   private static final Instant NOW = Instant.parse("2026-09-04T02:00:00Z");
@@ -33,14 +39,23 @@ class KilledMidRunTest {
 
   @TempDir Path directory;
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
-  void aRunKilledHalfwayIsFinishedByTheNextAndTheTotalsAreExact(DatabaseKind kind)
+  static Stream<Arguments> runs() {
+    return TestDatabases.kinds()
+        .flatMap(
+            kind ->
+                ReliabilityLog.runs().stream().map(repetition -> Arguments.of(kind, repetition)));
+  }
+
+  @ParameterizedTest(name = "{0}, run {1}")
+  @MethodSource("runs")
+  void aRunKilledHalfwayIsFinishedByTheNextAndTheTotalsAreExact(DatabaseKind kind, int repetition)
       throws Exception {
+    long started = System.nanoTime();
+    long seed = 7L + repetition;
     SimulatorSettings simulator =
         SimulatorSettings.defaults()
             .withFunctions(40)
-            .withSeed(8)
+            .withSeed(seed)
             .withStart(START)
             .withFaults(Faults.parse("GetMetricData.latency=150ms"));
     CollectorSettings settings = CollectorHarness.testSettings().withPeriod(ONE_MINUTE);
@@ -66,11 +81,31 @@ class KilledMidRunTest {
       harness.clock.advance(Duration.ofMinutes(61));
       CycleReport rerun = harness.collector(false).backfill(START, TO, Progress.none());
 
-      assertThat(rerun.succeeded()).as("%s", rerun.failures()).isTrue();
-      assertThat(rerun.shards()).as("the finished day is skipped").hasSizeLessThan(3);
-      harness.assertHoursMatchTruth(START, TO);
       List<CollectionRun> runs =
           new CollectionRunStore(harness.dsl()).recent(100, AccountScope.all());
+      CollectorHarness.Comparison comparison = harness.compareWithTruth(START, TO);
+      ReliabilityLog.append(
+          new ReliabilityLog.Row(
+              "collector: SIGKILL mid-run, restarted (" + kind + ")",
+              seed,
+              "a collector process is killed with SIGKILL after 5 GetMetricData calls of a 3-day"
+                  + " backfill at 1-minute periods; a new collector runs the same backfill",
+              1,
+              comparison.compared(),
+              "function-hours",
+              comparison.lost(),
+              comparison.doubleCounted(),
+              rerun.succeeded()
+                  && comparison.lost() == 0
+                  && comparison.doubleCounted() == 0
+                  && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING),
+              ReliabilityLog.secondsSince(started)));
+
+      assertThat(rerun.succeeded()).as("%s", rerun.failures()).isTrue();
+      assertThat(rerun.shards()).as("the finished day is skipped").hasSizeLessThan(3);
+      assertThat(comparison.lost()).as("function-hours lost").isZero();
+      assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
+      harness.assertHoursMatchTruth(START, TO);
       assertThat(runs).noneMatch(run -> run.status() == RunStatus.RUNNING);
       assertThat(runs).anyMatch(run -> run.status() == RunStatus.ABANDONED);
     }

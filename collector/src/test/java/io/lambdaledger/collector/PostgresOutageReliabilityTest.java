@@ -1,0 +1,162 @@
+package io.lambdaledger.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectionRun;
+import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.core.model.Watermark;
+import io.lambdaledger.db.CollectionRunStore;
+import io.lambdaledger.db.Database;
+import io.lambdaledger.db.DatabaseSettings;
+import io.lambdaledger.db.WatermarkStore;
+import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.ReliabilityLog;
+import io.lambdaledger.sim.Faults;
+import io.lambdaledger.sim.SimulatorSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Reliability suite, PostgreSQL outage: the collector reaches PostgreSQL through a {@link TcpProxy}
+ * (the real server is shared with other tests and never stopped). In the middle of a cycle, the
+ * moment the collector sends its next statement, the proxy cuts every connection and refuses new
+ * ones for 1.5 s, then lets them through again. The cycle must end FAILED and be recorded so, the
+ * same collector and pool must keep going, and the next cycles must catch up to exactly the truth.
+ */
+class PostgresOutageReliabilityTest {
+
+  private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
+  private static final Instant FIRST_CYCLE = START.plus(Duration.ofHours(2)).plusSeconds(30);
+  private static final Duration INTERVAL = Duration.ofMinutes(15);
+  private static final Duration OUTAGE = Duration.ofMillis(1500);
+  private static final Pattern HOST_PORT =
+      Pattern.compile("^jdbc:postgresql://([^/:?]+)(?::(\\d+))?/");
+
+  static List<Integer> runs() {
+    return ReliabilityLog.runs();
+  }
+
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void anOutageMidCycleFailsThatCycleCleanlyAndTheNextCatchUp(int run) throws Exception {
+    long started = System.nanoTime();
+    long seed = 7_000L + run;
+    SimulatorSettings simulator =
+        SimulatorSettings.defaults()
+            .withFunctions(24)
+            .withSeed(seed)
+            .withStart(START)
+            .withFaults(Faults.parse("GetMetricData.latency=300ms"));
+    CollectorSettings settings = CollectorHarness.testSettings().withInterval(INTERVAL);
+    try (CollectorHarness harness =
+            CollectorHarness.start(DatabaseKind.POSTGRESQL, simulator, settings, FIRST_CYCLE);
+        TcpProxy proxy = proxyTo(harness.databaseSettings.url());
+        Database proxied = Database.open(throughProxy(harness.databaseSettings, proxy))) {
+      Collector collector = harness.collector(proxied, "behind-proxy");
+      List<ShardReport> reports = new ArrayList<>();
+      for (int cycle = 0; cycle < 2; cycle++) {
+        reports.addAll(collector.runOnce().shards());
+        harness.clock.advance(INTERVAL);
+      }
+
+      long callsBefore = harness.sim.stats().calls("GetMetricData");
+      CompletableFuture<CycleReport> outageCycle =
+          CompletableFuture.supplyAsync(collector::runOnce);
+      await(() -> harness.sim.stats().calls("GetMetricData") > callsBefore, "the cycle reads");
+      proxy.cutOnNextRequest();
+      await(proxy::isDown, "the cycle's next statement meets the outage");
+      Thread.sleep(OUTAGE.toMillis());
+      proxy.up();
+      CycleReport outage = outageCycle.get(60, TimeUnit.SECONDS);
+      harness.clock.advance(INTERVAL);
+
+      for (int cycle = 0; cycle < 6; cycle++) {
+        reports.addAll(collector.runOnce().shards());
+        harness.clock.advance(INTERVAL);
+      }
+
+      List<CollectionRun> runs =
+          new CollectionRunStore(harness.dsl()).recent(100, AccountScope.all());
+      Watermark watermark =
+          new WatermarkStore(harness.dsl())
+              .find(harness.account(), CollectorHarness.REGION)
+              .orElseThrow();
+      Instant from = START.plus(Duration.ofHours(2));
+      Instant to = TimeWindow.floor(watermark.completeTo(), Duration.ofHours(1));
+      assertThat(to).as("the watermark passed a whole hour after %s", from).isAfter(from);
+      CollectorHarness.Comparison comparison = harness.compareWithTruth(from, to);
+      boolean recordedFailed =
+          runs.stream().anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null);
+      boolean passed =
+          !outage.succeeded()
+              && recordedFailed
+              && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING)
+              && !reports.getLast().failed()
+              && comparison.compared() > 0
+              && comparison.lost() == 0
+              && comparison.doubleCounted() == 0;
+      ReliabilityLog.append(
+          new ReliabilityLog.Row(
+              "collector: PostgreSQL outage mid-cycle (proxy)",
+              seed,
+              "TCP proxy cuts every connection at the cycle's next statement and refuses new ones"
+                  + " for 1.5 s; the same process runs on; refused: "
+                  + proxy.connectionsRefused(),
+              proxy.connectionsCut() + proxy.connectionsRefused(),
+              comparison.compared(),
+              "function-hours",
+              comparison.lost(),
+              comparison.doubleCounted(),
+              passed,
+              ReliabilityLog.secondsSince(started)));
+
+      assertThat(proxy.connectionsCut()).as("connections cut").isPositive();
+      assertThat(outage.succeeded()).as("the cycle that met the outage failed").isFalse();
+      assertThat(outage.failures().getFirst().error()).isNotBlank();
+      assertThat(runs)
+          .as("the failed cycle is recorded as FAILED, none is left RUNNING")
+          .anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null)
+          .noneMatch(r -> r.status() == RunStatus.RUNNING);
+      assertThat(reports.getLast().failed()).as("the cycles after the outage succeed").isFalse();
+      assertThat(watermark.completeTo())
+          .as("the next cycles caught up")
+          .isAfter(FIRST_CYCLE.plus(Duration.ofHours(1)));
+      assertThat(comparison.lost()).as("function-hours lost").isZero();
+      assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
+      assertThat(harness.assertHoursMatchTruth(from, to)).isPositive();
+    }
+  }
+
+  private static TcpProxy proxyTo(String url) throws java.io.IOException {
+    Matcher matcher = HOST_PORT.matcher(url);
+    assertThat(matcher.find()).as("a PostgreSQL URL with a host: %s", url).isTrue();
+    int port = matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2));
+    return new TcpProxy(matcher.group(1), port);
+  }
+
+  private static DatabaseSettings throughProxy(DatabaseSettings direct, TcpProxy proxy) {
+    String url =
+        HOST_PORT
+            .matcher(direct.url())
+            .replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
+    return new DatabaseSettings(url, direct.user(), direct.password());
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what + " within 60 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+}
