@@ -30,6 +30,9 @@ public final class Database implements AutoCloseable {
   /** Longest a PostgreSQL login may take (connect, TLS, authentication). */
   static final int LOGIN_TIMEOUT_SECONDS = 10;
 
+  /** Longest wait for the server's answer to one statement (PostgreSQL; the URL may override). */
+  static final int SOCKET_TIMEOUT_SECONDS = 600;
+
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
   private final SQLDialect dialect;
@@ -140,6 +143,9 @@ public final class Database implements AutoCloseable {
       // (and start-up) for ever: the driver's loginTimeout is unlimited by default. A value in the
       // URL wins over this one.
       config.addDataSourceProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+      // Likewise a server that stops answering in the middle of a statement would hold a
+      // collection cycle (and its shard) for ever; no statement of ours runs this long.
+      config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
     }
     try {
       return new HikariDataSource(config);

@@ -99,6 +99,31 @@ class DatabaseTest {
   }
 
   @Test
+  void aPostgresqlStatementWaitsAtMostTheSocketTimeoutForTheServer() {
+    try (TestDatabase db = TestDatabases.postgres()) {
+      int timeoutMillis = db.dsl().connectionResult(connection -> connection.getNetworkTimeout());
+
+      assertThat(timeoutMillis).isEqualTo(Database.SOCKET_TIMEOUT_SECONDS * 1000);
+    }
+  }
+
+  @Test
+  void aSocketTimeoutInTheUrlWinsAndEndsAStatementTheServerDoesNotAnswer() {
+    try (EmptySchema schema = TestDatabases.emptySchema(DatabaseKind.POSTGRESQL)) {
+      String url = schema.settings().url();
+      DatabaseSettings settings =
+          new DatabaseSettings(
+              url + (url.contains("?") ? "&" : "?") + "socketTimeout=1",
+              schema.settings().user(),
+              schema.settings().password());
+      try (Database database = Database.open(settings)) {
+        assertThatThrownBy(() -> database.dsl().execute("select pg_sleep(5)"))
+            .hasStackTraceContaining("timed out");
+      }
+    }
+  }
+
+  @Test
   void aPortThatAcceptsButNeverAnswersFailsWithinTheLoginTimeoutInsteadOfHanging()
       throws IOException {
     // the kernel completes the TCP handshake; nobody ever reads or writes
