@@ -17,6 +17,7 @@ import io.lambdaledger.collector.CollectionScheduler;
 import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
 import io.lambdaledger.collector.CollectorSettings;
+import io.lambdaledger.collector.CollectorSetupException;
 import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
@@ -137,6 +138,10 @@ final class LedgerRuntime implements AutoCloseable {
       options.clients().close();
       throw new UserFacingException(
           "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
+    } catch (CollectorSetupException e) {
+      database.close();
+      options.clients().close();
+      throw new UserFacingException(e.getMessage(), e);
     } catch (RuntimeException e) {
       database.close();
       options.clients().close();

@@ -152,4 +152,28 @@ class AppReliabilityTest {
             ReliabilityLog.secondsSince(started)));
     assertThat(wrong).isEmpty();
   }
+
+  @Test
+  void serveThatCannotIdentifyItsAwsAccountIsOneLineAndExitCodeOne() {
+    // STS cannot be asked (no endpoint answers and, in this in-process run, no credentials)
+    long t0 = System.nanoTime();
+    MigrateCommandTest.Run run =
+        MigrateCommandTest.run(
+            Map.of(
+                "LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"),
+                "LEDGER_REGIONS", "us-east-1",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "AKIDRELIABILITY",
+                "AWS_SECRET_ACCESS_KEY", "not-a-secret"),
+            "serve",
+            "--port",
+            "0");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).contains("cannot identify the account").doesNotContain("\tat ");
+    assertThat(ms).isLessThan(BOUND_MS);
+  }
 }
