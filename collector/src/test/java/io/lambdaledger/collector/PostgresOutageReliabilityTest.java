@@ -14,6 +14,7 @@ import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.ReliabilityLog;
 import io.lambdaledger.sim.Faults;
 import io.lambdaledger.sim.SimulatorSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,15 +24,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reliability suite, PostgreSQL outage: the collector reaches PostgreSQL through a {@link TcpProxy}
- * (the real server is shared with other tests and never stopped). In the middle of a cycle, the
- * moment the collector sends its next statement, the proxy cuts every connection and refuses new
- * ones for 1.5 s, then lets them through again. The cycle must end FAILED and be recorded so, the
- * same collector and pool must keep going, and the next cycles must catch up to exactly the truth.
+ * Reliability suite, PostgreSQL outage in the middle of a cycle: the cycle must end FAILED and be
+ * recorded so, the same collector and pool must keep going, and the next cycles must catch up to
+ * exactly the truth. Two ways to take PostgreSQL away:
+ *
+ * <ul>
+ *   <li>in every build, a {@link TcpProxy} between the collector and the shared server: the moment
+ *       the collector sends its next statement it cuts every connection and refuses new ones for
+ *       1.5 s;
+ *   <li>with {@code bench/reliability --real-postgres-restart} only (tag {@code restarts-postgres},
+ *       excluded from the build like the benchmarks), the machine's server itself is stopped
+ *       ({@code reliability.postgresStop}) once the cycle reads, and started again ({@code
+ *       reliability.postgresStart}) when the cycle has failed.
+ * </ul>
  */
 class PostgresOutageReliabilityTest {
 
@@ -46,98 +56,196 @@ class PostgresOutageReliabilityTest {
     return ReliabilityLog.runs();
   }
 
+  /** Takes PostgreSQL away while {@code cycle} runs; returns the cycle's report. */
+  private interface Outage {
+    CycleReport during(CompletableFuture<CycleReport> cycle) throws Exception;
+
+    /** How the outage was made, for the results table. */
+    String description();
+
+    long injected();
+  }
+
   @ParameterizedTest(name = "run {0}")
   @MethodSource("runs")
   void anOutageMidCycleFailsThatCycleCleanlyAndTheNextCatchUp(int run) throws Exception {
-    long started = System.nanoTime();
-    long seed = 7_000L + run;
+    try (CollectorHarness harness = harness(7_000L + run, "300ms");
+        TcpProxy proxy = proxyTo(harness.databaseSettings.url());
+        Database proxied = Database.open(throughProxy(harness.databaseSettings, proxy))) {
+      Outage cut =
+          new Outage() {
+            @Override
+            public CycleReport during(CompletableFuture<CycleReport> cycle) throws Exception {
+              proxy.cutOnNextRequest();
+              await(proxy::isDown, "the cycle's next statement meets the outage");
+              Thread.sleep(OUTAGE.toMillis());
+              proxy.up();
+              return cycle.get(60, TimeUnit.SECONDS);
+            }
+
+            @Override
+            public String description() {
+              return "TCP proxy cuts every connection at the cycle's next statement and refuses"
+                  + " new ones for 1.5 s; the same process runs on; refused: "
+                  + proxy.connectionsRefused();
+            }
+
+            @Override
+            public long injected() {
+              return proxy.connectionsCut() + proxy.connectionsRefused();
+            }
+          };
+      check(
+          harness,
+          harness.collector(proxied, "behind-proxy"),
+          7_000L + run,
+          "collector: PostgreSQL outage mid-cycle (proxy)",
+          cut);
+      assertThat(proxy.connectionsCut()).as("connections cut").isPositive();
+    }
+  }
+
+  @Tag("restarts-postgres")
+  @ParameterizedTest(name = "run {0}")
+  @MethodSource("runs")
+  void postgresqlStoppedMidCycleFailsThatCycleAndTheNextCatchUpAfterItsRestart(int run)
+      throws Exception {
+    String stop = System.getProperty("reliability.postgresStop");
+    String start = System.getProperty("reliability.postgresStart");
+    assertThat(stop)
+        .as("-Dreliability.postgresStop: the command that stops PostgreSQL")
+        .isNotBlank();
+    assertThat(start).as("-Dreliability.postgresStart").isNotBlank();
+    // GetMetricData answers after 4 s: the server is down before the cycle writes what it read
+    try (CollectorHarness harness = harness(8_000L + run, "4s")) {
+      Outage restart =
+          new Outage() {
+            long downSeconds;
+
+            @Override
+            public CycleReport during(CompletableFuture<CycleReport> cycle) throws Exception {
+              long downAt = System.nanoTime();
+              command(stop);
+              try {
+                return cycle.get(120, TimeUnit.SECONDS);
+              } finally {
+                command(start);
+                downSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downAt);
+                await(() -> answers(harness.database), "PostgreSQL answers again");
+              }
+            }
+
+            @Override
+            public String description() {
+              return "`"
+                  + stop
+                  + "` after the cycle's first GetMetricData call, `"
+                  + start
+                  + "` once the cycle had ended; down "
+                  + downSeconds
+                  + " s; the same process runs on";
+            }
+
+            @Override
+            public long injected() {
+              return 1;
+            }
+          };
+      check(
+          harness,
+          harness.collector(harness.database, "restart"),
+          8_000L + run,
+          "collector: PostgreSQL server stopped and restarted mid-cycle (real)",
+          restart);
+    }
+  }
+
+  private static CollectorHarness harness(long seed, String getMetricDataLatency) {
     SimulatorSettings simulator =
         SimulatorSettings.defaults()
             .withFunctions(24)
             .withSeed(seed)
             .withStart(START)
-            .withFaults(Faults.parse("GetMetricData.latency=300ms"));
+            .withFaults(Faults.parse("GetMetricData.latency=" + getMetricDataLatency));
     CollectorSettings settings = CollectorHarness.testSettings().withInterval(INTERVAL);
-    try (CollectorHarness harness =
-            CollectorHarness.start(DatabaseKind.POSTGRESQL, simulator, settings, FIRST_CYCLE);
-        TcpProxy proxy = proxyTo(harness.databaseSettings.url());
-        Database proxied = Database.open(throughProxy(harness.databaseSettings, proxy))) {
-      Collector collector = harness.collector(proxied, "behind-proxy");
-      List<ShardReport> reports = new ArrayList<>();
-      for (int cycle = 0; cycle < 2; cycle++) {
-        reports.addAll(collector.runOnce().shards());
-        harness.clock.advance(INTERVAL);
-      }
-
-      long callsBefore = harness.sim.stats().calls("GetMetricData");
-      CompletableFuture<CycleReport> outageCycle =
-          CompletableFuture.supplyAsync(collector::runOnce);
-      await(() -> harness.sim.stats().calls("GetMetricData") > callsBefore, "the cycle reads");
-      proxy.cutOnNextRequest();
-      await(proxy::isDown, "the cycle's next statement meets the outage");
-      Thread.sleep(OUTAGE.toMillis());
-      proxy.up();
-      CycleReport outage = outageCycle.get(60, TimeUnit.SECONDS);
-      harness.clock.advance(INTERVAL);
-
-      for (int cycle = 0; cycle < 6; cycle++) {
-        reports.addAll(collector.runOnce().shards());
-        harness.clock.advance(INTERVAL);
-      }
-
-      List<CollectionRun> runs =
-          new CollectionRunStore(harness.dsl()).recent(100, AccountScope.all());
-      Watermark watermark =
-          new WatermarkStore(harness.dsl())
-              .find(harness.account(), CollectorHarness.REGION)
-              .orElseThrow();
-      Instant from = START.plus(Duration.ofHours(2));
-      Instant to = TimeWindow.floor(watermark.completeTo(), Duration.ofHours(1));
-      assertThat(to).as("the watermark passed a whole hour after %s", from).isAfter(from);
-      CollectorHarness.Comparison comparison = harness.compareWithTruth(from, to);
-      boolean recordedFailed =
-          runs.stream().anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null);
-      boolean passed =
-          !outage.succeeded()
-              && recordedFailed
-              && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING)
-              && !reports.getLast().failed()
-              && comparison.compared() > 0
-              && comparison.lost() == 0
-              && comparison.doubleCounted() == 0;
-      ReliabilityLog.append(
-          new ReliabilityLog.Row(
-              "collector: PostgreSQL outage mid-cycle (proxy)",
-              seed,
-              "TCP proxy cuts every connection at the cycle's next statement and refuses new ones"
-                  + " for 1.5 s; the same process runs on; refused: "
-                  + proxy.connectionsRefused(),
-              proxy.connectionsCut() + proxy.connectionsRefused(),
-              comparison.compared(),
-              "function-hours",
-              comparison.lost(),
-              comparison.doubleCounted(),
-              passed,
-              ReliabilityLog.secondsSince(started)));
-
-      assertThat(proxy.connectionsCut()).as("connections cut").isPositive();
-      assertThat(outage.succeeded()).as("the cycle that met the outage failed").isFalse();
-      assertThat(outage.failures().getFirst().error()).isNotBlank();
-      assertThat(runs)
-          .as("the failed cycle is recorded as FAILED, none is left RUNNING")
-          .anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null)
-          .noneMatch(r -> r.status() == RunStatus.RUNNING);
-      assertThat(reports.getLast().failed()).as("the cycles after the outage succeed").isFalse();
-      assertThat(watermark.completeTo())
-          .as("the next cycles caught up")
-          .isAfter(FIRST_CYCLE.plus(Duration.ofHours(1)));
-      assertThat(comparison.lost()).as("function-hours lost").isZero();
-      assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
-      assertThat(harness.assertHoursMatchTruth(from, to)).isPositive();
-    }
+    return CollectorHarness.start(DatabaseKind.POSTGRESQL, simulator, settings, FIRST_CYCLE);
   }
 
-  private static TcpProxy proxyTo(String url) throws java.io.IOException {
+  /**
+   * Two clean cycles, one that meets {@code outage} once it reads CloudWatch, six more; then the
+   * outage cycle must have failed and been recorded, and every final function-hour must equal the
+   * truth.
+   */
+  private static void check(
+      CollectorHarness harness, Collector collector, long seed, String scenario, Outage outage)
+      throws Exception {
+    long started = System.nanoTime();
+    List<ShardReport> reports = new ArrayList<>();
+    for (int cycle = 0; cycle < 2; cycle++) {
+      reports.addAll(collector.runOnce().shards());
+      harness.clock.advance(INTERVAL);
+    }
+
+    long callsBefore = harness.sim.stats().calls("GetMetricData");
+    CompletableFuture<CycleReport> outageCycle = CompletableFuture.supplyAsync(collector::runOnce);
+    await(() -> harness.sim.stats().calls("GetMetricData") > callsBefore, "the cycle reads");
+    CycleReport failed = outage.during(outageCycle);
+    harness.clock.advance(INTERVAL);
+
+    for (int cycle = 0; cycle < 6; cycle++) {
+      reports.addAll(collector.runOnce().shards());
+      harness.clock.advance(INTERVAL);
+    }
+
+    List<CollectionRun> runs =
+        new CollectionRunStore(harness.dsl()).recent(100, AccountScope.all());
+    Watermark watermark =
+        new WatermarkStore(harness.dsl())
+            .find(harness.account(), CollectorHarness.REGION)
+            .orElseThrow();
+    Instant from = START.plus(Duration.ofHours(2));
+    Instant to = TimeWindow.floor(watermark.completeTo(), Duration.ofHours(1));
+    assertThat(to).as("the watermark passed a whole hour after %s", from).isAfter(from);
+    CollectorHarness.Comparison comparison = harness.compareWithTruth(from, to);
+    boolean recordedFailed =
+        runs.stream().anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null);
+    boolean passed =
+        !failed.succeeded()
+            && recordedFailed
+            && runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING)
+            && !reports.getLast().failed()
+            && comparison.compared() > 0
+            && comparison.lost() == 0
+            && comparison.doubleCounted() == 0;
+    ReliabilityLog.append(
+        new ReliabilityLog.Row(
+            scenario,
+            seed,
+            outage.description(),
+            outage.injected(),
+            comparison.compared(),
+            "function-hours",
+            comparison.lost(),
+            comparison.doubleCounted(),
+            passed,
+            ReliabilityLog.secondsSince(started)));
+
+    assertThat(failed.succeeded()).as("the cycle that met the outage failed").isFalse();
+    assertThat(failed.failures().getFirst().error()).isNotBlank();
+    assertThat(runs)
+        .as("the failed cycle is recorded as FAILED, none is left RUNNING")
+        .anyMatch(r -> r.status() == RunStatus.FAILED && r.error() != null)
+        .noneMatch(r -> r.status() == RunStatus.RUNNING);
+    assertThat(reports.getLast().failed()).as("the cycles after the outage succeed").isFalse();
+    assertThat(watermark.completeTo())
+        .as("the next cycles caught up")
+        .isAfter(FIRST_CYCLE.plus(Duration.ofHours(1)));
+    assertThat(comparison.lost()).as("function-hours lost").isZero();
+    assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
+    assertThat(harness.assertHoursMatchTruth(from, to)).isPositive();
+  }
+
+  private static TcpProxy proxyTo(String url) throws IOException {
     Matcher matcher = HOST_PORT.matcher(url);
     assertThat(matcher.find()).as("a PostgreSQL URL with a host: %s", url).isTrue();
     int port = matcher.group(2) == null ? 5432 : Integer.parseInt(matcher.group(2));
@@ -150,6 +258,21 @@ class PostgresOutageReliabilityTest {
             .matcher(direct.url())
             .replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
     return new DatabaseSettings(url, direct.user(), direct.password());
+  }
+
+  private static void command(String command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command + " ends").isTrue();
+    assertThat(process.exitValue()).as(command + " exit code").isZero();
+  }
+
+  private static boolean answers(Database database) {
+    try {
+      database.dsl().selectOne().fetch();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
