@@ -107,6 +107,7 @@ final class ShardCollector {
       CompleteTo completeTo,
       boolean scheduledCycle) {
     CallCounter counter = new CallCounter();
+    recordEarlierOutcomes();
     long runId =
         runs.started(
             new CollectionRunStart(
@@ -151,20 +152,25 @@ final class ShardCollector {
       LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
     }
     ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
+    CollectionRunResult result =
+        new CollectionRunResult(
+            clock.instant(),
+            report.status(),
+            report.callsPerOperation(),
+            report.metricsRequested(),
+            report.samplesWritten(),
+            report.cloudWatchCost(),
+            report.projectedMonthlyCost(),
+            error);
     try {
-      runs.finished(
-          runId,
-          new CollectionRunResult(
-              clock.instant(),
-              report.status(),
-              report.callsPerOperation(),
-              report.metricsRequested(),
-              report.samplesWritten(),
-              report.cloudWatchCost(),
-              report.projectedMonthlyCost(),
-              error));
+      runs.finished(runId, result);
     } catch (RuntimeException e) {
-      LOG.warn("shard={} event=run-not-recorded run={}", context.shard, runId, e);
+      context.unrecorded(runId, result);
+      LOG.warn(
+          "shard={} event=run-not-recorded run={} (recorded at the shard's next run)",
+          context.shard,
+          runId,
+          e);
     }
     LOG.info(
         "event=run {} wallMs={} {}",
@@ -172,6 +178,25 @@ final class ShardCollector {
         Duration.between(now, clock.instant()).toMillis(),
         outcome == null ? "" : outcome.timings());
     return report;
+  }
+
+  /**
+   * Records how earlier runs of this shard ended when that could not be written at the time (the
+   * database was away), so they read FAILED with their error rather than ABANDONED.
+   */
+  private void recordEarlierOutcomes() {
+    context
+        .unrecorded()
+        .forEach(
+            (runId, result) -> {
+              try {
+                runs.finished(runId, result);
+                LOG.info("shard={} event=run-recorded-late run={}", context.shard, runId);
+              } catch (IllegalArgumentException gone) {
+                LOG.warn("shard={} event=run-not-found run={}", context.shard, runId);
+              }
+              context.recorded(runId);
+            });
   }
 
   private ShardReport report(

@@ -30,13 +30,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reliability suite, PostgreSQL outage in the middle of a cycle: the cycle must end FAILED and be
- * recorded so, the same collector and pool must keep going, and the next cycles must catch up to
- * exactly the truth. Two ways to take PostgreSQL away:
+ * recorded so (at the next cycle when the database was still away as it ended), the same collector
+ * and pool must keep going, and the next cycles must catch up to exactly the truth. Two ways to
+ * take PostgreSQL away:
  *
  * <ul>
  *   <li>in every build, a {@link TcpProxy} between the collector and the shared server: the moment
- *       the collector sends its next statement it cuts every connection and refuses new ones for
- *       1.5 s;
+ *       the collector sends its next statement it cuts every connection and refuses new ones until
+ *       the cycle has ended;
  *   <li>with {@code bench/reliability --real-postgres-restart} only (tag {@code restarts-postgres},
  *       excluded from the build like the benchmarks), the machine's server itself is stopped
  *       ({@code reliability.postgresStop}) once the cycle reads, and started again ({@code
@@ -79,14 +80,19 @@ class PostgresOutageReliabilityTest {
               proxy.cutOnNextRequest();
               await(proxy::isDown, "the cycle's next statement meets the outage");
               Thread.sleep(OUTAGE.toMillis());
-              proxy.up();
-              return cycle.get(60, TimeUnit.SECONDS);
+              try {
+                // down until the cycle has ended, so that its end cannot be recorded at once
+                return cycle.get(120, TimeUnit.SECONDS);
+              } finally {
+                proxy.up();
+              }
             }
 
             @Override
             public String description() {
               return "TCP proxy cuts every connection at the cycle's next statement and refuses"
-                  + " new ones for 1.5 s; the same process runs on; refused: "
+                  + " new ones until the cycle has ended (its FAILED outcome is recorded at the"
+                  + " next cycle); the same process runs on; refused: "
                   + proxy.connectionsRefused();
             }
 
