@@ -15,15 +15,19 @@ import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.UsageQuery;
+import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,18 +73,16 @@ class CostsBenchmarkTest {
       long seedStart = System.nanoTime();
       seed(db.dsl());
       System.out.printf("seeded in %d s%n", (System.nanoTime() - seedStart) / 1_000_000_000L);
-      io.lambdaledger.db.UsageRollupStore queries =
-          new io.lambdaledger.db.UsageRollupStore(db.dsl());
+      UsageRollupStore queries = new UsageRollupStore(db.dsl());
       MonthPricer pricer =
           new MonthPricer(new CostEngine(PriceBooks.bundled()), PriceBooks.bundled());
       for (int i = 0; i < 5; i++) {
         long q0 = System.nanoTime();
         var usage =
             queries.usageByFunction(
-                io.lambdaledger.db.UsageQuery.between(
-                    MONTH, Instant.parse("2026-11-01T00:00:00Z")));
+                UsageQuery.between(MONTH, Instant.parse("2026-11-01T00:00:00Z")));
         long q1 = System.nanoTime();
-        pricer.price(java.time.YearMonth.of(2026, 10), usage);
+        pricer.price(YearMonth.of(2026, 10), usage);
         long q2 = System.nanoTime();
         System.out.printf(
             "phases: grouped query %d ms (%d lines), engine %d ms%n",
@@ -143,10 +145,7 @@ class CostsBenchmarkTest {
 
         ConcurrentLoad.Result load =
             ConcurrentLoad.run(
-                java.net.URI.create(http.base() + path),
-                token,
-                THREADS,
-                Duration.ofSeconds(SECONDS));
+                URI.create(http.base() + path), token, THREADS, Duration.ofSeconds(SECONDS));
         System.out.printf(
             "GET %s, %d client threads for %.0f s: %d requests, %d errors, %.1f req/s, p50 %.0f ms,"
                 + " p90 %.0f ms, p99 %.0f ms, max %.0f ms%s%n",

@@ -133,18 +133,16 @@ final class LedgerRuntime implements AutoCloseable {
   static LedgerRuntime start(LedgerConfig config, Database database, Options options) {
     try {
       return new LedgerRuntime(config, database, options);
-    } catch (SdkException e) {
-      database.close();
-      options.clients().close();
-      throw new UserFacingException(
-          "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
-    } catch (CollectorSetupException e) {
-      database.close();
-      options.clients().close();
-      throw new UserFacingException(e.getMessage(), e);
     } catch (RuntimeException e) {
       database.close();
       options.clients().close();
+      if (e instanceof SdkException) {
+        throw new UserFacingException(
+            "cannot reach AWS to find the accounts to collect: " + e.getMessage(), e);
+      }
+      if (e instanceof CollectorSetupException) {
+        throw new UserFacingException(e.getMessage(), e);
+      }
       throw e;
     }
   }
