@@ -95,6 +95,16 @@ final class ShardCollector {
     return run(window, period, clock.instant(), inventory -> null, false);
   }
 
+  /** How far ListMetrics can vouch for a window read now. */
+  static MetricSelection.Coverage coverage(TimeWindow window, Instant now) {
+    if (!window.start().isBefore(now.minus(RECENTLY_ACTIVE))) {
+      return MetricSelection.Coverage.LISTED;
+    }
+    return window.start().isBefore(now.minus(LISTED_METRICS))
+        ? MetricSelection.Coverage.UNVOUCHED
+        : MetricSelection.Coverage.VOUCHED;
+  }
+
   private interface CompleteTo {
     /** Where the watermark may move if the run completes; null: not at all. */
     Instant after(ShardInventory inventory);
@@ -125,8 +135,7 @@ final class ShardCollector {
           new ShardInventory(
               context, clients, stores.inventory(), settings.inventoryInterval(), counter);
       inventory.functions(now);
-      boolean recentOnly = !window.start().isBefore(now.minus(RECENTLY_ACTIVE));
-      boolean olderThanListing = window.start().isBefore(now.minus(LISTED_METRICS));
+      MetricSelection.Coverage coverage = coverage(window, now);
       outcome =
           new WindowCollector(
                   context,
@@ -135,7 +144,7 @@ final class ShardCollector {
                   stores.rollups(),
                   counter,
                   settings.callsInFlight())
-              .collect(window, period, recentOnly, olderThanListing, inventory, now);
+              .collect(window, period, coverage, inventory, now);
       if (outcome.complete()) {
         Instant to = completeTo.after(inventory);
         if (to != null) {
@@ -161,7 +170,11 @@ final class ShardCollector {
             report.samplesWritten(),
             report.cloudWatchCost(),
             report.projectedMonthlyCost(),
-            error);
+            error,
+            report.seriesListed(),
+            report.seriesWithData(),
+            scheduledCycle ? (int) settings.interval().toSeconds() : null,
+            report.unread());
     try {
       runs.finished(runId, result);
     } catch (RuntimeException e) {
@@ -224,7 +237,10 @@ final class ShardCollector {
         outcome == null ? 0 : outcome.samplesWritten(),
         CloudWatchCost.ofMetricsRequested(metrics),
         projected,
-        error);
+        error,
+        outcome == null ? 0 : outcome.seriesListed(),
+        counter.seriesWithData(),
+        null);
   }
 
   /** The stores a run writes to. */

@@ -76,6 +76,10 @@ public final class CollectionRunStore {
                   .set(COLLECTION_RUN.CLOUDWATCH_COST, result.cloudWatchCost())
                   .set(COLLECTION_RUN.PROJECTED_MONTHLY_COST, result.projectedMonthlyCost())
                   .set(COLLECTION_RUN.ERROR, truncate(result.error()))
+                  .set(COLLECTION_RUN.SERIES_LISTED, result.seriesListed())
+                  .set(COLLECTION_RUN.SERIES_WITH_DATA, result.seriesWithData())
+                  .set(COLLECTION_RUN.INTERVAL_S, result.intervalSeconds())
+                  .set(COLLECTION_RUN.UNREAD, truncate(result.unread()))
                   .where(COLLECTION_RUN.ID.eq(runId))
                   .execute();
           if (updated == 0) {
@@ -224,7 +228,11 @@ public final class CollectionRunStore {
                     row.getCloudwatchCost(),
                     row.getProjectedMonthlyCost(),
                     row.getError(),
-                    row.getInstance()))
+                    row.getInstance(),
+                    row.getSeriesListed() == null ? 0 : row.getSeriesListed(),
+                    row.getSeriesWithData() == null ? 0 : row.getSeriesWithData(),
+                    row.getIntervalS(),
+                    row.getUnread()))
         .toList();
   }
 
