@@ -13,7 +13,9 @@ final class FaultInjector {
     NONE,
     THROTTLE,
     SERVER_ERROR,
-    DROP
+    DROP,
+    DENIED,
+    UNSUPPORTED
   }
 
   private final Random random;
@@ -42,6 +44,15 @@ final class FaultInjector {
     FaultRule rule = faults.ruleFor(operation);
     if (rule.none()) {
       return Fault.NONE;
+    }
+    switch (rule.refusal()) {
+      case DENIED -> {
+        return Fault.DENIED;
+      }
+      case UNSUPPORTED -> {
+        return Fault.UNSUPPORTED;
+      }
+      case NONE -> {}
     }
     String key = faults.rules().containsKey(operation) ? operation : Faults.ALL + operation;
     Countdown countdown = countdowns.computeIfAbsent(key, k -> new Countdown(rule));

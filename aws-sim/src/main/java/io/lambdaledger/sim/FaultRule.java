@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param throttleNext the next calls to throttle
  * @param errorNext the next calls to fail with a server error
  * @param dropNext the next calls to drop
+ * @param refusal every call refused as a real endpoint refuses what it does not allow or offer:
+ *     {@link Refusal#DENIED} (HTTP 403 {@code AccessDeniedException}, a missing IAM permission) or
+ *     {@link Refusal#UNSUPPORTED} (HTTP 404 with no body, as an emulator lacking the operation
+ *     answers)
  */
 public record FaultRule(
     double throttle,
@@ -26,9 +30,51 @@ public record FaultRule(
     Duration latency,
     int throttleNext,
     int errorNext,
-    int dropNext) {
+    int dropNext,
+    Refusal refusal) {
 
-  public static final FaultRule NONE = new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+  /** How every call of an operation is refused, if it is. */
+  public enum Refusal {
+    NONE,
+    DENIED,
+    UNSUPPORTED;
+
+    static Refusal parse(String value) {
+      return switch (value) {
+        case "denied" -> DENIED;
+        case "unsupported" -> UNSUPPORTED;
+        case "none" -> NONE;
+        default ->
+            throw new IllegalArgumentException(
+                "refuse must be denied, unsupported or none, not '" + value + "'");
+      };
+    }
+  }
+
+  public static final FaultRule NONE =
+      new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, Refusal.NONE);
+
+  /** A rule without a refusal. */
+  public FaultRule(
+      double throttle,
+      double error,
+      double drop,
+      double partialData,
+      Duration latency,
+      int throttleNext,
+      int errorNext,
+      int dropNext) {
+    this(
+        throttle,
+        error,
+        drop,
+        partialData,
+        latency,
+        throttleNext,
+        errorNext,
+        dropNext,
+        Refusal.NONE);
+  }
 
   public FaultRule {
     requireRate("throttle", throttle);
@@ -39,6 +85,7 @@ public record FaultRule(
       throw new IllegalArgumentException("throttle + error + drop must not exceed 1");
     }
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(refusal, "refusal");
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative");
     }
@@ -53,6 +100,11 @@ public record FaultRule(
     }
   }
 
+  FaultRule withRefusal(Refusal value) {
+    return new FaultRule(
+        throttle, error, drop, partialData, latency, throttleNext, errorNext, dropNext, value);
+  }
+
   public boolean none() {
     return equals(NONE);
   }
@@ -61,10 +113,26 @@ public record FaultRule(
     return switch (kind) {
       case "throttle" ->
           new FaultRule(
-              rate(value), error, drop, partialData, latency, throttleNext, errorNext, dropNext);
+              rate(value),
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              refusal);
       case "error" ->
           new FaultRule(
-              throttle, rate(value), drop, partialData, latency, throttleNext, errorNext, dropNext);
+              throttle,
+              rate(value),
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              refusal);
       case "drop" ->
           new FaultRule(
               throttle,
@@ -74,10 +142,19 @@ public record FaultRule(
               latency,
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              refusal);
       case "partial", "partialData" ->
           new FaultRule(
-              throttle, error, drop, rate(value), latency, throttleNext, errorNext, dropNext);
+              throttle,
+              error,
+              drop,
+              rate(value),
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              refusal);
       case "latency" ->
           new FaultRule(
               throttle,
@@ -87,22 +164,48 @@ public record FaultRule(
               duration(value),
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              refusal);
       case "throttleNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, count(value), errorNext, dropNext);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              count(value),
+              errorNext,
+              dropNext,
+              refusal);
       case "errorNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, count(value), dropNext);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              count(value),
+              dropNext,
+              refusal);
       case "dropNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, errorNext, count(value));
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              count(value),
+              refusal);
+      case "refuse" -> withRefusal(Refusal.parse(value));
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
-                  + " dropNext)");
+                  + " dropNext, refuse)");
     };
   }
 

@@ -192,6 +192,27 @@ final class SimServer {
         drop(ctx);
         return;
       }
+      case DENIED -> {
+        counters.clientErrors.increment();
+        write(
+            ctx,
+            error(
+                call,
+                AwsException.accessDenied(
+                    "User: "
+                        + identity.arn()
+                        + " is not authorized to perform: "
+                        + call.service().name().toLowerCase(java.util.Locale.ROOT)
+                        + ":"
+                        + operation)));
+        return;
+      }
+      case UNSUPPORTED -> {
+        // what an emulator that lacks the operation answers: 404, no body, no error code
+        counters.clientErrors.increment();
+        ctx.status(404).contentType("text/plain").result("");
+        return;
+      }
       case NONE -> {}
     }
     SimResponse response;

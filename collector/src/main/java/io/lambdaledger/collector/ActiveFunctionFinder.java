@@ -57,7 +57,9 @@ final class ActiveFunctionFinder {
           request.recentlyActive(RecentlyActive.PT3_H);
         }
         rateLimiter.acquire();
-        ListMetricsResponse response = cloudWatch.listMetrics(request.build());
+        ListMetricsResponse response =
+            AwsCallException.call(
+                "CloudWatch", "ListMetrics", () -> cloudWatch.listMetrics(request.build()));
         counter.call("ListMetrics");
         for (Metric series : response.metrics()) {
           functionNameOf(series, names);

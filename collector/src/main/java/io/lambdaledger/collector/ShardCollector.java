@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +162,12 @@ final class ShardCollector {
       error = WindowCollector.rootMessage(e);
       LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
     }
-    ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
+    FunctionEnrichment enrichment = context.enrichment();
+    if (enrichment != null) {
+      counter.addAll(enrichment.takeCalls());
+    }
+    ShardReport report =
+        report(window, period, outcome, counter, error, scheduledCycle, unread(enrichment));
     CollectionRunResult result =
         new CollectionRunResult(
             clock.instant(),
@@ -218,7 +225,8 @@ final class ShardCollector {
       WindowCollector.Outcome outcome,
       CallCounter counter,
       String error,
-      boolean scheduledCycle) {
+      boolean scheduledCycle,
+      String unread) {
     long metrics = counter.metricsRequested();
     BigDecimal projected =
         scheduledCycle && error == null
@@ -240,7 +248,20 @@ final class ShardCollector {
         error,
         outcome == null ? 0 : outcome.seriesListed(),
         counter.seriesWithData(),
-        null);
+        unread);
+  }
+
+  /** What the shard could not read (its metrics are complete all the same), or null. */
+  private String unread(FunctionEnrichment enrichment) {
+    List<String> parts = new ArrayList<>();
+    if (context.taggingProblem() != null) {
+      parts.add(context.taggingProblem());
+    }
+    String refused = enrichment == null ? null : enrichment.unread();
+    if (refused != null) {
+      parts.add(refused);
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   /** The stores a run writes to. */

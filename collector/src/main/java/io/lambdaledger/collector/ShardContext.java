@@ -22,7 +22,9 @@ final class ShardContext {
   final RateLimiter cloudWatchLimiter;
   final RateLimiter lambdaLimiter;
   final ReentrantLock running = new ReentrantLock();
-  private Instant lastFullProvisionedConcurrencySweep;
+  private Instant provisionedConcurrencySweptTo;
+  private String taggingProblem;
+  private volatile FunctionEnrichment enrichment;
   private final Map<Long, CollectionRunResult> unrecorded = new LinkedHashMap<>();
 
   ShardContext(
@@ -39,12 +41,31 @@ final class ShardContext {
     this.lambdaLimiter = new RateLimiter(settings.lambdaTps());
   }
 
-  synchronized Instant lastFullProvisionedConcurrencySweep() {
-    return lastFullProvisionedConcurrencySweep;
+  /** Up to when the daily provisioned-concurrency sweep has been queued; null before the first. */
+  synchronized Instant provisionedConcurrencySweptTo() {
+    return provisionedConcurrencySweptTo;
   }
 
-  synchronized void fullProvisionedConcurrencySweepDone(Instant at) {
-    lastFullProvisionedConcurrencySweep = at;
+  synchronized void provisionedConcurrencySweptTo(Instant at) {
+    provisionedConcurrencySweptTo = at;
+  }
+
+  /** Why the tagging API could not be used at the last inventory pass, or null. */
+  synchronized String taggingProblem() {
+    return taggingProblem;
+  }
+
+  synchronized void taggingProblem(String problem) {
+    taggingProblem = problem;
+  }
+
+  /** The shard's per-function enrichment, or null where none runs (a plain inventory refresh). */
+  FunctionEnrichment enrichment() {
+    return enrichment;
+  }
+
+  void enrichment(FunctionEnrichment value) {
+    enrichment = value;
   }
 
   synchronized void unrecorded(long runId, CollectionRunResult result) {

@@ -410,15 +410,25 @@ final class WindowCollector {
     return value == null ? 0 : Math.round(value);
   }
 
-  /** What went wrong, in one line: the AWS error code when there is one, else the root cause. */
+  /**
+   * What went wrong, in one line: the call, its HTTP status and AWS error code when an AWS call
+   * failed (never {@code null}), else the root cause.
+   */
   static String rootMessage(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AwsCallException call) {
+        return call.getMessage();
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-        return aws.awsErrorDetails().serviceName()
-            + " "
-            + aws.awsErrorDetails().errorCode()
-            + ": "
-            + aws.awsErrorDetails().errorMessage();
+        String service = aws.awsErrorDetails().serviceName();
+        return AwsCallException.of(
+                service == null || service.isBlank() ? "AWS" : service, "call", aws)
+            .getMessage();
       }
       if (cause.getCause() == cause) {
         break;
