@@ -4,6 +4,7 @@ alter table collection_run add column series_listed bigint;
 alter table collection_run add column series_with_data bigint;
 alter table collection_run add column interval_s integer;
 alter table collection_run add column unread varchar(4000);
+alter table collection_run add column budget_usd numeric(20, 6);
 
 -- What the collector does not (yet) know about a function: its provisioned concurrency or tags
 -- while per-function enrichment is pending, or for good when the call is denied or unsupported.

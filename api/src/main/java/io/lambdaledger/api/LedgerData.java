@@ -118,5 +118,10 @@ record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHist
     public CollectionSpend since(Instant from, AccountScope scope) {
       return runs.spendSince(from, scope);
     }
+
+    @Override
+    public List<CollectionRun> latestScheduled(Instant since, AccountScope scope) {
+      return runs.latestScheduledPerShard(since, scope);
+    }
   }
 }

@@ -49,6 +49,7 @@ public final class Collector implements AutoCloseable {
   private final MetricSampleStore sampleStore;
   private final RunRecorder runs;
   private final FunctionUnknownStore unknowns;
+  private final CollectionBudget budget;
   private final String instance;
   private Map<Shard, ShardContext> contexts;
   private final Map<Shard, ShardClients> clients = new LinkedHashMap<>();
@@ -87,11 +88,17 @@ public final class Collector implements AutoCloseable {
             inventoryStore, sampleStore, new UsageRollupStore(database.dsl(), clock));
     this.runs = new StoreRunRecorder(database);
     this.unknowns = new FunctionUnknownStore(database.dsl());
+    this.budget = CollectionBudget.of(settings);
     this.instance = instance;
   }
 
   public CollectorSettings settings() {
     return settings;
+  }
+
+  /** The CloudWatch budget and the cadence it buys each shard. */
+  public CollectionBudget budget() {
+    return budget;
   }
 
   /**
@@ -299,7 +306,8 @@ public final class Collector implements AutoCloseable {
         for (String region : target.regions()) {
           Shard shard = new Shard(accountId, region);
           resolved.put(
-              shard, new ShardContext(shard, target.account(), target.name(), payer, settings));
+              shard,
+              new ShardContext(shard, target.account(), target.name(), payer, settings, budget));
         }
       }
       contexts = resolved;

@@ -180,7 +180,8 @@ final class ShardCollector {
             error,
             report.seriesListed(),
             report.seriesWithData(),
-            scheduledCycle ? (int) settings.interval().toSeconds() : null,
+            scheduledCycle ? (int) context.budget.interval().toSeconds() : null,
+            scheduledCycle ? settings.budget() : null,
             report.unread());
     try {
       runs.finished(runId, result);
@@ -228,10 +229,12 @@ final class ShardCollector {
       boolean scheduledCycle,
       String unread) {
     long metrics = counter.metricsRequested();
-    BigDecimal projected =
-        scheduledCycle && error == null
-            ? CloudWatchCost.projectedMonthly(metrics, settings.interval())
-            : null;
+    BigDecimal projected = null;
+    if (scheduledCycle && error == null && outcome != null) {
+      context.budget.observed(context.shard, outcome.seriesListed());
+      projected = CloudWatchCost.projectedMonthly(metrics, context.budget.interval());
+      logCadence();
+    }
     Map<String, Long> calls = counter.callsByOperation();
     return new ShardReport(
         context.shard,
@@ -249,6 +252,28 @@ final class ShardCollector {
         outcome == null ? 0 : outcome.seriesListed(),
         counter.seriesWithData(),
         unread);
+  }
+
+  /** The cost projection of the schedule, one line per cycle; a warning when over budget. */
+  private void logCadence() {
+    CollectionBudget.Plan plan = context.budget.plan();
+    LOG.info(
+        "shard={} event=cadence interval={} activeSeries={} projectedMonthly=${} budget=${}"
+            + " projectedMonthlyAllShards=${}",
+        context.shard,
+        context.budget.interval(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .mapToLong(CollectionBudget.ShardCadence::activeSeries)
+            .sum(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .map(cadence -> cadence.projectedMonthlyUsd().toPlainString())
+            .findFirst()
+            .orElse("0"),
+        plan.monthlyUsd().toPlainString(),
+        plan.projectedMonthlyUsd().toPlainString());
+    plan.warnings().forEach(warning -> LOG.warn("event=over-budget {}", warning));
   }
 
   /** What the shard could not read (its metrics are complete all the same), or null. */

@@ -21,6 +21,7 @@ final class ShardContext {
   final String payerAccountId;
   final RateLimiter cloudWatchLimiter;
   final RateLimiter lambdaLimiter;
+  final CollectionBudget budget;
   final ReentrantLock running = new ReentrantLock();
   private Instant provisionedConcurrencySweptTo;
   private String taggingProblem;
@@ -32,13 +33,16 @@ final class ShardContext {
       AwsAccount account,
       String accountName,
       String payerAccountId,
-      CollectorSettings settings) {
+      CollectorSettings settings,
+      CollectionBudget budget) {
     this.shard = shard;
     this.account = account;
     this.accountName = accountName;
     this.payerAccountId = payerAccountId == null ? shard.accountId() : payerAccountId;
     this.cloudWatchLimiter = new RateLimiter(settings.getMetricDataTps());
     this.lambdaLimiter = new RateLimiter(settings.lambdaTps());
+    this.budget = budget;
+    budget.known(shard);
   }
 
   /** Up to when the daily provisioned-concurrency sweep has been queued; null before the first. */

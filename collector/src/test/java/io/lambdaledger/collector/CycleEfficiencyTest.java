@@ -87,9 +87,16 @@ class CycleEfficiencyTest {
       assertThat(run.callsPerOperation()).containsEntry("GetMetricData", lowerBound);
       assertThat(run.cloudWatchCost())
           .isEqualByComparingTo(CloudWatchCost.ofMetricsRequested(seriesListed));
+      Duration interval = collector.budget().interval();
+      assertThat(interval)
+          .as("the default budget buys this estate a cadence between the ceiling and the floor")
+          .isGreaterThan(Duration.ofMinutes(5))
+          .isLessThan(Duration.ofDays(1));
+      assertThat(run.intervalSeconds()).isEqualTo((int) interval.toSeconds());
+      assertThat(run.budgetUsd()).isEqualByComparingTo(CollectorSettings.DEFAULT_BUDGET);
       assertThat(run.projectedMonthlyCost())
-          .isEqualByComparingTo(
-              CloudWatchCost.projectedMonthly(seriesListed, Duration.ofMinutes(5)));
+          .isEqualByComparingTo(CloudWatchCost.projectedMonthly(seriesListed, interval))
+          .isLessThanOrEqualTo(CollectorSettings.DEFAULT_BUDGET);
       assertThat(run.windowStart()).isEqualTo(Instant.parse("2026-09-10T13:30:00Z"));
       assertThat(run.windowEnd()).isEqualTo(Instant.parse("2026-09-10T14:00:00Z"));
     }

@@ -79,6 +79,7 @@ public final class CollectionRunStore {
                   .set(COLLECTION_RUN.SERIES_LISTED, result.seriesListed())
                   .set(COLLECTION_RUN.SERIES_WITH_DATA, result.seriesWithData())
                   .set(COLLECTION_RUN.INTERVAL_S, result.intervalSeconds())
+                  .set(COLLECTION_RUN.BUDGET_USD, result.budgetUsd())
                   .set(COLLECTION_RUN.UNREAD, truncate(result.unread()))
                   .where(COLLECTION_RUN.ID.eq(runId))
                   .execute();
@@ -110,6 +111,26 @@ public final class CollectionRunStore {
   /** The latest runs in scope, newest first. */
   public List<CollectionRun> recent(int limit, AccountScope scope) {
     return runs(inScope(scope), limit);
+  }
+
+  /**
+   * Per account and Region in scope, its latest succeeded scheduled cycle (one with a cadence)
+   * started at or after {@code since}: what the API shows of the collection budget.
+   */
+  public List<CollectionRun> latestScheduledPerShard(Instant since, AccountScope scope) {
+    var latest =
+        select(max(COLLECTION_RUN.ID))
+            .from(COLLECTION_RUN)
+            .where(inScope(scope))
+            .and(COLLECTION_RUN.INTERVAL_S.isNotNull())
+            .and(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+            .and(COLLECTION_RUN.STARTED_AT.ge(since))
+            .groupBy(COLLECTION_RUN.ACCOUNT_ID, COLLECTION_RUN.REGION);
+    return runs(COLLECTION_RUN.ID.in(latest), 10_000).stream()
+        .sorted(
+            java.util.Comparator.comparing(CollectionRun::accountId)
+                .thenComparing(CollectionRun::region))
+        .toList();
   }
 
   /**
@@ -232,6 +253,7 @@ public final class CollectionRunStore {
                     row.getSeriesListed() == null ? 0 : row.getSeriesListed(),
                     row.getSeriesWithData() == null ? 0 : row.getSeriesWithData(),
                     row.getIntervalS(),
+                    row.getBudgetUsd(),
                     row.getUnread()))
         .toList();
   }

@@ -88,12 +88,20 @@ class CollectionRunStoreTest {
               2_147,
               1_800,
               3_600,
+              new BigDecimal("15"),
               unread));
 
       CollectionRun run = store.find(id).orElseThrow();
       assertThat(run.seriesListed()).isEqualTo(2_147);
       assertThat(run.seriesWithData()).isEqualTo(1_800);
       assertThat(run.intervalSeconds()).isEqualTo(3_600);
+      assertThat(run.budgetUsd()).isEqualByComparingTo("15");
+      assertThat(store.latestScheduledPerShard(T0.minusSeconds(60), AccountScope.all()))
+          .extracting(CollectionRun::id)
+          .containsExactly(id);
+      assertThat(store.latestScheduledPerShard(T0.plusSeconds(60), AccountScope.all())).isEmpty();
+      assertThat(store.latestScheduledPerShard(T0, AccountScope.only(List.of(OTHER_ACCOUNT))))
+          .isEmpty();
       assertThat(run.unread()).isEqualTo(unread);
       long running = store.start(start(ACCOUNT, T0.plusSeconds(60)));
       CollectionRun notFinished = store.find(running).orElseThrow();

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param seriesListed series ListMetrics listed for the window (see {@link CollectionRunResult})
  * @param seriesWithData requested series that came back with data
  * @param intervalSeconds nullable: the schedule's cadence when the run was a scheduled cycle
+ * @param budgetUsd nullable: the monthly CloudWatch budget of the schedule (scheduled cycles)
  * @param unread nullable: what could not be read and what it affects
  */
 public record CollectionRun(
@@ -36,6 +37,7 @@ public record CollectionRun(
     long seriesListed,
     long seriesWithData,
     Integer intervalSeconds,
+    BigDecimal budgetUsd,
     String unread) {
 
   /** A run without the series counts, cadence or unread parts. */
@@ -75,6 +77,7 @@ public record CollectionRun(
         instance,
         0,
         0,
+        null,
         null,
         null);
   }

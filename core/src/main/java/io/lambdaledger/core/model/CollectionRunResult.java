@@ -20,6 +20,8 @@ import java.util.Objects;
  *     could have requested
  * @param seriesWithData requested series that came back with at least one datapoint
  * @param intervalSeconds nullable: the cadence the shard's schedule runs at (scheduled cycles)
+ * @param budgetUsd nullable: the monthly CloudWatch budget the cadence was chosen for (scheduled
+ *     cycles)
  * @param unread nullable: what could not be read (a call denied or unsupported) and what it
  *     affects; the run's metrics are complete all the same
  */
@@ -35,6 +37,7 @@ public record CollectionRunResult(
     long seriesListed,
     long seriesWithData,
     Integer intervalSeconds,
+    BigDecimal budgetUsd,
     String unread) {
 
   /** A result without the series counts, cadence or unread parts. */
@@ -58,6 +61,7 @@ public record CollectionRunResult(
         error,
         0,
         0,
+        null,
         null,
         null);
   }
