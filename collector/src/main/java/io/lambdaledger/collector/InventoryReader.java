@@ -59,9 +59,23 @@ final class InventoryReader {
   private final LambdaClient lambda;
   private final ResourceGroupsTaggingApiClient tagging;
   private final RateLimiter rateLimiter;
+  private final RateLimiter taggingLimiter;
   private final CallCounter counter;
 
   InventoryReader(ShardClients clients, RateLimiter rateLimiter, CallCounter counter) {
+    this(clients, rateLimiter, rateLimiter, counter);
+  }
+
+  /**
+   * @param taggingLimiter the tagging API's own limit (it is not part of Lambda's control-plane
+   *     quota), so GetResources can page beside ListFunctions
+   */
+  InventoryReader(
+      ShardClients clients,
+      RateLimiter rateLimiter,
+      RateLimiter taggingLimiter,
+      CallCounter counter) {
+    this.taggingLimiter = taggingLimiter;
     this.shard = clients.shard();
     this.lambda = clients.lambda();
     this.tagging = clients.tagging();
@@ -76,9 +90,22 @@ final class InventoryReader {
    * function) and read one function at a time by {@link FunctionEnrichment}.
    */
   Pass read(Map<String, LambdaFunction> known) {
-    List<FunctionConfiguration> listed = listFunctions();
     String[] taggingProblem = new String[1];
-    Map<String, Map<String, String>> tagsByArn = tagsFromTaggingApi(taggingProblem);
+    // the two listings page beside each other, each under its own service's limit
+    java.util.concurrent.CompletableFuture<Map<String, Map<String, String>>> tagging =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("tagging-" + shard.key())
+        .start(
+            () -> {
+              try {
+                tagging.complete(tagsFromTaggingApi(taggingProblem));
+              } catch (RuntimeException e) {
+                tagging.completeExceptionally(e);
+              }
+            });
+    List<FunctionConfiguration> listed = listFunctions();
+    Map<String, Map<String, String>> tagsByArn = tagging.join();
     boolean fromTaggingApi = tagsByArn != null;
     List<FunctionSnapshot> snapshots = new ArrayList<>(listed.size());
     for (FunctionConfiguration function : listed) {
@@ -120,7 +147,7 @@ final class InventoryReader {
     String token = null;
     try {
       do {
-        rateLimiter.acquire();
+        taggingLimiter.acquire();
         String from = token;
         GetResourcesResponse page =
             AwsCallException.call(

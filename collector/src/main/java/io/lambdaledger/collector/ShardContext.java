@@ -21,6 +21,7 @@ final class ShardContext {
   final String payerAccountId;
   final RateLimiter cloudWatchLimiter;
   final RateLimiter lambdaLimiter;
+  final RateLimiter taggingLimiter;
   final CollectionBudget budget;
   final ReentrantLock running = new ReentrantLock();
   private Instant provisionedConcurrencySweptTo;
@@ -41,6 +42,7 @@ final class ShardContext {
     this.payerAccountId = payerAccountId == null ? shard.accountId() : payerAccountId;
     this.cloudWatchLimiter = new RateLimiter(settings.getMetricDataTps());
     this.lambdaLimiter = new RateLimiter(settings.lambdaTps());
+    this.taggingLimiter = new RateLimiter(settings.lambdaTps());
     this.budget = budget;
     budget.known(shard);
   }

@@ -101,7 +101,8 @@ final class ShardInventory {
   private void refresh(Instant now) {
     Map<String, LambdaFunction> before = functions;
     InventoryReader.Pass pass =
-        new InventoryReader(clients, context.lambdaLimiter, counter).read(before);
+        new InventoryReader(clients, context.lambdaLimiter, context.taggingLimiter, counter)
+            .read(before);
     var update =
         store.recordListing(
             new InventoryListing(
