@@ -107,6 +107,7 @@ class ConfigLoaderTest {
                       "collector.maxConcurrentShards",
                       "collector.getMetricDataTps",
                       "collector.lambdaTps",
+                      "collector.budget",
                       "server.port" ->
                       "3";
                   case "server.authEnabled" -> "false";
