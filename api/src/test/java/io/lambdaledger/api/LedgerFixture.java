@@ -180,7 +180,8 @@ final class LedgerFixture implements AutoCloseable {
 
   /**
    * {@link #seeded()} plus {@link #PROVISIONED}: 40,000 requests an hour at 600 ms (with the daily
-   * rhythm), every one served by its provisioned concurrency, so its on-demand GB-seconds are 0.
+   * rhythm), every one served by its provisioned concurrency, so its on-demand GB-seconds are 0;
+   * and a fourth collection run, a backfill of the whole day 2026-10-14.
    */
   static LedgerFixture seededWithProvisionedConcurrency() {
     TestDatabase db = TestDatabases.h2();
@@ -250,6 +251,21 @@ final class LedgerFixture implements AutoCloseable {
     dsl.batchInsert(hours).execute();
     dsl.batchInsert(new ArrayList<>(days.values())).execute();
     MonthRollups.fromDays(dsl);
+    Instant started = NOW.minus(Duration.ofMinutes(40));
+    dsl.insertInto(COLLECTION_RUN)
+        .set(COLLECTION_RUN.ACCOUNT_ID, STANDALONE)
+        .set(COLLECTION_RUN.REGION, "us-west-2")
+        .set(COLLECTION_RUN.WINDOW_START, Instant.parse("2026-10-14T00:00:00Z"))
+        .set(COLLECTION_RUN.WINDOW_END, Instant.parse("2026-10-15T00:00:00Z"))
+        .set(COLLECTION_RUN.PERIOD_S, 3600)
+        .set(COLLECTION_RUN.STARTED_AT, started)
+        .set(COLLECTION_RUN.FINISHED_AT, started.plusSeconds(9))
+        .set(COLLECTION_RUN.STATUS, "SUCCEEDED")
+        .set(COLLECTION_RUN.METRICS_REQUESTED, 24L)
+        .set(COLLECTION_RUN.SAMPLES_WRITTEN, 24L)
+        .set(COLLECTION_RUN.CLOUDWATCH_COST, new BigDecimal("0.000240"))
+        .set(COLLECTION_RUN.INSTANCE, "test")
+        .execute();
   }
 
   /** An empty database (no functions, no usage, no runs): the dashboard's empty state. */
