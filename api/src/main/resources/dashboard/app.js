@@ -152,8 +152,12 @@ function timeChart(element, title, xs, series, options = {}) {
     height: 220,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
     legend: { show: series.length > 1 },
-    scales: { x: { time: true }, y: { range: (u, lo, hi) => [Math.min(0, lo), max > 0 ? hi : 1] } },
-    axes: [{}, { values: (u, ticks) => ticks.map(options.axis || ((v) => compact.format(v))), size: 70 }],
+    scales: { x: { time: true }, y: { range: (u, lo, hi) => [Math.min(0, lo), max > 0 ? hi * 1.1 : 1] } },
+    axes: [{}, {
+      // Counts have no fractional ticks (a chart of zeros would otherwise read "0 0 1 1").
+      values: (u, ticks) => ticks.map((v) => (options.whole && !Number.isInteger(v) ? "" : (options.axis || compact.format)(v))),
+      size: 70,
+    }],
     series: [{ label: "UTC" }].concat(series.map((s, i) => ({
       label: s.label,
       stroke: colours[i % colours.length],
@@ -255,8 +259,8 @@ async function overview(gen, month) {
     topEl.innerHTML = emptyState("No functions with usage yet",
       "Costs appear after the first collection cycle has stored metrics.");
   } else {
-    topEl.innerHTML = `<table id="top-table"><thead><tr><th>Function</th><th>Region</th><th class="num">Requests</th><th class="num">Cost</th></tr></thead><tbody>
-      ${top.items.map((i) => `<tr><td>${functionLink(i.key, month)}</td><td>${esc(i.key.region)}</td>
+    topEl.innerHTML = `<table id="top-table"><thead><tr><th>Function</th><th class="num">Requests</th><th class="num">Cost</th></tr></thead><tbody>
+      ${top.items.map((i) => `<tr><td>${functionLink(i.key, month)}<div class="sub">${esc(i.key.region)}</div></td>
         <td class="num">${count(i.requests)}</td><td class="num" data-value="${esc(i.total)}">${money(i.total)}</td></tr>`).join("")}
       </tbody></table>`;
   }
@@ -324,12 +328,12 @@ async function functionsPage(gen, month) {
 }
 
 const METRICS = [
-  { name: "invocations", title: "Invocations", format: count },
+  { name: "invocations", title: "Invocations", format: count, whole: true },
   { name: "duration", title: "Duration (average)", format: ms },
-  { name: "errors", title: "Errors", format: count },
-  { name: "throttles", title: "Throttles", format: count },
+  { name: "errors", title: "Errors", format: count, whole: true },
+  { name: "throttles", title: "Throttles", format: count, whole: true },
   { name: "iteratorAge", title: "Iterator age (max)", format: ms },
-  { name: "deadLetterErrors", title: "Dead-letter errors", format: count },
+  { name: "deadLetterErrors", title: "Dead-letter errors", format: count, whole: true },
 ];
 
 /** Warnings of the window (/costs) that hold for any function; the rest come from the function. */
@@ -348,7 +352,7 @@ function provisionedCard(fn, item) {
         <dt>PC cost</dt><dd id="pc-cost">${money(charges.provisionedConcurrency ?? "0.00")}</dd>
         <dt>PC duration cost</dt><dd id="pc-duration-cost">${money(charges.provisionedDuration ?? "0.00")}</dd>
         <dt>Requests on PC</dt><dd>${count(used.requests)}${used.spilloverRequests ? " (" + count(used.spilloverRequests) + " spilled over)" : ""}</dd>
-        <dt>Allocated</dt><dd>${gbSeconds(used.gbSeconds)}</dd>
+        <dt>PC charged on</dt><dd>${gbSeconds(used.gbSeconds)}</dd>
       </dl></div>`;
 }
 
@@ -404,7 +408,7 @@ async function functionPage(gen, month, account, region, name) {
     const series = metrics.series.find((s) => s.metric === m.name);
     const points = series ? series.points : [];
     timeChart(`chart-${m.name}`, m.title, points.map((p) => Date.parse(p.start) / 1000),
-      [{ label: m.title, values: points.map((p) => (p.value === undefined ? null : p.value)) }], { format: m.format, axis: m.format });
+      [{ label: m.title, values: points.map((p) => (p.value === undefined ? null : p.value)) }], { format: m.format, axis: m.format, whole: m.whole });
   }
 }
 
@@ -458,9 +462,9 @@ async function collectionsPage(gen, month) {
       data.items.length ? "Choose another month to see its runs." : "serve starts the first cycle a few seconds after it starts.");
     return;
   }
-  runs.innerHTML = `<table id="runs-table"><thead><tr><th>Started</th><th>Account</th><th>Region</th><th>Status</th><th>Window</th>
+  runs.innerHTML = `<table id="runs-table"><thead><tr><th>Started</th><th>Account / region</th><th>Status</th><th>Window</th>
     <th class="num">API calls</th><th class="num">Metrics requested</th><th class="num">CloudWatch cost</th></tr></thead><tbody>
-    ${inMonth.map((r) => `<tr><td>${utc(r.startedAt)}</td><td>${esc(r.account)}</td><td>${esc(r.region)}</td>
+    ${inMonth.map((r) => `<tr><td>${utc(r.startedAt)}</td><td>${esc(r.account)}<div class="sub">${esc(r.region)}</div></td>
       <td class="${r.status === "SUCCEEDED" ? "status-ok" : r.status === "RUNNING" ? "" : "status-bad"}" title="${esc(r.error || "")}">${esc(r.status.toLowerCase())}</td>
       <td class="window">${esc(windowText(r.windowStart, r.windowEnd))}</td><td class="num">${count(r.calls)}</td>
       <td class="num">${count(r.metricsRequested)}</td><td class="num">${usdPrecise.format(Number(r.cloudWatchCost))}</td></tr>`).join("")}
