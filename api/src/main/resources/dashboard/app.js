@@ -287,7 +287,7 @@ async function functionsPage(gen, month) {
     <h1>Functions</h1>
     <p class="subtitle muted" id="page-month" data-month="${esc(month)}">${esc(joined([
       count(data.paging ? data.paging.count : data.items.length) + " functions",
-      "usage and cost " + utc(data.window.start, false) + " to " + utc(data.window.end, false) + " (UTC)",
+      "usage and cost in " + monthName(month) + (month === months.current ? ", month to date" : ""),
     ]))}</p>
     <section class="card">
       <div class="toolbar"><input type="search" id="function-filter" placeholder="Filter by name, account, region or tag" aria-label="Filter functions">
