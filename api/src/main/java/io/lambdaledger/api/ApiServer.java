@@ -36,11 +36,39 @@ public final class ApiServer implements AutoCloseable {
    * CloudWatch data may still change, which the API warns about.
    */
   public record Settings(
-      boolean authEnabled, Clock clock, String version, Duration finalityHorizon) {
+      boolean authEnabled,
+      Clock clock,
+      String version,
+      Duration finalityHorizon,
+      ReadLimits readLimits) {
+
+    public Settings(boolean authEnabled, Clock clock, String version, Duration finalityHorizon) {
+      this(authEnabled, clock, version, finalityHorizon, ReadLimits.DEFAULT);
+    }
+
     public Settings {
+      readLimits = readLimits == null ? ReadLimits.DEFAULT : readLimits;
       Objects.requireNonNull(clock, "clock");
       version = version == null ? "dev" : version;
       finalityHorizon = finalityHorizon == null ? Duration.ofMinutes(30) : finalityHorizon;
+    }
+  }
+
+  /**
+   * How slowly a client may send: {@code idle} is the longest silence on a connection, {@code
+   * header} the longest a request line and headers may take, {@code body} the longest a request
+   * body may take after its header. A connection over any of them is closed.
+   */
+  public record ReadLimits(Duration idle, Duration header, Duration body) {
+    public static final ReadLimits DEFAULT =
+        new ReadLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+    public ReadLimits {
+      for (Duration limit : new Duration[] {idle, header, body}) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+          throw new IllegalArgumentException("read limits must be positive durations");
+        }
+      }
     }
   }
 
@@ -48,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
   private final Services services;
   private final Authenticator authenticator;
   private final ObjectMapper mapper = objectMapper();
+  private ReadDeadlines deadlines;
   private Javalin app;
 
   public ApiServer(Settings settings, Services services) {
@@ -68,6 +97,8 @@ public final class ApiServer implements AutoCloseable {
     }
     app = Javalin.create(this::configure);
     app.start(host, port);
+    deadlines = new ReadDeadlines(settings.readLimits(), services.metrics().registry());
+    deadlines.applyTo(app.jettyServer().server());
     LOG.info(
         "api started host={} port={} auth={}",
         host,
@@ -88,6 +119,10 @@ public final class ApiServer implements AutoCloseable {
     if (app != null) {
       app.stop();
       app = null;
+    }
+    if (deadlines != null) {
+      deadlines.close();
+      deadlines = null;
     }
   }
 
