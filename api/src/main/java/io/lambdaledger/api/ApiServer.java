@@ -74,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final Settings settings;
   private final Services services;
+  private final TokenManager tokens;
   private final Authenticator authenticator;
   private final ObjectMapper mapper = objectMapper();
   private ReadDeadlines deadlines;
@@ -82,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer(Settings settings, Services services) {
     this.settings = settings;
     this.services = services;
-    this.authenticator = new Authenticator(settings.authEnabled(), services.tokens());
+    this.tokens = new TokenManager(services.tokens(), services.tokenStore(), settings.clock());
+    this.authenticator = new Authenticator(settings.authEnabled(), tokens);
   }
 
   /** Starts listening; returns this server. Use {@link #port()} for the port actually bound. */
@@ -161,6 +163,7 @@ public final class ApiServer implements AutoCloseable {
     new ErrorMapping(mapper).register(config);
     new Routes(settings, services, LedgerData.from(services.database()), mapper)
         .register(config.routes);
+    new TokensController(tokens).register(config.routes);
   }
 
   private void authorize(Context ctx) {

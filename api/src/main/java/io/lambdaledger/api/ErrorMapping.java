@@ -30,6 +30,16 @@ final class ErrorMapping {
         MonthlyReportSource.ReportRefusedException.class,
         (e, ctx) -> writeProblem(ctx, ApiProblem.conflict(e.getMessage())));
     config.routes.exception(
+        TokenManager.TokenException.class,
+        (e, ctx) ->
+            writeProblem(
+                ctx,
+                switch (e.reason()) {
+                  case BAD_INPUT -> ApiProblem.badRequest(e.getMessage());
+                  case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
+                  case CONFLICT -> ApiProblem.conflict(e.getMessage());
+                }));
+    config.routes.exception(
         JacksonException.class,
         (e, ctx) -> writeProblem(ctx, ApiProblem.badRequest("the request body is not valid JSON")));
     config.routes.exception(

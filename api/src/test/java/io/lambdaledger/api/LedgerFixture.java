@@ -145,6 +145,7 @@ final class LedgerFixture implements AutoCloseable {
     Services services =
         new Services(
             () -> tokens,
+            new StoredTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
             () -> ready.get() && db.database().isReachable(),
             metrics,
             () ->
