@@ -125,6 +125,11 @@ final class LedgerFixture implements AutoCloseable {
   final HttpTestClient http;
 
   private LedgerFixture(TestDatabase db, boolean authEnabled, Clock clock) {
+    this(db, authEnabled, clock, ApiServer.ReadLimits.DEFAULT);
+  }
+
+  private LedgerFixture(
+      TestDatabase db, boolean authEnabled, Clock clock, ApiServer.ReadLimits readLimits) {
     this.db = db;
     List<ApiToken> tokens =
         List.of(
@@ -140,6 +145,7 @@ final class LedgerFixture implements AutoCloseable {
     Services services =
         new Services(
             () -> tokens,
+            new StoredTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
             () -> ready.get() && db.database().isReachable(),
             metrics,
             () ->
@@ -151,7 +157,8 @@ final class LedgerFixture implements AutoCloseable {
             new CostEngine(PriceBooks.bundled()));
     this.server =
         new ApiServer(
-                new ApiServer.Settings(authEnabled, clock, "test", Duration.ofMinutes(30)),
+                new ApiServer.Settings(
+                    authEnabled, clock, "test", Duration.ofMinutes(30), readLimits),
                 services)
             .start("127.0.0.1", 0);
     this.http = new HttpTestClient(server.port());
@@ -270,8 +277,13 @@ final class LedgerFixture implements AutoCloseable {
 
   /** An empty database (no functions, no usage, no runs): the dashboard's empty state. */
   static LedgerFixture empty(boolean authEnabled) {
+    return empty(authEnabled, ApiServer.ReadLimits.DEFAULT);
+  }
+
+  /** An empty database, served with the given read deadlines. */
+  static LedgerFixture empty(boolean authEnabled, ApiServer.ReadLimits readLimits) {
     TestDatabase db = TestDatabases.h2();
-    return new LedgerFixture(db, authEnabled, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new LedgerFixture(db, authEnabled, Clock.fixed(NOW, ZoneOffset.UTC), readLimits);
   }
 
   /** The report source stands in for the reports module: one row per visible seeded function. */
