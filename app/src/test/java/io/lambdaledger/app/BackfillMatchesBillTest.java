@@ -26,18 +26,25 @@ import io.lambdaledger.reports.ReportSummary;
 import io.lambdaledger.sim.AwsSimulator;
 import io.lambdaledger.sim.Faults;
 import io.lambdaledger.sim.SimulatorSettings;
+import io.lambdaledger.sim.Truth;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -58,7 +65,35 @@ class BackfillMatchesBillTest {
   private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
   private static final String FAULTS = "throttle=0.1,error=0.05";
 
-  private record Run(BigDecimal reported, BigDecimal truth, List<FunctionProvenance> provenance) {
+  private record Run(
+      BigDecimal reported,
+      BigDecimal truth,
+      List<FunctionProvenance> provenance,
+      Map<String, BigDecimal> reportedByFunction,
+      Map<String, BigDecimal> truthByFunction) {
+
+    /** The function whose reported cost is furthest from its bill, described. */
+    String worstFunction() {
+      String worst = null;
+      BigDecimal gap = BigDecimal.ZERO.negate();
+      for (Map.Entry<String, BigDecimal> billed : truthByFunction.entrySet()) {
+        BigDecimal difference =
+            reportedByFunction
+                .getOrDefault(billed.getKey(), BigDecimal.ZERO)
+                .subtract(billed.getValue())
+                .abs();
+        if (difference.compareTo(gap) > 0) {
+          gap = difference;
+          worst = billed.getKey();
+        }
+      }
+      return worst
+          + " reported "
+          + reportedByFunction.getOrDefault(worst, BigDecimal.ZERO)
+          + " billed "
+          + truthByFunction.get(worst);
+    }
+
     BigDecimal error() {
       return reported.subtract(truth).abs().divide(truth, MathContext.DECIMAL64);
     }
@@ -102,14 +137,30 @@ class BackfillMatchesBillTest {
               PriceBooks.bundled(),
               MonthlyReports.finalityHorizon(Duration.ofMinutes(20)),
               clock);
+      ByteArrayOutputStream csv = new ByteArrayOutputStream();
       ReportSummary summary =
           reports.write(
               new ReportRequest(NOVEMBER, ReportFormat.CSV, AccountScope.all(), List.of(), true),
-              new ByteArrayOutputStream());
+              csv);
+      Map<String, BigDecimal> reportedByFunction = new HashMap<>();
+      try (CSVParser parser =
+          CSVParser.parse(
+              csv.toString(StandardCharsets.UTF_8),
+              CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+        for (CSVRecord row : parser) {
+          reportedByFunction.merge(
+              row.get("function_arn"), new BigDecimal(row.get("total_cost")), BigDecimal::add);
+        }
+      }
+      Truth truth = sim.truth(FROM, TO);
+      Map<String, BigDecimal> truthByFunction = new HashMap<>();
+      truth.functions().forEach(f -> truthByFunction.put(f.arn(), truth.cost(f)));
       return new Run(
           summary.totalCost(),
-          sim.truth(FROM, TO).billTotal(),
-          new HistoryStore(db.dsl(), clock).provenance(NOVEMBER, AccountScope.all()));
+          truth.billTotal(),
+          new HistoryStore(db.dsl(), clock).provenance(NOVEMBER, AccountScope.all()),
+          reportedByFunction,
+          truthByFunction);
     }
   }
 
@@ -118,6 +169,9 @@ class BackfillMatchesBillTest {
   void aBackfilledMonthInsideCloudTrailsNinetyDaysMatchesTheBill(DatabaseKind kind)
       throws IOException {
     Run run = backfillNovember(kind, FAULTS);
+    System.out.printf(
+        "november %s: reported %s, billed %s, error %s; worst function: %s%n",
+        kind, run.reported(), run.truth(), run.error(), run.worstFunction());
 
     assertThat(run.error())
         .as("reported %s, billed %s", run.reported(), run.truth())

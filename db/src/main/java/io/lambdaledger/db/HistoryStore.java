@@ -291,6 +291,7 @@ public final class HistoryStore {
     Map<Long, FunctionKey> keys = new HashMap<>();
     Map<Long, Provenance> weakest = new HashMap<>();
     Map<Long, Instant> earliest = new HashMap<>();
+    Map<Long, List<Memory>> memories = new HashMap<>();
     for (Record row :
         dsl.select(
                 LAMBDA_FUNCTION.ID,
@@ -299,6 +300,7 @@ public final class HistoryStore {
                 LAMBDA_FUNCTION.FUNCTION_NAME,
                 FUNCTION_CONFIG.VALID_FROM,
                 FUNCTION_CONFIG.VALID_TO,
+                FUNCTION_CONFIG.MEMORY_MB,
                 FUNCTION_CONFIG.PROVENANCE)
             .from(FUNCTION_CONFIG)
             .join(LAMBDA_FUNCTION)
@@ -314,6 +316,11 @@ public final class HistoryStore {
               row.get(LAMBDA_FUNCTION.FUNCTION_NAME)));
       Instant from = row.get(FUNCTION_CONFIG.VALID_FROM);
       earliest.merge(id, from, HistoryStore::min);
+      memories
+          .computeIfAbsent(id, key -> new ArrayList<>())
+          .add(
+              new Memory(
+                  from, row.get(FUNCTION_CONFIG.VALID_TO), row.get(FUNCTION_CONFIG.MEMORY_MB)));
       if (overlaps(from, row.get(FUNCTION_CONFIG.VALID_TO), start, end)) {
         weakest.merge(
             id, Provenance.valueOf(row.get(FUNCTION_CONFIG.PROVENANCE)), Provenance::weakest);
@@ -325,6 +332,7 @@ public final class HistoryStore {
                 PROVISIONED_CONCURRENCY.FUNCTION_ID,
                 PROVISIONED_CONCURRENCY.VALID_FROM,
                 PROVISIONED_CONCURRENCY.VALID_TO,
+                PROVISIONED_CONCURRENCY.ALLOCATED,
                 PROVISIONED_CONCURRENCY.PROVENANCE)
             .from(PROVISIONED_CONCURRENCY)
             .join(LAMBDA_FUNCTION)
@@ -338,8 +346,22 @@ public final class HistoryStore {
                     .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(start)))
             .fetch()) {
       long id = row.get(PROVISIONED_CONCURRENCY.FUNCTION_ID);
-      weakest.merge(
-          id, Provenance.valueOf(row.get(PROVISIONED_CONCURRENCY.PROVENANCE)), Provenance::weakest);
+      Provenance provenance = Provenance.valueOf(row.get(PROVISIONED_CONCURRENCY.PROVENANCE));
+      weakest.merge(id, provenance, Provenance::weakest);
+      if (provenance == Provenance.INFERRED) {
+        // PC that may not have been there, or not at that amount: all of its GB-seconds
+        Instant from = max(row.get(PROVISIONED_CONCURRENCY.VALID_FROM), start);
+        Instant to = row.get(PROVISIONED_CONCURRENCY.VALID_TO);
+        to = to == null || to.isAfter(end) ? end : to;
+        atRisk.merge(
+            id,
+            gbSeconds(
+                row.get(PROVISIONED_CONCURRENCY.ALLOCATED),
+                from,
+                to,
+                memories.getOrDefault(id, List.of())),
+            BigDecimal::add);
+      }
     }
     // Usage on a day before the earliest known configuration: priced with an assumed one.
     Map<Long, Instant> firstUsage = new HashMap<>();
@@ -374,6 +396,32 @@ public final class HistoryStore {
             .thenComparing(p -> p.function().region())
             .thenComparing(p -> p.function().name()));
     return result;
+  }
+
+  /** A function's memory during {@code [from, to)}. */
+  private record Memory(Instant from, Instant to, int memoryMb) {}
+
+  /** allocated × seconds × GB over {@code [from, to)}, with the memory in force in each part. */
+  private static BigDecimal gbSeconds(
+      int allocated, Instant from, Instant to, List<Memory> memories) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Memory memory : memories) {
+      Instant a = max(from, memory.from());
+      Instant b = memory.to() == null || memory.to().isAfter(to) ? to : memory.to();
+      if (a.isBefore(b)) {
+        total =
+            total.add(
+                BigDecimal.valueOf(allocated)
+                    .multiply(BigDecimal.valueOf(java.time.Duration.between(a, b).toSeconds()))
+                    .multiply(BigDecimal.valueOf(memory.memoryMb()))
+                    .divide(BigDecimal.valueOf(1024)));
+      }
+    }
+    return total;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   private static boolean overlaps(Instant from, Instant to, Instant start, Instant end) {

@@ -134,6 +134,16 @@ class HistoryStoreTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(key("api"), Provenance.INFERRED),
               org.assertj.core.groups.Tuple.tuple(key("idle"), Provenance.UNKNOWN));
+      // the INFERRED 5 on "live" from 1 to 3 November at 1024 MB: 5 × 2 days × 1 GB
+      assertThat(history.provenance(YearMonth.of(2026, 11), AccountScope.all()).get(0))
+          .extracting(FunctionProvenance::pcGbSecondsAtRisk)
+          .satisfies(
+              atRisk ->
+                  assertThat((BigDecimal) atRisk)
+                      .isEqualByComparingTo(BigDecimal.valueOf(5L * 2 * 86_400)));
+      assertThat(history.provenance(YearMonth.of(2026, 11), AccountScope.all()).get(1))
+          .extracting(FunctionProvenance::pcGbSecondsAtRisk)
+          .isNull();
       assertThat(history.provenance(YearMonth.of(2026, 12), AccountScope.all()))
           .extracting(FunctionProvenance::function, FunctionProvenance::provenance)
           .contains(org.assertj.core.groups.Tuple.tuple(key("api"), Provenance.CLOUDTRAIL));

@@ -8,9 +8,9 @@ import java.time.YearMonth;
  *
  * @param provenance the weakest provenance of the configuration and provisioned concurrency periods
  *     in force during the month, UNKNOWN when the function had usage before any history
- * @param pcGbSecondsAtRisk provisioned concurrency GB-seconds that may be missing or wrong (to be
- *     priced at the region's PC rate), zero when the history is OBSERVED or CLOUDTRAIL; null when
- *     it cannot be bounded (UNKNOWN history)
+ * @param pcGbSecondsAtRisk provisioned concurrency GB-seconds that may be wrong (to be priced at
+ *     the region's PC rate): those of INFERRED periods in the month, zero when the history is
+ *     OBSERVED or CLOUDTRAIL; null when it cannot be bounded (UNKNOWN history)
  */
 public record FunctionProvenance(
     FunctionKey function, YearMonth month, Provenance provenance, BigDecimal pcGbSecondsAtRisk) {
