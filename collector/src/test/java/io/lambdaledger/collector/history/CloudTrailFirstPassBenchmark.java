@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 /**
  * The first history pass of a 5,000-function shard: 90 days of Lambda events read at CloudTrail's 2
  * requests per second, with no throttling at all. Slow by design (about half a second a page), so a
- * benchmark: {@code ./mvnw -pl collector -am test -Dgroups=benchmark
+ * benchmark: {@code ./mvnw -pl collector -am test -Dcollector.excludedGroups= -Dgroups=benchmark
  * -Dtest=CloudTrailFirstPassBenchmark}.
  */
 @Tag("benchmark")
