@@ -5,6 +5,7 @@ import static io.lambdaledger.db.jooq.Tables.HISTORY_CURSOR;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
+import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
 
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionConfiguration;
@@ -49,12 +50,24 @@ public final class HistoryStore {
   /**
    * What the collector first observed of a function: the configuration listed then and the
    * provisioned concurrency per qualifier (history before {@code at} is what may be rebuilt).
+   *
+   * @param rebuilt whether history before {@code at} has been stored already
    */
   public record FirstObservation(
       String functionName,
       Instant at,
       FunctionConfiguration configuration,
-      Map<String, Integer> provisioned) {}
+      Map<String, Integer> provisioned,
+      boolean rebuilt) {
+
+    public FirstObservation(
+        String functionName,
+        Instant at,
+        FunctionConfiguration configuration,
+        Map<String, Integer> provisioned) {
+      this(functionName, at, configuration, provisioned, false);
+    }
+  }
 
   /** A configuration in force during {@code [from, to)}. */
   public record ConfigurationSpan(
@@ -172,6 +185,15 @@ public final class HistoryStore {
             .put(row.get(PROVISIONED_CONCURRENCY.QUALIFIER), row.getAllocated());
       }
     }
+    java.util.Set<Long> rebuilt =
+        new java.util.HashSet<>(
+            dsl.selectDistinct(FUNCTION_CONFIG.FUNCTION_ID)
+                .from(FUNCTION_CONFIG)
+                .join(LAMBDA_FUNCTION)
+                .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
+                .where(shard)
+                .and(FUNCTION_CONFIG.PROVENANCE.ne(OBSERVED))
+                .fetch(FUNCTION_CONFIG.FUNCTION_ID));
     Map<String, FirstObservation> observations = new HashMap<>();
     first.forEach(
         (id, row) ->
@@ -181,7 +203,8 @@ public final class HistoryStore {
                     names.get(id),
                     row.getValidFrom(),
                     Rows.configuration(row),
-                    provisioned.getOrDefault(id, Map.of()))));
+                    provisioned.getOrDefault(id, Map.of()),
+                    rebuilt.contains(id))));
     return observations;
   }
 
@@ -372,13 +395,12 @@ public final class HistoryStore {
         .and(USAGE_DAY.REQUESTS.gt(0L).or(USAGE_DAY.PC_GB_S.gt(BigDecimal.ZERO)))
         .groupBy(USAGE_DAY.FUNCTION_ID)
         .forEach(row -> firstUsage.put(row.value1(), row.value2()));
+    java.util.Set<Long> usedBefore = usedBeforeHistory(firstUsage, earliest);
     List<FunctionProvenance> result = new ArrayList<>();
     for (Map.Entry<Long, FunctionKey> entry : keys.entrySet()) {
       long id = entry.getKey();
-      Instant used = firstUsage.get(id);
       Provenance provenance = weakest.get(id);
-      if (used != null
-          && used.isBefore(earliest.get(id).truncatedTo(java.time.temporal.ChronoUnit.DAYS))) {
+      if (usedBefore.contains(id)) {
         provenance = Provenance.UNKNOWN;
       }
       if (provenance == null) {
@@ -396,6 +418,48 @@ public final class HistoryStore {
             .thenComparing(p -> p.function().region())
             .thenComparing(p -> p.function().name()));
     return result;
+  }
+
+  /**
+   * Functions with usage before their earliest known configuration: a day before its day, or an
+   * hour of that day before it (hours are read only for functions first known on a day of usage).
+   */
+  private java.util.Set<Long> usedBeforeHistory(
+      Map<Long, Instant> firstUsageDay, Map<Long, Instant> earliest) {
+    java.util.Set<Long> used = new java.util.HashSet<>();
+    Map<Long, Instant> sameDay = new HashMap<>();
+    firstUsageDay.forEach(
+        (id, day) -> {
+          Instant known = earliest.get(id);
+          if (known == null) {
+            return;
+          }
+          Instant knownDay = known.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+          if (day.isBefore(knownDay)) {
+            used.add(id);
+          } else if (day.equals(knownDay) && known.isAfter(knownDay)) {
+            sameDay.put(id, known);
+          }
+        });
+    for (List<Long> chunk : Chunks.of(new ArrayList<>(sameDay.keySet()))) {
+      dsl.select(USAGE_HOUR.FUNCTION_ID, USAGE_HOUR.HOUR_START)
+          .from(USAGE_HOUR)
+          .where(USAGE_HOUR.FUNCTION_ID.in(chunk))
+          .and(USAGE_HOUR.REQUESTS.gt(0L))
+          .and(
+              USAGE_HOUR.HOUR_START.ge(
+                  sameDay.values().stream()
+                      .min(Instant::compareTo)
+                      .orElseThrow()
+                      .truncatedTo(java.time.temporal.ChronoUnit.DAYS)))
+          .forEach(
+              row -> {
+                if (row.value2().isBefore(sameDay.get(row.value1()))) {
+                  used.add(row.value1());
+                }
+              });
+    }
+    return used;
   }
 
   /** A function's memory during {@code [from, to)}. */

@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  * One history pass of one shard: reads the CloudTrail events not read yet (the last 90 days the
  * first time, then from where the last pass stopped, never the same hours twice), rebuilds the
  * configuration and provisioned concurrency of every function first observed after the start of
- * what was read, stores it, and recomputes the rollups it changes. A refused call (no {@code
- * cloudtrail:LookupEvents}) is recorded and logged, never thrown: metrics do not depend on it.
+ * what was read and not rebuilt yet (once per function: events of the last minutes before first
+ * sight that CloudTrail had not delivered yet are not revisited), stores it, and recomputes the
+ * rollups it changes. A refused call (no {@code cloudtrail:LookupEvents}) is recorded and logged,
+ * never thrown: metrics do not depend on it.
  */
 public final class HistoryPass {
 
@@ -80,13 +82,18 @@ public final class HistoryPass {
   public Outcome run(Instant now) {
     Cursor cursor = history.cursor(accountId, region, CLOUDTRAIL).orElse(null);
     Instant reach = now.minus(REACH);
-    Instant from = cursor == null || cursor.readTo().isBefore(reach) ? reach : cursor.readTo();
+    // go on from what was read before, unless nothing was (never read, or only refused) or a gap
+    // longer than CloudTrail's reach broke it
+    boolean goOn =
+        cursor != null
+            && cursor.readFrom().isBefore(cursor.readTo())
+            && !cursor.readTo().isBefore(reach);
+    Instant from = goOn ? cursor.readTo() : reach;
     Instant to = now.minus(DELIVERY);
     if (!from.isBefore(to)) {
       return new Outcome(from, to, 0, 0, 0, false);
     }
-    Instant readFrom =
-        cursor == null || cursor.readFrom().isBefore(reach) ? from : cursor.readFrom();
+    Instant readFrom = goOn ? cursor.readFrom() : from;
     CloudTrailReader reader = new CloudTrailReader(cloudTrail, permit);
     List<LambdaEvent> events;
     try {
@@ -132,8 +139,8 @@ public final class HistoryPass {
     List<String> priced = new ArrayList<>();
     Instant latest = from;
     for (FirstObservation first : history.firstObservations(accountId, region).values()) {
-      if (!first.at().isAfter(from)) {
-        continue; // observed since before what was read: nothing before first sight to rebuild
+      if (!first.at().isAfter(from) || first.rebuilt()) {
+        continue; // observed before what was read, or rebuilt by an earlier pass: once is enough
       }
       Rebuilt function =
           HistoryRebuilder.rebuild(
