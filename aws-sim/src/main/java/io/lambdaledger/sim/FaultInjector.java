@@ -14,7 +14,7 @@ final class FaultInjector {
     THROTTLE,
     SERVER_ERROR,
     DROP,
-    DENIED,
+    DENY,
     UNSUPPORTED
   }
 
@@ -45,14 +45,11 @@ final class FaultInjector {
     if (rule.none()) {
       return Fault.NONE;
     }
-    switch (rule.refusal()) {
-      case DENIED -> {
-        return Fault.DENIED;
-      }
-      case UNSUPPORTED -> {
-        return Fault.UNSUPPORTED;
-      }
-      case NONE -> {}
+    if (rule.deny()) {
+      return Fault.DENY;
+    }
+    if (rule.unsupported()) {
+      return Fault.UNSUPPORTED;
     }
     String key = faults.rules().containsKey(operation) ? operation : Faults.ALL + operation;
     Countdown countdown = countdowns.computeIfAbsent(key, k -> new Countdown(rule));

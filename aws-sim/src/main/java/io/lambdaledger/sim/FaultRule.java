@@ -17,10 +17,10 @@ import java.util.Objects;
  * @param throttleNext the next calls to throttle
  * @param errorNext the next calls to fail with a server error
  * @param dropNext the next calls to drop
- * @param refusal every call refused as a real endpoint refuses what it does not allow or offer:
- *     {@link Refusal#DENIED} (HTTP 403 {@code AccessDeniedException}, a missing IAM permission) or
- *     {@link Refusal#UNSUPPORTED} (HTTP 404 with no body, as an emulator lacking the operation
- *     answers)
+ * @param deny every call is refused with {@code AccessDenied}, as without the IAM permission
+ *     ({@code deny=true}, or {@code refuse=denied})
+ * @param unsupported every call is answered as an emulator that lacks the operation answers: HTTP
+ *     404 with no body and no AWS error code ({@code refuse=unsupported})
  */
 public record FaultRule(
     double throttle,
@@ -31,30 +31,12 @@ public record FaultRule(
     int throttleNext,
     int errorNext,
     int dropNext,
-    Refusal refusal) {
-
-  /** How every call of an operation is refused, if it is. */
-  public enum Refusal {
-    NONE,
-    DENIED,
-    UNSUPPORTED;
-
-    static Refusal parse(String value) {
-      return switch (value) {
-        case "denied" -> DENIED;
-        case "unsupported" -> UNSUPPORTED;
-        case "none" -> NONE;
-        default ->
-            throw new IllegalArgumentException(
-                "refuse must be denied, unsupported or none, not '" + value + "'");
-      };
-    }
-  }
+    boolean deny,
+    boolean unsupported) {
 
   public static final FaultRule NONE =
-      new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, Refusal.NONE);
+      new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false, false);
 
-  /** A rule without a refusal. */
   public FaultRule(
       double throttle,
       double error,
@@ -73,7 +55,8 @@ public record FaultRule(
         throttleNext,
         errorNext,
         dropNext,
-        Refusal.NONE);
+        false,
+        false);
   }
 
   public FaultRule {
@@ -85,7 +68,6 @@ public record FaultRule(
       throw new IllegalArgumentException("throttle + error + drop must not exceed 1");
     }
     Objects.requireNonNull(latency, "latency");
-    Objects.requireNonNull(refusal, "refusal");
     if (latency.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative");
     }
@@ -98,11 +80,6 @@ public record FaultRule(
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException(name + " must be a rate in [0, 1], was " + rate);
     }
-  }
-
-  FaultRule withRefusal(Refusal value) {
-    return new FaultRule(
-        throttle, error, drop, partialData, latency, throttleNext, errorNext, dropNext, value);
   }
 
   public boolean none() {
@@ -121,7 +98,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "error" ->
           new FaultRule(
               throttle,
@@ -132,7 +110,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "drop" ->
           new FaultRule(
               throttle,
@@ -143,7 +122,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "partial", "partialData" ->
           new FaultRule(
               throttle,
@@ -154,7 +134,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "latency" ->
           new FaultRule(
               throttle,
@@ -165,7 +146,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "throttleNext" ->
           new FaultRule(
               throttle,
@@ -176,7 +158,8 @@ public record FaultRule(
               count(value),
               errorNext,
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "errorNext" ->
           new FaultRule(
               throttle,
@@ -187,7 +170,8 @@ public record FaultRule(
               throttleNext,
               count(value),
               dropNext,
-              refusal);
+              deny,
+              unsupported);
       case "dropNext" ->
           new FaultRule(
               throttle,
@@ -198,14 +182,53 @@ public record FaultRule(
               throttleNext,
               errorNext,
               count(value),
-              refusal);
-      case "refuse" -> withRefusal(Refusal.parse(value));
+              deny,
+              unsupported);
+      case "deny" ->
+          new FaultRule(
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              bool(value),
+              unsupported);
+      case "refuse" ->
+          switch (value) {
+            case "denied" -> with("deny", "true");
+            case "unsupported" ->
+                new FaultRule(
+                    throttle,
+                    error,
+                    drop,
+                    partialData,
+                    latency,
+                    throttleNext,
+                    errorNext,
+                    dropNext,
+                    deny,
+                    true);
+            default ->
+                throw new IllegalArgumentException(
+                    "refuse must be denied or unsupported, not '" + value + "'");
+          };
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
-                  + " dropNext, refuse)");
+                  + " dropNext, deny, refuse)");
+    };
+  }
+
+  private static boolean bool(String value) {
+    return switch (value) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw new IllegalArgumentException("not true or false: " + value);
     };
   }
 

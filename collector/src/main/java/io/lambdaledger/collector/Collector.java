@@ -3,6 +3,7 @@ package io.lambdaledger.collector;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.FunctionUnknownStore;
+import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.MetricSampleStore;
 import io.lambdaledger.db.UsageRollupStore;
@@ -85,7 +86,10 @@ public final class Collector implements AutoCloseable {
     this.sampleStore = new MetricSampleStore(database.dsl());
     this.stores =
         new ShardCollector.Stores(
-            inventoryStore, sampleStore, new UsageRollupStore(database.dsl(), clock));
+            inventoryStore,
+            sampleStore,
+            new UsageRollupStore(database.dsl(), clock),
+            new HistoryStore(database.dsl(), clock));
     this.runs = new StoreRunRecorder(database);
     this.unknowns = new FunctionUnknownStore(database.dsl());
     this.budget = CollectionBudget.of(settings);

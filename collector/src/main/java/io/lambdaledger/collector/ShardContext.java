@@ -23,6 +23,10 @@ final class ShardContext {
   final RateLimiter lambdaLimiter;
   final RateLimiter taggingLimiter;
   final CollectionBudget budget;
+
+  /** CloudTrail LookupEvents: 2 requests per second per account and region. */
+  final RateLimiter cloudTrailLimiter = new RateLimiter(2);
+
   final ReentrantLock running = new ReentrantLock();
   private Instant provisionedConcurrencySweptTo;
   private String taggingProblem;
