@@ -165,7 +165,7 @@ final class FunctionsController {
     body.put(
         "provisionedConcurrency",
         function.provisionedConcurrency().stream()
-            .map(pc -> Map.of("qualifier", pc.qualifier(), "allocated", pc.allocated()))
+            .map(pc -> CostJson.ordered("qualifier", pc.qualifier(), "allocated", pc.allocated()))
             .toList());
     body.put("firstSeen", text(function.firstSeen()));
     body.put("lastSeen", text(function.lastSeen()));
