@@ -75,7 +75,7 @@ class CostsBenchmarkTest {
       System.out.printf("seeded in %d s%n", (System.nanoTime() - seedStart) / 1_000_000_000L);
       UsageRollupStore queries = new UsageRollupStore(db.dsl());
       MonthPricer pricer =
-          new MonthPricer(new CostEngine(PriceBooks.bundled()), PriceBooks.bundled());
+          new MonthPricer(new io.lambdaledger.core.costing.MonthPricing(PriceBooks.bundled()));
       for (int i = 0; i < 5; i++) {
         long q0 = System.nanoTime();
         var usage =

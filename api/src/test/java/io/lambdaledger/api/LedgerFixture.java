@@ -162,6 +162,23 @@ final class LedgerFixture implements AutoCloseable {
     return seeded(true, () -> Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
+  /**
+   * Seeded, then {@code change} applied to the stored hour and day rollups (the month rollups are
+   * summed from the days again); auth on, clock fixed at {@link #NOW}.
+   */
+  static LedgerFixture seeded(java.util.function.Consumer<DSLContext> change) {
+    TestDatabase db = TestDatabases.h2();
+    try {
+      seed(db.dsl());
+      change.accept(db.dsl());
+      MonthRollups.fromDays(db.dsl());
+      return new LedgerFixture(db, true, Clock.fixed(NOW, ZoneOffset.UTC));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
   static LedgerFixture seeded(boolean authEnabled, Supplier<Clock> clock) {
     TestDatabase db = TestDatabases.h2();
     try {
