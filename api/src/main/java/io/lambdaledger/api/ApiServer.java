@@ -133,8 +133,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.beforeMatched(this::authorize);
     config.routes.after(this::afterEveryRequest);
     registerErrorMapping(config);
-    new Routes(settings, services, LedgerData.from(services.database()), mapper)
-        .register(config.routes);
+    new Routes(settings, services, services.ledger(), mapper).register(config.routes);
   }
 
   private void beforeEveryRequest(Context ctx) {

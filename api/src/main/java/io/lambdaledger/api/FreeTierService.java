@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.costing.BillableUsage;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.pricing.FreeTierAllowance;

@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.javalin.http.Context;
+import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.model.ConfigurationPeriod;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionKey;

@@ -3,7 +3,6 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
@@ -99,9 +98,8 @@ class CostsBenchmarkTest {
               metrics,
               () -> new CollectionTrigger.CollectionStarted(false, null, null, "none"),
               (month, format, scope, partial, out) -> {},
-              db.database(),
-              PriceBooks.bundled(),
-              new CostEngine(PriceBooks.bundled()));
+              LedgerFixture.ledger(db.database()),
+              PriceBooks.bundled());
       ApiServer server =
           new ApiServer(
                   new ApiServer.Settings(

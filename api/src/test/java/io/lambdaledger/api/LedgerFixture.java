@@ -3,7 +3,6 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN_CALL;
 
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
@@ -15,6 +14,7 @@ import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import io.lambdaledger.db.testing.MonthRollups;
@@ -146,15 +146,22 @@ final class LedgerFixture implements AutoCloseable {
                 new CollectionTrigger.CollectionStarted(
                     true, "manual-" + collectionsStarted.incrementAndGet(), NOW, "started"),
             LedgerFixture::writeReport,
-            db.database(),
-            PriceBooks.bundled(),
-            new CostEngine(PriceBooks.bundled()));
+            ledger(db.database()),
+            PriceBooks.bundled());
     this.server =
         new ApiServer(
                 new ApiServer.Settings(authEnabled, clock, "test", Duration.ofMinutes(30)),
                 services)
             .start("127.0.0.1", 0);
     this.http = new HttpTestClient(server.port());
+  }
+
+  /** The API's read ports over a test database, as the composition root builds them. */
+  static LedgerData ledger(io.lambdaledger.db.Database database) {
+    return new LedgerData(
+        StoredLedger.usage(database),
+        StoredLedger.functions(database),
+        StoredLedger.collections(database));
   }
 
   /** Seeded, auth on, clock fixed at {@link #NOW}. */

@@ -14,7 +14,6 @@ import io.lambdaledger.collector.CollectorSettings;
 import io.lambdaledger.collector.CycleReport;
 import io.lambdaledger.collector.Progress;
 import io.lambdaledger.collector.RetrySettings;
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
@@ -154,9 +153,8 @@ class GoldenOutputsTest {
                     metrics,
                     () -> null,
                     noReports,
-                    database,
-                    priceBooks,
-                    new CostEngine(priceBooks)))
+                    LedgerRuntime.ledger(database),
+                    priceBooks))
             .start("127.0.0.1", 0);
     HttpClient http = HttpClient.newHttpClient();
     for (Map.Entry<String, String> route : ROUTES.entrySet()) {
