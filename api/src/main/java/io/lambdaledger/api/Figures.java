@@ -42,16 +42,7 @@ record Figures(long requests, BigDecimal gbSeconds, Charges charges, BigDecimal 
   }
 
   Figures negated() {
-    return new Figures(
-        -requests,
-        gbSeconds.negate(),
-        new Charges(
-            charges.requests().negate(),
-            charges.duration().negate(),
-            charges.ephemeralStorage().negate(),
-            charges.provisionedConcurrency().negate(),
-            charges.provisionedDuration().negate()),
-        freeTierCredit.negate());
+    return new Figures(-requests, gbSeconds.negate(), charges.negated(), freeTierCredit.negate());
   }
 
   /** The billed total: the sum of the cent charges. */

@@ -1,5 +1,6 @@
 package io.lambdaledger.core.cost;
 
+import io.lambdaledger.core.pricing.PriceGroup;
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
 public final class GbSeconds {
 
   /** GB-seconds per MB × ms: 1 / (1024 × 1000). */
-  public static final BigDecimal PER_MB_MS = new BigDecimal("0.0000009765625");
+  public static final BigDecimal PER_MB_MS = PriceGroup.Weight.MB_MS.pricedUnits();
 
   private GbSeconds() {}
 

@@ -19,11 +19,12 @@ import java.util.TreeMap;
  *
  * <p>Each line's usage of each price group is held as an integer weight: requests, MB x ms of
  * billed duration (on-demand duration, ephemeral storage, provisioned duration), or MB x s of
- * provisioned concurrency; GB-seconds are weight x {@link #GB_SECONDS_PER_WEIGHT}. The payer's free
- * tier is given out in whole units (requests, MB x ms) by largest remainder, first to its buckets
- * (region x architecture) by usage, then to the bucket's lines by usage. Within a bucket and group
- * every line's exact charge is its billable weight times the bucket's net price per unit (the
- * average after volume tiers), so the invoice line's cents are apportioned by billable weight.
+ * provisioned concurrency; GB-seconds are weight x {@link PriceGroup.Weight#pricedUnits()}. The
+ * payer's free tier is given out in whole units (requests, MB x ms) by largest remainder, first to
+ * its buckets (region x architecture) by usage, then to the bucket's lines by usage. Within a
+ * bucket and group every line's exact charge is its billable weight times the bucket's net price
+ * per unit (the average after volume tiers), so the invoice line's cents are apportioned by
+ * billable weight.
  */
 final class PricingRun {
 
@@ -31,7 +32,7 @@ final class PricingRun {
   static final MathContext RATIO_PRECISION = MathContext.DECIMAL128;
 
   private static final BigDecimal MB_MS = GbSeconds.PER_MB_MS;
-  private static final BigDecimal MB_S = new BigDecimal("0.0009765625"); // 1 / 1024
+  private static final BigDecimal MB_S = PriceGroup.Weight.MB_S.pricedUnits();
 
   private static final int REQ = PriceGroup.REQUESTS.ordinal();
   private static final int DUR = PriceGroup.DURATION.ordinal();
@@ -39,11 +40,6 @@ final class PricingRun {
   private static final int PC = PriceGroup.PROVISIONED_CONCURRENCY.ordinal();
   private static final int PCD = PriceGroup.PROVISIONED_DURATION.ordinal();
   private static final PriceGroup[] GROUPS = PriceGroup.values();
-
-  /** GB-seconds (or requests) per unit of weight, by group ordinal. */
-  private static final BigDecimal[] GB_SECONDS_PER_WEIGHT = {
-    BigDecimal.ONE, MB_MS, MB_MS, MB_S, MB_MS
-  };
 
   private final PriceBook book;
   private final List<UsageLine> lines;
@@ -381,7 +377,7 @@ final class PricingRun {
   private static BigDecimal quantity(int group, long weight) {
     return weight == 0
         ? BigDecimal.ZERO
-        : BigDecimal.valueOf(weight).multiply(GB_SECONDS_PER_WEIGHT[group]);
+        : BigDecimal.valueOf(weight).multiply(GROUPS[group].weight().pricedUnits());
   }
 
   private static long add(long sum, long value, String payer) {
