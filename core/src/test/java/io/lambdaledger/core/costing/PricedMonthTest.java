@@ -33,26 +33,7 @@ class PricedMonthTest {
 
   /** Usage measured by CloudWatch: a duration sum, so the billed duration is only bounded. */
   static FunctionUsage usage(String account, String region, String name, long requests, String ms) {
-    UsageTotals totals =
-        new UsageTotals(
-            requests,
-            new BigDecimal(ms),
-            0,
-            0,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            0,
-            0,
-            BigDecimal.ZERO,
-            0,
-            0,
-            0,
-            null,
-            null);
+    UsageTotals totals = UsageTotals.ofInvocations(requests, new BigDecimal(ms));
     return new FunctionUsage(
         new FunctionKey(account, region, name),
         PAYER,
