@@ -2,6 +2,7 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
 import java.util.Objects;
 
@@ -12,13 +13,18 @@ import java.util.Objects;
  * @param usage stored usage rollups
  * @param functions the function inventory
  * @param collections past collection runs
+ * @param months which months have usage, per account
  */
 public record LedgerData(
-    UsageReader usage, FunctionDirectory functions, CollectionHistory collections) {
+    UsageReader usage,
+    FunctionDirectory functions,
+    CollectionHistory collections,
+    UsageMonths months) {
 
   public LedgerData {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(functions, "functions");
     Objects.requireNonNull(collections, "collections");
+    Objects.requireNonNull(months, "months");
   }
 }

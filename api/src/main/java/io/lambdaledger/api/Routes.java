@@ -55,6 +55,9 @@ final class Routes {
     routes.get(API + "/free-tier", insights::freeTier, Access.VIEWER);
     routes.get(API + "/forecast", insights::forecast, Access.VIEWER);
 
+    MonthsController months = new MonthsController(data.months(), settings.clock());
+    routes.get(API + "/months", months::list, Access.VIEWER);
+
     FunctionsController functions =
         new FunctionsController(
             new FunctionsService(
@@ -64,6 +67,7 @@ final class Routes {
                 settings.clock(),
                 settings.finalityHorizon()),
             data.functions(),
+            new FunctionUsageSummary(data.usage(), services.priceBooks()),
             windows);
     routes.get(API + "/functions", functions::list, Access.VIEWER);
     routes.get(API + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);

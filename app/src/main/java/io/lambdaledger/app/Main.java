@@ -33,7 +33,8 @@ import picocli.CommandLine.ParseResult;
       CollectCommand.class,
       ReportCommand.class,
       ServeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      TokensCommand.class
     })
 public final class Main implements Runnable {
 

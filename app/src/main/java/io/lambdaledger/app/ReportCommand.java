@@ -4,6 +4,7 @@ import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseUnavailableException;
+import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.MonthNotFinalException;
 import io.lambdaledger.reports.MonthlyReports;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +88,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportRequest request = request();
     LedgerConfig config = main.config();
+    Databases.requireExisting(config.database(), "nothing to report");
     try (Database database = Databases.open(config.database())) {
+      requireUsage(database, request);
       MonthlyReports reports = reports(database, config);
       ReportSummary summary = write(reports, request);
       PrintWriter err = spec.commandLine().getErr();
@@ -142,6 +147,28 @@ final class ReportCommand implements Callable<Integer> {
         accounts.isEmpty() ? AccountScope.all() : AccountScope.only(accounts),
         tags,
         allowPartial);
+  }
+
+  /**
+   * A month without any collected usage is refused before anything is written: an empty report
+   * would read as "cost nothing". A month not over yet is left to the finality check, which refuses
+   * it first unless {@code --allow-partial}.
+   */
+  private static void requireUsage(Database database, ReportRequest request) {
+    YearMonth current = YearMonth.now(Clock.systemUTC());
+    if (request.month().isAfter(current)
+        || (request.month().equals(current) && !request.allowPartial())) {
+      return;
+    }
+    Instant start = request.month().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (new UsageRollupStore(database.dsl()).monthStamp(start).rows() == 0) {
+      throw new UserFacingException(
+          "no usage collected for "
+              + request.month()
+              + " in "
+              + database.redactedUrl()
+              + ": run collect (or serve) for that month first");
+    }
   }
 
   private ReportSummary write(MonthlyReports reports, ReportRequest request) throws IOException {

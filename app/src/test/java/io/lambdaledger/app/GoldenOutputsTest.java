@@ -6,6 +6,7 @@ import io.lambdaledger.api.ApiServer;
 import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
+import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.CollectionTarget;
@@ -15,6 +16,7 @@ import io.lambdaledger.collector.CycleReport;
 import io.lambdaledger.collector.Progress;
 import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.pricing.PriceBooks;
+import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.WatermarkStore;
@@ -149,6 +151,7 @@ class GoldenOutputsTest {
                 new ApiServer.Settings(false, clock, "golden", horizon),
                 new Services(
                     List::of,
+                    new StoredTokens(new ApiTokenStore(database.dsl())),
                     () -> true,
                     metrics,
                     () -> null,

@@ -3,6 +3,7 @@ package io.lambdaledger.db;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
@@ -13,6 +14,8 @@ import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.UsageRollup;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,20 @@ public final class StoredLedger {
 
   public static FunctionDirectory functions(Database database) {
     return new StoredFunctions(new InventoryStore(database.dsl()));
+  }
+
+  /** Which months have usage, per account, from the month rollup. */
+  public static UsageMonths months(Database database) {
+    UsageRollupStore rollups = new UsageRollupStore(database.dsl());
+    return () ->
+        rollups.monthsWithUsage().stream()
+            .map(
+                used ->
+                    new UsageMonths.AccountMonth(
+                        used.accountId(),
+                        YearMonth.from(used.monthStart().atOffset(ZoneOffset.UTC)),
+                        used.functions()))
+            .toList();
   }
 
   public static CollectionHistory collections(Database database) {
