@@ -60,7 +60,10 @@ public final class AwsSimulator implements AutoCloseable {
       }
     }
     this.pricer =
-        new TruthPricer(books, settings.consolidatedBilling() ? workload.accounts().get(0) : null);
+        new TruthPricer(
+            books,
+            settings.consolidatedBilling() ? workload.accounts().get(0) : null,
+            settings.seed());
     Identities identities = new Identities(workload.accounts());
     this.server =
         new SimServer(
