@@ -65,6 +65,10 @@ public final class AwsSimulator implements AutoCloseable {
             settings.consolidatedBilling() ? workload.accounts().get(0) : null,
             settings.seed());
     Identities identities = new Identities(workload.accounts());
+    S3Objects objects = new S3Objects();
+    BillingExports exports =
+        new BillingExports(
+            workload, truthCalculator, pricer, objects, BillingExports.LINES_PER_FILE);
     this.server =
         new SimServer(
             new CloudWatchService(
@@ -73,6 +77,7 @@ public final class AwsSimulator implements AutoCloseable {
             new PricingService(PriceListProducts.of(books.latest())),
             new TaggingService(workload),
             new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
+            new S3Service(objects, exports, settings.clock()),
             identities,
             faults,
             stats,
@@ -94,6 +99,18 @@ public final class AwsSimulator implements AutoCloseable {
         settings.seed(),
         start());
   }
+
+  /** The CUR 2.0 export of the simulated bill, CSV+GZIP (see docs/simulator.md, S3). */
+  public static final String CUR2_CSV_EXPORT = BillingExports.Export.CUR2_CSV.uri();
+
+  /** The CUR 2.0 export of the simulated bill, Parquet. */
+  public static final String CUR2_PARQUET_EXPORT = BillingExports.Export.CUR2_PARQUET.uri();
+
+  /** The FOCUS 1.2 export of the simulated bill, CSV+GZIP. */
+  public static final String FOCUS_CSV_EXPORT = BillingExports.Export.FOCUS_CSV.uri();
+
+  /** The FOCUS 1.2 export of the simulated bill, Parquet. */
+  public static final String FOCUS_PARQUET_EXPORT = BillingExports.Export.FOCUS_PARQUET.uri();
 
   /** Generates the estate and starts serving it. */
   public static AwsSimulator start(SimulatorSettings settings) {

@@ -27,7 +27,8 @@ record Call(
     LAMBDA,
     PRICING,
     TAGGING,
-    STS
+    STS,
+    S3
   }
 
   String account() {

@@ -131,7 +131,7 @@ final class TruthPricer {
     return lines;
   }
 
-  private PriceBook bookFor(YearMonth month) {
+  PriceBook bookFor(YearMonth month) {
     try {
       return books.inForce(month);
     } catch (NoSuchElementException e) {
