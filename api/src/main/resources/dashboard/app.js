@@ -86,7 +86,13 @@ function timeChart(element, title, xs, series, options = {}) {
   const heading = document.createElement("h2");
   heading.textContent = title;
   target.appendChild(heading);
-  if (!xs.length || series.every((s) => s.values.every((v) => v === null || v === 0))) {
+  // A window is empty when it has no points, or when no point holds a value (options.hasData, when
+  // given, says whether there was usage: a day with requests that cost $0.00 inside the free tier is
+  // drawn as a $0.00 day, not as "no data").
+  const hasValues = options.hasData !== undefined
+    ? options.hasData
+    : series.some((s) => s.values.some((v) => v !== null && v !== 0 && !Number.isNaN(v)));
+  if (!xs.length || !hasValues) {
     const empty = document.createElement("p");
     empty.className = "empty";
     empty.textContent = "No data in this window yet.";
@@ -176,7 +182,8 @@ async function overview() {
   const points = byDay.series || [];
   timeChart("cost-by-day", "Cost by day (USD)", points.map((p) => Date.parse(p.start) / 1000),
     [{ label: "Cost", values: points.map((p) => Number(p.total)) }],
-    { bars: true, format: (v) => usd.format(v), axis: (v) => usd.format(v) });
+    { bars: true, format: (v) => usd.format(v), axis: (v) => usd.format(v),
+      hasData: points.some((p) => Number(p.requests) > 0 || Number(p.total) !== 0) });
   const topEl = document.getElementById("top-functions");
   if (!top.items.length) {
     topEl.innerHTML = emptyState("No functions with usage yet",

@@ -73,6 +73,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
+  /** The demo's "now": the simulator, the collector and the API all read it. Tests pin it. */
+  Clock clock = Clock.systemUTC();
+
   /**
    * A started demo: the simulator, the service, and the backfill running behind them; closing stops
    * all three.
@@ -105,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
     Instant began = Instant.now();
     Path folder = folder();
     AwsSimulator simulator =
-        AwsSimulator.start(SimulatorSettings.defaults().withFunctions(functions).withSeed(seed));
+        AwsSimulator.start(
+            SimulatorSettings.defaults().withFunctions(functions).withSeed(seed).withClock(clock));
     try {
       console.printf(
           "Simulator: %d functions in %s, seed %d, at %s%n",
@@ -116,7 +120,6 @@ final class DemoCommand implements Callable<Integer> {
           CollectorWiring.settings(main.config())
               .withInterval(Duration.ofMinutes(1))
               .withPeriod(Duration.ofMinutes(5));
-      Clock clock = Clock.systemUTC();
       LedgerRuntime runtime =
           LedgerRuntime.start(
               main.config(),
