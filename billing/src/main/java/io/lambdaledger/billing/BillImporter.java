@@ -4,6 +4,7 @@ import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.db.BillStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -173,17 +174,23 @@ public final class BillImporter {
     } catch (SdkClientException e) {
       throw BillImportException.failure(file + ": S3 unreachable (" + e.getMessage() + ")", e);
     } catch (IOException e) {
-      throw BillImportException.badInput(
-          file
-              + (key.endsWith(".gz") ? ": truncated or corrupt gzip (" : ": not readable Parquet (")
-              + e.getMessage()
-              + ")",
-          e);
+      throw unreadable(file, key, e);
+    } catch (UncheckedIOException e) {
+      throw unreadable(file, key, e.getCause());
     } catch (BillImportException e) {
       throw e;
     } catch (RuntimeException e) {
       throw BillImportException.badInput(file + ": unreadable (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static BillImportException unreadable(String file, String key, IOException e) {
+    return BillImportException.badInput(
+        file
+            + (key.endsWith(".gz") ? ": truncated or corrupt gzip (" : ": not readable Parquet (")
+            + e.getMessage()
+            + ")",
+        e);
   }
 
   private List<S3Object> list(ExportUri export, String prefix) {
