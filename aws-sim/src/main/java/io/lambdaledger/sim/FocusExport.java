@@ -234,7 +234,7 @@ final class FocusExport {
     out.add(CurExport.plain(v.contracted()));
     out.add(CurExport.plain(v.effective()));
     out.add(l.invoiceId());
-    out.add("Amazon Web Services, Inc.");
+    out.add("AWS");
     out.add(CurExport.plain(v.list()));
     out.add(CurExport.plain(v.quantity()));
     out.add(l.pricingUnit());
@@ -282,7 +282,7 @@ final class FocusExport {
                 v.contracted().doubleValue(),
                 v.effective().doubleValue(),
                 l.invoiceId(),
-                "Amazon Web Services, Inc.",
+                "AWS",
                 v.list().doubleValue(),
                 v.quantity().doubleValue(),
                 l.pricingUnit(),
