@@ -308,6 +308,10 @@ class BillImportBenchmarkTest {
   }
 
   void measure(String name, int functions, boolean hourly, boolean parquet) throws IOException {
+    String only = System.getProperty("bill.bench.cases", "");
+    if (!only.isEmpty() && !List.of(only.split(",")).contains(name)) {
+      return;
+    }
     String export = upload(name, functions, hourly, parquet);
     long expected = 30L * (hourly ? 24 : 1) * 3 * functions;
     System.gc();

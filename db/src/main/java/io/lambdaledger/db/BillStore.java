@@ -9,16 +9,15 @@ import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
-import io.lambdaledger.db.jooq.tables.records.BillLineRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 
 /**
@@ -278,11 +277,14 @@ public final class BillStore {
       if (rows.isEmpty()) {
         return;
       }
-      InsertValuesStepN<BillLineRecord> insert = dsl.insertInto(BILL_LINE, COLUMNS);
+      // One prepared statement, bound once per row and sent as a JDBC batch: no SQL to render
+      // per row, one round trip per batch.
+      BatchBindStep batch =
+          dsl.batch(dsl.insertInto(BILL_LINE, COLUMNS).values(new Object[COLUMNS.size()]));
       for (Object[] row : rows) {
-        insert = insert.values(row);
+        batch = batch.bind(row);
       }
-      insert.execute();
+      batch.execute();
       rows.clear();
     }
   }
