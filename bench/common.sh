@@ -1,25 +1,8 @@
 # Shared by bench/run and bench/soak (sourced, not run).
 
-# A JDK 21 or newer, chosen as .ci/run does: JAVA_HOME if it is one, else the usual Debian paths.
-pick_jdk() {
-  local candidate version
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
-      /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 \
-      | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
-
-use_jdk() {
-  JAVA_HOME=$(pick_jdk) || { echo "$0: needs a JDK 21 or newer (set JAVA_HOME)" >&2; exit 1; }
-  export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-}
+# A JDK 21 or newer: pick_jdk and use_jdk, shared with ./mvnw, ./lambda-ledger and .ci/run.
+# shellcheck source=.ci/jdk.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../.ci/jdk.sh"
 
 # The commit: short SHA, plus "dirty" if tracked files have changes.
 commit_label() {

@@ -1,25 +1,20 @@
 package io.lambdaledger.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.router.Endpoint;
 import io.lambdaledger.core.model.TokenRole;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +28,6 @@ public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String CALLER = "ledger.caller";
-  private static final String STARTED = "ledger.started";
-
-  /** Largest request body accepted (413 above). */
-  static final int MAX_REQUEST_BYTES = 64 * 1024;
 
   /**
    * How the server behaves. {@code authEnabled} false lets every request in as an admin over every
@@ -45,24 +36,55 @@ public final class ApiServer implements AutoCloseable {
    * CloudWatch data may still change, which the API warns about.
    */
   public record Settings(
-      boolean authEnabled, Clock clock, String version, Duration finalityHorizon) {
+      boolean authEnabled,
+      Clock clock,
+      String version,
+      Duration finalityHorizon,
+      ReadLimits readLimits) {
+
+    public Settings(boolean authEnabled, Clock clock, String version, Duration finalityHorizon) {
+      this(authEnabled, clock, version, finalityHorizon, ReadLimits.DEFAULT);
+    }
+
     public Settings {
+      readLimits = readLimits == null ? ReadLimits.DEFAULT : readLimits;
       Objects.requireNonNull(clock, "clock");
       version = version == null ? "dev" : version;
       finalityHorizon = finalityHorizon == null ? Duration.ofMinutes(30) : finalityHorizon;
     }
   }
 
+  /**
+   * How slowly a client may send: {@code idle} is the longest silence on a connection, {@code
+   * header} the longest a request line and headers may take, {@code body} the longest a request
+   * body may take after its header. A connection over any of them is closed.
+   */
+  public record ReadLimits(Duration idle, Duration header, Duration body) {
+    public static final ReadLimits DEFAULT =
+        new ReadLimits(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30));
+
+    public ReadLimits {
+      for (Duration limit : new Duration[] {idle, header, body}) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+          throw new IllegalArgumentException("read limits must be positive durations");
+        }
+      }
+    }
+  }
+
   private final Settings settings;
   private final Services services;
+  private final TokenManager tokens;
   private final Authenticator authenticator;
   private final ObjectMapper mapper = objectMapper();
+  private ReadDeadlines deadlines;
   private Javalin app;
 
   public ApiServer(Settings settings, Services services) {
     this.settings = settings;
     this.services = services;
-    this.authenticator = new Authenticator(settings.authEnabled(), services.tokens());
+    this.tokens = new TokenManager(services.tokens(), services.tokenStore(), settings.clock());
+    this.authenticator = new Authenticator(settings.authEnabled(), tokens);
   }
 
   /** Starts listening; returns this server. Use {@link #port()} for the port actually bound. */
@@ -77,6 +99,8 @@ public final class ApiServer implements AutoCloseable {
     }
     app = Javalin.create(this::configure);
     app.start(host, port);
+    deadlines = new ReadDeadlines(settings.readLimits(), services.metrics().registry());
+    deadlines.applyTo(app.jettyServer().server());
     LOG.info(
         "api started host={} port={} auth={}",
         host,
@@ -98,6 +122,10 @@ public final class ApiServer implements AutoCloseable {
       app.stop();
       app = null;
     }
+    if (deadlines != null) {
+      deadlines.close();
+      deadlines = null;
+    }
   }
 
   @Override
@@ -110,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.prefer405over404 = true;
-    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    config.http.maxRequestSize = RequestGuard.MAX_REQUEST_BYTES;
     config.jsonMapper(new JavalinJackson(mapper, true));
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.staticFiles.add(
@@ -129,35 +157,13 @@ public final class ApiServer implements AutoCloseable {
           files.headers = Map.of("Cache-Control", "max-age=31536000");
         });
 
-    config.routes.before(this::beforeEveryRequest);
+    config.routes.before(RequestGuard::beforeEveryRequest);
     config.routes.beforeMatched(this::authorize);
-    config.routes.after(this::afterEveryRequest);
-    registerErrorMapping(config);
+    config.routes.after(new RequestMetrics(services.metrics().registry())::afterEveryRequest);
+    new ErrorMapping(mapper).register(config);
     new Routes(settings, services, LedgerData.from(services.database()), mapper)
         .register(config.routes);
-  }
-
-  private void beforeEveryRequest(Context ctx) {
-    ctx.attribute(STARTED, System.nanoTime());
-    long contentLength = ctx.req().getContentLengthLong();
-    if (contentLength > MAX_REQUEST_BYTES) {
-      // Refuse an announced oversized body at once: reading it first would wait for bytes the
-      // client may send slowly or never, holding the connection until the idle timeout.
-      throw ApiProblem.of(
-          413, reason(413), "the request body is too large (at most 64 KiB are accepted)");
-    }
-    if (contentLength != 0) {
-      // Read the (size-limited) body up front, whatever the route does with it: a body left unread
-      // makes Jetty drop the connection after the response, under a client that may reuse it.
-      ctx.bodyAsBytes();
-    }
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
-            + " frame-ancestors 'none'");
+    new TokensController(tokens).register(config.routes);
   }
 
   private void authorize(Context ctx) {
@@ -178,135 +184,6 @@ public final class ApiServer implements AutoCloseable {
       throw new IllegalStateException("route has no caller: is it registered with a role?");
     }
     return caller;
-  }
-
-  private void afterEveryRequest(Context ctx) {
-    Long started = ctx.attribute(STARTED);
-    if (started == null) {
-      return;
-    }
-    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    String uri;
-    if (endpoint != null) {
-      uri = endpoint.path;
-    } else if (ctx.statusCode() == 404) {
-      uri = "NOT_FOUND";
-    } else {
-      uri = "static";
-    }
-    int status = ctx.statusCode();
-    Timer.builder("http.server.requests")
-        .tag("method", ctx.method().name())
-        .tag("uri", uri)
-        .tag("status", Integer.toString(status))
-        .tag("outcome", status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : "SUCCESS")
-        .register(services.metrics().registry())
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-  }
-
-  private void registerErrorMapping(JavalinConfig config) {
-    config.routes.exception(ApiProblem.class, (e, ctx) -> writeProblem(ctx, e));
-    config.routes.exception(
-        MonthlyReportSource.ReportRefusedException.class,
-        (e, ctx) -> writeProblem(ctx, ApiProblem.conflict(e.getMessage())));
-    config.routes.exception(
-        JacksonException.class,
-        (e, ctx) -> writeProblem(ctx, ApiProblem.badRequest("the request body is not valid JSON")));
-    config.routes.exception(
-        HttpResponseException.class,
-        (e, ctx) -> {
-          int status = e.getStatus();
-          if (status >= 500) {
-            logUnexpected(ctx, e);
-          }
-          writeProblem(ctx, ApiProblem.of(status, reason(status), safeMessage(e, status)));
-        });
-    config.routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          if (isClientAbort(e)) {
-            writeProblem(ctx, ApiProblem.badRequest("the request ended before its body did"));
-            return;
-          }
-          String id = logUnexpected(ctx, e);
-          writeProblem(
-              ctx,
-              ApiProblem.of(
-                  500, "Internal Server Error", "unexpected error; the log has it as " + id));
-        });
-    for (int status : new int[] {400, 404, 405, 413, 415, 500, 503}) {
-      config.routes.error(
-          status,
-          ctx -> {
-            if (!isProblem(ctx)) {
-              writeProblem(ctx, ApiProblem.of(status, reason(status), defaultDetail(ctx, status)));
-            }
-          });
-    }
-  }
-
-  /** The client closed the connection or sent less body than it announced: its fault, not ours. */
-  private static boolean isClientAbort(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.io.EOFException
-          || t.getClass().getName().equals("org.eclipse.jetty.io.EofException")
-          || t.getClass().getName().equals("org.eclipse.jetty.http.BadMessageException")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String defaultDetail(Context ctx, int status) {
-    return switch (status) {
-      case 404 -> "no such resource: " + WindowParser.shorten(ctx.path());
-      case 405 ->
-          "method "
-              + ctx.method().name()
-              + " is not allowed on "
-              + WindowParser.shorten(ctx.path());
-      case 413 -> "the request body is too large";
-      default -> reason(status);
-    };
-  }
-
-  private static String safeMessage(HttpResponseException e, int status) {
-    String message = e.getMessage();
-    return status >= 500 || message == null || message.isBlank() ? reason(status) : message;
-  }
-
-  private static String logUnexpected(Context ctx, Exception e) {
-    String id = UUID.randomUUID().toString();
-    LOG.error("request failed id={} method={} path={}", id, ctx.method().name(), ctx.path(), e);
-    return id;
-  }
-
-  private static boolean isProblem(Context ctx) {
-    String type = ctx.res().getContentType();
-    return type != null && type.startsWith(ProblemErrorHandler.PROBLEM_JSON);
-  }
-
-  private void writeProblem(Context ctx, ApiProblem problem) {
-    ctx.removeHeader("Content-Disposition");
-    ctx.status(problem.status());
-    if (problem.status() == 401) {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"lambda-ledger\"");
-    }
-    if (problem.status() == 400 || problem.status() == 413 || problem.status() == 431) {
-      // Jetty does not keep a connection after a malformed request (a bad URI, an oversized
-      // header or body): saying so lets clients open a new one instead of reusing a dead one.
-      ctx.header("Connection", "close");
-    }
-    try {
-      ctx.result(mapper.writeValueAsBytes(problem.body(ctx.path())));
-    } catch (JacksonException e) {
-      throw new IllegalStateException("cannot write a problem body", e);
-    }
-    ctx.contentType(ProblemErrorHandler.PROBLEM_JSON);
-  }
-
-  static String reason(int status) {
-    return org.eclipse.jetty.http.HttpStatus.getMessage(status);
   }
 
   static ObjectMapper objectMapper() {

@@ -17,11 +17,16 @@ final class Authenticator {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   private final boolean enabled;
-  private final TokenSource tokens;
+  private final TokenManager tokens;
 
-  Authenticator(boolean enabled, TokenSource tokens) {
+  Authenticator(boolean enabled, TokenManager tokens) {
     this.enabled = enabled;
     this.tokens = tokens;
+  }
+
+  /** Only the given tokens, as if configured, at the system clock. */
+  Authenticator(boolean enabled, TokenSource configured) {
+    this(enabled, new TokenManager(configured, TokenStore.NONE, java.time.Clock.systemUTC()));
   }
 
   boolean enabled() {
@@ -46,15 +51,17 @@ final class Authenticator {
     }
     byte[] presentedHash = Tokens.sha256(presented);
     ApiToken match = null;
-    List<ApiToken> known = tokens.tokens();
+    List<ApiToken> known = tokens.all();
     for (ApiToken token : known) {
       if (MessageDigest.isEqual(presentedHash, hashBytes(token)) && match == null) {
         match = token;
       }
     }
-    if (match == null) {
+    if (match == null || !match.validAt(tokens.now())) {
+      // An expired or revoked token is answered like an unknown one: the answer tells nothing.
       throw ApiProblem.unauthorized("the bearer token is not valid");
     }
+    tokens.used(match);
     return new Caller(match.name(), match.role(), match.scope());
   }
 

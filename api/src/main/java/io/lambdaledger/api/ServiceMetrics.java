@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.math.BigDecimal;
@@ -30,7 +31,17 @@ public final class ServiceMetrics implements AutoCloseable {
   private final DoubleAdder cloudWatchSpendUsd = new DoubleAdder();
   private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
 
+  /** More distinct {@code uri} values than routes could ever give: a bug, not traffic. */
+  static final int MAX_URI_VALUES = 100;
+
   public ServiceMetrics() {
+    // A safety net under RequestMetrics' bounded labels: past this many uri values, new series are
+    // dropped instead of growing /metrics without end.
+    registry
+        .config()
+        .meterFilter(
+            MeterFilter.maximumAllowableTags(
+                "http.server.requests", "uri", MAX_URI_VALUES, MeterFilter.deny()));
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Everything the API calls, built by the composition root ({@code app}).
  *
- * @param tokens the bearer tokens accepted (configured and stored)
+ * @param tokens the bearer tokens from the configuration
+ * @param tokenStore the tokens created with {@code tokens create} or {@code POST /api/v1/tokens}
  * @param readiness what {@code /readyz} asks, typically {@code database::isReachable}
  * @param metrics the Prometheus registry, shared with whatever reports collection metrics
  * @param collections starts a collection cycle ({@code POST /collections})
@@ -19,6 +20,7 @@ import java.util.Objects;
  */
 public record Services(
     TokenSource tokens,
+    TokenStore tokenStore,
     ReadinessCheck readiness,
     ServiceMetrics metrics,
     CollectionTrigger collections,
@@ -29,6 +31,7 @@ public record Services(
 
   public Services {
     Objects.requireNonNull(tokens, "tokens");
+    Objects.requireNonNull(tokenStore, "tokenStore");
     Objects.requireNonNull(readiness, "readiness");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(collections, "collections");

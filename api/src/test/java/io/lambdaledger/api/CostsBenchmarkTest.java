@@ -95,6 +95,7 @@ class CostsBenchmarkTest {
       Services services =
           new Services(
               () -> tokens,
+              TokenStore.NONE,
               () -> true,
               metrics,
               () -> new CollectionTrigger.CollectionStarted(false, null, null, "none"),

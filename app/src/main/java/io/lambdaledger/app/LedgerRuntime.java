@@ -8,6 +8,8 @@ import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
+import io.lambdaledger.api.StoredTokens;
+import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
@@ -98,16 +100,22 @@ final class LedgerRuntime implements AutoCloseable {
     WatermarkStore watermarks = new WatermarkStore(database.dsl(), clock);
     MonthlyReports reports =
         new MonthlyReports(database.dsl(), watermarks::list, priceBooks, horizon, clock);
-    TokenSource tokens = tokenSource(config, database);
+    TokenSource tokens = configuredTokens(config);
+    ApiTokenStore tokenStore = new ApiTokenStore(database.dsl());
     if (options.authEnabled()) {
-      ApiTokenStore store = new ApiTokenStore(database.dsl());
-      FirstStartToken.ensureAdminToken(tokens, store::upsert, options.console(), clock);
+      FirstStartToken.ensureAdminToken(
+          () -> new TokenManager(tokens, new StoredTokens(tokenStore), clock).all(),
+          tokenStore::upsert,
+          options.console(),
+          clock);
+      warnIfInitialTokenOutlived(tokens, tokenStore, clock);
     } else {
       LOG.warn("event=auth-disabled API authentication is OFF: every caller is an admin");
     }
     Services services =
         new Services(
             tokens,
+            new StoredTokens(tokenStore),
             database::isReachable,
             metrics,
             collectNow(background),
@@ -163,8 +171,29 @@ final class LedgerRuntime implements AutoCloseable {
     };
   }
 
-  private static TokenSource tokenSource(LedgerConfig config, Database database) {
-    ApiTokenStore store = new ApiTokenStore(database.dsl());
+  /**
+   * The first-start admin token is meant to bootstrap; once tokens are configured, say it lives.
+   */
+  private static void warnIfInitialTokenOutlived(
+      TokenSource configured, ApiTokenStore store, Clock clock) {
+    if (configured.tokens().isEmpty()) {
+      return;
+    }
+    store.list().stream()
+        .filter(token -> token.name().equals(FirstStartToken.NAME))
+        .filter(token -> token.validAt(clock.instant()))
+        .findFirst()
+        .ifPresent(
+            token ->
+                LOG.warn(
+                    "event=initial-admin-token-active tokens are configured but the first-start"
+                        + " token {} still works; revoke it: lambda-ledger tokens revoke {}",
+                    token.name(),
+                    token.name()));
+  }
+
+  /** The tokens in the configuration file ({@code server.tokens}). */
+  static TokenSource configuredTokens(LedgerConfig config) {
     List<ApiToken> configured = new ArrayList<>();
     for (TokenConfig token : config.server().tokens()) {
       configured.add(
@@ -176,11 +205,7 @@ final class LedgerRuntime implements AutoCloseable {
               Instant.EPOCH));
     }
     List<ApiToken> fixed = List.copyOf(configured);
-    return () -> {
-      List<ApiToken> all = new ArrayList<>(fixed);
-      all.addAll(store.list());
-      return all;
-    };
+    return () -> fixed;
   }
 
   private static MonthlyReportSource reportSource(MonthlyReports reports) {

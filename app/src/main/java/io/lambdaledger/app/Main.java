@@ -34,7 +34,8 @@ import picocli.CommandLine.ParseResult;
       ReportCommand.class,
       BillCommand.class,
       ServeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      TokensCommand.class
     })
 public final class Main implements Runnable {
 

@@ -2,8 +2,10 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseUnavailableException;
+import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.MonthNotFinalException;
 import io.lambdaledger.reports.MonthlyReports;
@@ -14,7 +16,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +89,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ReportRequest request = request();
     LedgerConfig config = main.config();
+    Databases.requireExisting(config.database(), "nothing to report");
     try (Database database = Databases.open(config.database())) {
+      requireUsage(database, request);
       MonthlyReports reports = reports(database, config);
       ReportSummary summary = write(reports, request);
       PrintWriter err = spec.commandLine().getErr();
@@ -144,6 +150,28 @@ final class ReportCommand implements Callable<Integer> {
         allowPartial);
   }
 
+  /**
+   * A month without any collected usage is refused before anything is written: an empty report
+   * would read as "cost nothing". A month not over yet is left to the finality check, which refuses
+   * it first unless {@code --allow-partial}.
+   */
+  private static void requireUsage(Database database, ReportRequest request) {
+    YearMonth current = YearMonth.now(Clock.systemUTC());
+    if (request.month().isAfter(current)
+        || (request.month().equals(current) && !request.allowPartial())) {
+      return;
+    }
+    Instant start = request.month().atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (new UsageRollupStore(database.dsl()).monthStamp(start).rows() == 0) {
+      throw new UserFacingException(
+          "no usage collected for "
+              + request.month()
+              + " in "
+              + database.redactedUrl()
+              + ": run collect (or serve) for that month first");
+    }
+  }
+
   private ReportSummary write(MonthlyReports reports, ReportRequest request) throws IOException {
     if (toStandardOutput()) {
       ReportSummary summary = reports.write(request, System.out);
@@ -183,6 +211,7 @@ final class ReportCommand implements Callable<Integer> {
     return new MonthlyReports(
         database.dsl(),
         new WatermarkStore(database.dsl(), clock)::list,
+        new CollectionRunStore(database.dsl())::collectedWindows,
         StoredPriceBooks.load(database),
         MonthlyReports.finalityHorizon(config.collector().finalityMargin()),
         clock);

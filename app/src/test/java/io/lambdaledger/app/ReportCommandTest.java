@@ -159,6 +159,35 @@ class ReportCommandTest {
   }
 
   @Test
+  void aMonthWithoutCollectedUsageIsRefusedOnOneLineAndNoFileIsWritten() {
+    Path file = directory.resolve("september.csv");
+
+    int exit = run("report", "--month", "2026-09", "--output", file.toString());
+
+    assertThat(exit).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(err.toString()).startsWith("lambda-ledger: no usage collected for 2026-09");
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void withoutADatabaseNothingIsCreatedAndTheCommandSaysSo() {
+    Path missing = directory.resolve("nowhere/data/lambda-ledger");
+    Path file = directory.resolve("october.csv");
+    CommandLine commandLine =
+        Main.commandLine(Map.of("LEDGER_DB_URL", "jdbc:h2:file:" + missing.toAbsolutePath()));
+    commandLine.setErr(new PrintWriter(err, true));
+
+    int exit = commandLine.execute("report", "--month", "2026-10", "--output", file.toString());
+
+    assertThat(exit).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(err.toString()).startsWith("lambda-ledger: no database at ");
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(directory.resolve("nowhere")).doesNotExist();
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void aMonthNotFinalIsRefusedWithExitCodeTwoAndNoFile() {
     Path file = directory.resolve("future.csv");
 

@@ -8,6 +8,8 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.db.jooq.tables.records.ApiTokenRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,41 +34,67 @@ public final class ApiTokenStore {
    * @throws IllegalArgumentException if another token already has this hash
    */
   public void upsert(ApiToken token) {
+    write(token, true);
+  }
+
+  /**
+   * Stores a new token; a token with this name, revoked or not, stays as it is.
+   *
+   * @return whether it was stored (false: the name is taken)
+   * @throws IllegalArgumentException if another token already has this hash
+   */
+  public boolean create(ApiToken token) {
+    return write(token, false);
+  }
+
+  private boolean write(ApiToken token, boolean replace) {
     try {
-      dsl.transaction(
+      return dsl.transactionResult(
           tx -> {
             DSLContext t = tx.dsl();
-            t.insertInto(
-                    API_TOKEN,
-                    API_TOKEN.NAME,
-                    API_TOKEN.TOKEN_HASH,
-                    API_TOKEN.ROLE,
-                    API_TOKEN.ALL_ACCOUNTS,
-                    API_TOKEN.CREATED_AT)
-                .values(
-                    token.name(),
-                    token.tokenHash(),
-                    token.role().configName(),
-                    token.scope().unrestricted(),
-                    token.createdAt())
-                .onConflict(API_TOKEN.NAME)
-                .doUpdate()
-                .set(API_TOKEN.TOKEN_HASH, token.tokenHash())
-                .set(API_TOKEN.ROLE, token.role().configName())
-                .set(API_TOKEN.ALL_ACCOUNTS, token.scope().unrestricted())
-                .execute();
+            var insert =
+                t.insertInto(
+                        API_TOKEN,
+                        API_TOKEN.NAME,
+                        API_TOKEN.TOKEN_HASH,
+                        API_TOKEN.ROLE,
+                        API_TOKEN.ALL_ACCOUNTS,
+                        API_TOKEN.CREATED_AT,
+                        API_TOKEN.EXPIRES_AT)
+                    .values(
+                        token.name(),
+                        token.tokenHash(),
+                        token.role().configName(),
+                        token.scope().unrestricted(),
+                        token.createdAt(),
+                        token.expiresAt())
+                    .onConflict(API_TOKEN.NAME);
+            int written =
+                replace
+                    ? insert
+                        .doUpdate()
+                        .set(API_TOKEN.TOKEN_HASH, token.tokenHash())
+                        .set(API_TOKEN.ROLE, token.role().configName())
+                        .set(API_TOKEN.ALL_ACCOUNTS, token.scope().unrestricted())
+                        .set(API_TOKEN.EXPIRES_AT, token.expiresAt())
+                        .execute()
+                    : insert.doNothing().execute();
+            if (written == 0) {
+              return false;
+            }
             t.deleteFrom(API_TOKEN_ACCOUNT)
                 .where(API_TOKEN_ACCOUNT.TOKEN_NAME.eq(token.name()))
                 .execute();
-            var insert =
+            var accounts =
                 t.insertInto(
                     API_TOKEN_ACCOUNT, API_TOKEN_ACCOUNT.TOKEN_NAME, API_TOKEN_ACCOUNT.ACCOUNT_ID);
             for (String accountId : new TreeSet<>(token.scope().accountIds())) {
-              insert = insert.values(token.name(), accountId);
+              accounts = accounts.values(token.name(), accountId);
             }
             if (!token.scope().accountIds().isEmpty()) {
-              insert.execute();
+              accounts.execute();
             }
+            return true;
           });
     } catch (DataAccessException e) {
       if ("23505".equals(e.sqlState())) {
@@ -75,6 +103,31 @@ public final class ApiTokenStore {
       }
       throw e;
     }
+  }
+
+  /**
+   * Revokes the token with this name at {@code at}; revoking it again keeps the first time.
+   *
+   * @return whether there is a token with this name
+   */
+  public boolean revoke(String name, Instant at) {
+    dsl.update(API_TOKEN)
+        .set(API_TOKEN.REVOKED_AT, at)
+        .where(API_TOKEN.NAME.eq(name).and(API_TOKEN.REVOKED_AT.isNull()))
+        .execute();
+    return dsl.fetchExists(API_TOKEN, API_TOKEN.NAME.eq(name));
+  }
+
+  /**
+   * Records that the token was used at {@code at}, unless a use less than {@code resolution} before
+   * was recorded already: at most one write per token and resolution, however many requests.
+   */
+  public void markUsed(String name, Instant at, Duration resolution) {
+    dsl.update(API_TOKEN)
+        .set(API_TOKEN.LAST_USED_AT, at)
+        .where(API_TOKEN.NAME.eq(name))
+        .and(API_TOKEN.LAST_USED_AT.isNull().or(API_TOKEN.LAST_USED_AT.le(at.minus(resolution))))
+        .execute();
   }
 
   /** The token with this hash. */
@@ -123,6 +176,9 @@ public final class ApiTokenStore {
         row.getTokenHash(),
         TokenRole.fromConfigName(row.getRole()),
         scope,
-        row.getCreatedAt());
+        row.getCreatedAt(),
+        row.getExpiresAt(),
+        row.getRevokedAt(),
+        row.getLastUsedAt());
   }
 }

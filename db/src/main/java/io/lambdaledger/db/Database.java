@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -63,9 +64,12 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(DatabaseSettings settings) {
     SQLDialect dialect = dialectOf(settings);
+    Optional<H2Files> h2Files = H2Files.of(settings.url());
+    h2Files.ifPresent(H2Files::createDirectory);
     HikariDataSource dataSource = connect(settings, dialect);
     try {
       MigrationResult migration = migrate(settings, dataSource);
+      h2Files.ifPresent(H2Files::restrictToOwner);
       return new Database(settings, dataSource, dialect, migration);
     } catch (RuntimeException e) {
       dataSource.close();

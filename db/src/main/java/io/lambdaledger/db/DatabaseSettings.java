@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 public record DatabaseSettings(String url, String user, String password) {
 
   /**
-   * H2 options of the embedded file database: {@code AUTO_SERVER} lets a second process (for
-   * example {@code report} next to {@code serve}) open the same file; locks wait up to 10 s. (H2
-   * refuses {@code DB_CLOSE_ON_EXIT=FALSE} together with {@code AUTO_SERVER}.)
+   * H2 options of the embedded file database: locks wait up to 10 s. No {@code AUTO_SERVER}: it
+   * would open a TCP listener for other processes; a URL that asks for it ({@code
+   * ;AUTO_SERVER=TRUE}) gets one on the loopback interface only (see {@link Database}).
    */
-  public static final String H2_FILE_OPTIONS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+  public static final String H2_FILE_OPTIONS = ";LOCK_TIMEOUT=10000";
 
   /** The default: an H2 file database {@code ./data/lambda-ledger}, created on first use. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/lambda-ledger" + H2_FILE_OPTIONS;

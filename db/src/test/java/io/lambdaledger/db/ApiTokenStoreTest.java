@@ -88,4 +88,58 @@ class ApiTokenStoreTest {
       assertThat(store.findByHash("shared-hash").orElseThrow().name()).isEqualTo("a");
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void creatingKeepsAnExistingTokenOfThatNameAndStoresTheExpiry(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      ApiTokenStore store = new ApiTokenStore(db.dsl());
+      Instant expires = T0.plus(java.time.Duration.ofDays(30));
+      ApiToken first =
+          new ApiToken(
+              "ci", "hash-1", TokenRole.VIEWER, AccountScope.all(), T0, expires, null, null);
+
+      assertThat(store.create(first)).isTrue();
+      assertThat(
+              store.create(new ApiToken("ci", "hash-2", TokenRole.ADMIN, AccountScope.all(), T0)))
+          .isFalse();
+
+      assertThat(store.list()).containsExactly(first);
+      assertThat(store.list().getFirst().expiresAt()).isEqualTo(expires);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void revokingKeepsTheTokenListedWithTheFirstRevocationTime(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      ApiTokenStore store = new ApiTokenStore(db.dsl());
+      store.create(new ApiToken("ci", "hash-1", TokenRole.VIEWER, AccountScope.all(), T0));
+
+      assertThat(store.revoke("ci", T0.plusSeconds(60))).isTrue();
+      assertThat(store.revoke("ci", T0.plusSeconds(120))).isTrue();
+      assertThat(store.revoke("nobody", T0)).isFalse();
+
+      ApiToken revoked = store.list().getFirst();
+      assertThat(revoked.revokedAt()).isEqualTo(T0.plusSeconds(60));
+      assertThat(revoked.validAt(T0.plusSeconds(61))).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void lastUseIsWrittenAtMostOncePerResolution(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      ApiTokenStore store = new ApiTokenStore(db.dsl());
+      store.create(new ApiToken("ci", "hash-1", TokenRole.VIEWER, AccountScope.all(), T0));
+      java.time.Duration minute = java.time.Duration.ofMinutes(1);
+
+      store.markUsed("ci", T0.plusSeconds(10), minute);
+      store.markUsed("ci", T0.plusSeconds(40), minute);
+      assertThat(store.list().getFirst().lastUsedAt()).isEqualTo(T0.plusSeconds(10));
+
+      store.markUsed("ci", T0.plusSeconds(70), minute);
+      assertThat(store.list().getFirst().lastUsedAt()).isEqualTo(T0.plusSeconds(70));
+    }
+  }
 }

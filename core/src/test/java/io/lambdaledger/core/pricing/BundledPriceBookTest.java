@@ -60,26 +60,82 @@ class BundledPriceBookTest {
     assertThat(armRates.ephemeralStorage()).isEqualByComparingTo(ephemeral);
   }
 
+  static final List<String> REFERENCE_REGIONS =
+      List.of(
+          "us-east-1",
+          "us-east-2",
+          "us-west-2",
+          "us-west-1",
+          "eu-west-1",
+          "eu-central-1",
+          "ap-south-1",
+          "ap-northeast-1",
+          "sa-east-1",
+          "af-south-1",
+          "ap-east-1",
+          "eu-south-1",
+          "me-south-1",
+          "eu-central-2",
+          "ap-southeast-5");
+
+  /** Commercial regions whose rates the reference does not give: us-east-1's, derived. */
+  static final List<String> AT_US_EAST_1_RATES =
+      List.of(
+          "ca-central-1",
+          "ca-west-1",
+          "mx-central-1",
+          "ap-east-2",
+          "ap-northeast-2",
+          "ap-northeast-3",
+          "ap-southeast-1",
+          "ap-southeast-2",
+          "ap-southeast-3",
+          "ap-south-2",
+          "ap-southeast-4",
+          "ap-southeast-7",
+          "eu-west-2",
+          "eu-west-3",
+          "eu-north-1",
+          "eu-south-2",
+          "il-central-1");
+
   @Test
-  void theBookCoversExactlyTheFifteenCommercialRegionsOfTheReference() {
-    assertThat(book.regions())
-        .containsExactlyInAnyOrder(
-            "us-east-1",
-            "us-east-2",
-            "us-west-2",
-            "us-west-1",
-            "eu-west-1",
-            "eu-central-1",
-            "ap-south-1",
-            "ap-northeast-1",
-            "sa-east-1",
-            "af-south-1",
-            "ap-east-1",
-            "eu-south-1",
-            "me-south-1",
-            "eu-central-2",
-            "ap-southeast-5");
-    assertThat(book.prices()).hasSize(15 * 2 * 7);
+  void theBookCoversEveryCommercialRegion() {
+    List<String> expected = new java.util.ArrayList<>(REFERENCE_REGIONS);
+    expected.addAll(AT_US_EAST_1_RATES);
+    expected.add("me-central-1");
+    assertThat(book.regions()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(book.prices()).hasSize(33 * 2 * 7);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("regionsAtUsEast1Rates")
+  void aRegionMissingFromTheReferenceHasUsEast1RatesMarkedDerived(String region) {
+    assertSameRates(region, "us-east-1");
+  }
+
+  @Test
+  void meCentral1HasMeSouth1RatesMarkedDerived() {
+    assertSameRates("me-central-1", "me-south-1");
+  }
+
+  static Stream<String> regionsAtUsEast1Rates() {
+    return AT_US_EAST_1_RATES.stream();
+  }
+
+  private void assertSameRates(String region, String template) {
+    for (Architecture architecture : Architecture.values()) {
+      assertThat(book.rates(region, architecture))
+          .as(region + " " + architecture)
+          .usingRecursiveComparison()
+          .ignoringFields("region", "usageTypes")
+          .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+          .isEqualTo(book.rates(template, architecture));
+    }
+    assertThat(book.prices(region)).hasSize(14).allMatch(p -> p.basis() == PriceBasis.DERIVED);
+    assertThat(book.prices(region))
+        .extracting(Price::usageType)
+        .allMatch(type -> type.matches("[A-Z]+[0-9]-.*"), "a region billing-code prefix");
   }
 
   @Test
@@ -134,7 +190,9 @@ class BundledPriceBookTest {
           .as(region + " tier 3")
           .isEqualByComparingTo(tenDecimals(tierOne.multiply(new BigDecimal("0.8"))));
       PriceBasis expected = region.equals("us-east-1") ? PriceBasis.PUBLISHED : PriceBasis.DERIVED;
-      assertThat(tiers.get(0).basis()).isEqualTo(PriceBasis.PUBLISHED);
+      PriceBasis tierOneBasis =
+          REFERENCE_REGIONS.contains(region) ? PriceBasis.PUBLISHED : PriceBasis.DERIVED;
+      assertThat(tiers.get(0).basis()).as(region).isEqualTo(tierOneBasis);
       assertThat(tiers.get(1).basis()).as(region).isEqualTo(expected);
       assertThat(tiers.get(2).basis()).as(region).isEqualTo(expected);
     }

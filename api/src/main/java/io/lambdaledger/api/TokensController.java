@@ -1,0 +1,45 @@
+package io.lambdaledger.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/v1/tokens}: admins list, create and revoke API tokens. */
+final class TokensController {
+
+  /** The body of {@code POST /api/v1/tokens}. */
+  record CreateRequest(String name, String role, List<String> accounts, String expires) {}
+
+  private final TokenManager tokens;
+
+  TokensController(TokenManager tokens) {
+    this.tokens = tokens;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get(Routes.API + "/tokens", this::list, Access.ADMIN);
+    routes.post(Routes.API + "/tokens", this::create, Access.ADMIN);
+    routes.delete(Routes.API + "/tokens/{name}", this::revoke, Access.ADMIN);
+  }
+
+  private void list(Context ctx) {
+    ctx.json(Map.of("tokens", tokens.list()));
+  }
+
+  private void create(Context ctx) {
+    if (ctx.body().isBlank()) {
+      throw ApiProblem.badRequest("send a JSON body: {\"name\": ..., \"role\": \"viewer\"}");
+    }
+    CreateRequest request = ctx.bodyAsClass(CreateRequest.class);
+    TokenManager.Created created =
+        tokens.create(request.name(), request.role(), request.accounts(), request.expires());
+    ctx.status(201);
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(created);
+  }
+
+  private void revoke(Context ctx) {
+    ctx.json(tokens.revoke(ctx.pathParam("name")));
+  }
+}
