@@ -137,8 +137,10 @@ final class ControlApi {
               r.put("partialData", rule.partialData());
               r.put("latencyMs", rule.latency().toMillis());
               r.put("throttleNext", rule.throttleNext());
+              r.put("unsupported", rule.unsupported());
               r.put("errorNext", rule.errorNext());
               r.put("dropNext", rule.dropNext());
+              r.put("deny", rule.deny());
               rules.put(operation, r);
             });
     return rules;

@@ -13,7 +13,9 @@ final class FaultInjector {
     NONE,
     THROTTLE,
     SERVER_ERROR,
-    DROP
+    DROP,
+    DENY,
+    UNSUPPORTED
   }
 
   private final Random random;
@@ -42,6 +44,12 @@ final class FaultInjector {
     FaultRule rule = faults.ruleFor(operation);
     if (rule.none()) {
       return Fault.NONE;
+    }
+    if (rule.deny()) {
+      return Fault.DENY;
+    }
+    if (rule.unsupported()) {
+      return Fault.UNSUPPORTED;
     }
     String key = faults.rules().containsKey(operation) ? operation : Faults.ALL + operation;
     Countdown countdown = countdowns.computeIfAbsent(key, k -> new Countdown(rule));

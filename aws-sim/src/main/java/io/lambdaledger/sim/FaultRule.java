@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param throttleNext the next calls to throttle
  * @param errorNext the next calls to fail with a server error
  * @param dropNext the next calls to drop
+ * @param deny every call is refused with {@code AccessDenied}, as without the IAM permission
+ *     ({@code deny=true}, or {@code refuse=denied})
+ * @param unsupported every call is answered as an emulator that lacks the operation answers: HTTP
+ *     404 with no body and no AWS error code ({@code refuse=unsupported})
  */
 public record FaultRule(
     double throttle,
@@ -26,9 +30,34 @@ public record FaultRule(
     Duration latency,
     int throttleNext,
     int errorNext,
-    int dropNext) {
+    int dropNext,
+    boolean deny,
+    boolean unsupported) {
 
-  public static final FaultRule NONE = new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+  public static final FaultRule NONE =
+      new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false, false);
+
+  public FaultRule(
+      double throttle,
+      double error,
+      double drop,
+      double partialData,
+      Duration latency,
+      int throttleNext,
+      int errorNext,
+      int dropNext) {
+    this(
+        throttle,
+        error,
+        drop,
+        partialData,
+        latency,
+        throttleNext,
+        errorNext,
+        dropNext,
+        false,
+        false);
+  }
 
   public FaultRule {
     requireRate("throttle", throttle);
@@ -61,10 +90,28 @@ public record FaultRule(
     return switch (kind) {
       case "throttle" ->
           new FaultRule(
-              rate(value), error, drop, partialData, latency, throttleNext, errorNext, dropNext);
+              rate(value),
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "error" ->
           new FaultRule(
-              throttle, rate(value), drop, partialData, latency, throttleNext, errorNext, dropNext);
+              throttle,
+              rate(value),
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "drop" ->
           new FaultRule(
               throttle,
@@ -74,10 +121,21 @@ public record FaultRule(
               latency,
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              deny,
+              unsupported);
       case "partial", "partialData" ->
           new FaultRule(
-              throttle, error, drop, rate(value), latency, throttleNext, errorNext, dropNext);
+              throttle,
+              error,
+              drop,
+              rate(value),
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "latency" ->
           new FaultRule(
               throttle,
@@ -87,22 +145,90 @@ public record FaultRule(
               duration(value),
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              deny,
+              unsupported);
       case "throttleNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, count(value), errorNext, dropNext);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              count(value),
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "errorNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, count(value), dropNext);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              count(value),
+              dropNext,
+              deny,
+              unsupported);
       case "dropNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, errorNext, count(value));
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              count(value),
+              deny,
+              unsupported);
+      case "deny" ->
+          new FaultRule(
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              bool(value),
+              unsupported);
+      case "refuse" ->
+          switch (value) {
+            case "denied" -> with("deny", "true");
+            case "unsupported" ->
+                new FaultRule(
+                    throttle,
+                    error,
+                    drop,
+                    partialData,
+                    latency,
+                    throttleNext,
+                    errorNext,
+                    dropNext,
+                    deny,
+                    true);
+            default ->
+                throw new IllegalArgumentException(
+                    "refuse must be denied or unsupported, not '" + value + "'");
+          };
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
-                  + " dropNext)");
+                  + " dropNext, deny, refuse)");
+    };
+  }
+
+  private static boolean bool(String value) {
+    return switch (value) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw new IllegalArgumentException("not true or false: " + value);
     };
   }
 

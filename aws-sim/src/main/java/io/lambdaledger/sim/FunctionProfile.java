@@ -48,6 +48,12 @@ final class FunctionProfile {
   final double iteratorAgeBaseMs;
   final int provisionedConcurrency;
 
+  /** Share of on-demand invocations that are cold starts (INIT runs before the handler). */
+  final double coldStartRate;
+
+  /** Median INIT duration in microseconds (by runtime and package, scaled per function). */
+  final double initMedianMicros;
+
   private final FunctionConfig configA;
   private final FunctionConfig configB;
 
@@ -55,6 +61,14 @@ final class FunctionProfile {
   final boolean changes;
 
   private final long changeOffsetSeconds;
+
+  /**
+   * Monthly provisioned concurrency gap: deleted at this offset from the month's start, put back
+   * {@link #pcGapSeconds} later (0: never removed).
+   */
+  private final long pcGapOffsetSeconds;
+
+  private final long pcGapSeconds;
 
   FunctionProfile(Builder b) {
     this.id = b.id;
@@ -82,10 +96,14 @@ final class FunctionProfile {
     this.stream = b.stream;
     this.iteratorAgeBaseMs = b.iteratorAgeBaseMs;
     this.provisionedConcurrency = b.provisionedConcurrency;
+    this.coldStartRate = b.coldStartRate;
+    this.initMedianMicros = b.initMedianMicros;
     this.configA = b.configA;
     this.configB = b.configB == null ? b.configA : b.configB;
     this.changes = b.configB != null;
     this.changeOffsetSeconds = (b.changeDay - 1) * 86_400L + b.changeHour * 3_600L;
+    this.pcGapOffsetSeconds = (b.pcGapDay - 1) * 86_400L + b.pcGapHour * 3_600L;
+    this.pcGapSeconds = b.pcGapHours * 3_600L;
     this.medianMicros =
         new double[] {
           scaledMedian(b.medianMicrosAt1024, configA), scaledMedian(b.medianMicrosAt1024, configB)
@@ -132,6 +150,58 @@ final class FunctionProfile {
     return epochSecond >= toggle ? toggle : Months.start(month - 1) + changeOffsetSeconds;
   }
 
+  /**
+   * Whether INIT is billed for an on-demand cold start at the instant: always for custom runtimes
+   * ({@code provided.*}) and container images, for managed runtimes on ZIP since 2025-08-01.
+   */
+  boolean initBilledAt(long epochSecond) {
+    return packageType.equals("Image")
+        || runtime.startsWith("provided")
+        || epochSecond >= INIT_BILLED_FOR_ALL_EPOCH_SECOND;
+  }
+
+  /** 2025-08-01T00:00:00Z: Lambda bills INIT for ZIP functions on managed runtimes too. */
+  static final long INIT_BILLED_FOR_ALL_EPOCH_SECOND = 1_754_006_400L;
+
+  /** When the configuration toggles in the month with the given index (changing functions). */
+  long changeAt(int monthIndex) {
+    return Months.start(monthIndex) + changeOffsetSeconds;
+  }
+
+  /** When provisioned concurrency was first put: an hour after creation (none without PC). */
+  long provisionedSince() {
+    return createdEpochSecond + 3_600L;
+  }
+
+  /** Whether provisioned concurrency is removed for a few hours or days once a month. */
+  boolean provisionedGaps() {
+    return provisionedConcurrency > 0 && pcGapSeconds > 0;
+  }
+
+  /** Start of the month's provisioned concurrency gap (functions with {@link #provisionedGaps}). */
+  long provisionedGapStart(int monthIndex) {
+    return Months.start(monthIndex) + pcGapOffsetSeconds;
+  }
+
+  /** End of the month's provisioned concurrency gap: PC is put back. */
+  long provisionedGapEnd(int monthIndex) {
+    return provisionedGapStart(monthIndex) + pcGapSeconds;
+  }
+
+  /** Provisioned concurrency allocated at the instant (0 if none). */
+  int provisionedAt(long epochSecond) {
+    if (provisionedConcurrency == 0 || epochSecond < provisionedSince()) {
+      return 0;
+    }
+    if (provisionedGaps()) {
+      int month = Months.indexOf(epochSecond);
+      if (epochSecond >= provisionedGapStart(month) && epochSecond < provisionedGapEnd(month)) {
+        return 0;
+      }
+    }
+    return provisionedConcurrency;
+  }
+
   boolean idle() {
     return pattern == TrafficPattern.IDLE;
   }
@@ -163,10 +233,15 @@ final class FunctionProfile {
     boolean stream;
     double iteratorAgeBaseMs;
     int provisionedConcurrency;
+    double coldStartRate;
+    double initMedianMicros;
     FunctionConfig configA;
     FunctionConfig configB;
     int changeDay = 1;
     int changeHour;
+    int pcGapDay = 1;
+    int pcGapHour;
+    int pcGapHours;
 
     FunctionProfile build() {
       return new FunctionProfile(this);

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP server of the simulator. It tells services apart by the shape of the request, as an
  * endpoint shared by all of them must: the RPC v2 path ({@code /service/…/operation/…}) is
- * CloudWatch, {@code X-Amz-Target} names Pricing and tagging, Lambda's REST paths start with an API
- * date, and a form-encoded {@code Action} is STS. The SigV4 credential scope gives the Region and
- * the access key (hence the calling account). {@code /_sim/…} are the control endpoints.
+ * CloudWatch, {@code X-Amz-Target} names Pricing, tagging and CloudTrail, Lambda's REST paths start
+ * with an API date, a form-encoded {@code Action} is STS, and a request signed for {@code s3} is S3
+ * (path-style). The SigV4 credential scope gives the Region and the access key (hence the calling
+ * account). {@code /_sim/…} are the control endpoints.
  */
 final class SimServer {
 
@@ -38,6 +39,8 @@ final class SimServer {
   private final PricingService pricing;
   private final TaggingService tagging;
   private final StsService sts;
+  private final CloudTrailService cloudTrail;
+  private final S3Service s3;
   private final Identities identities;
   private final FaultInjector faults;
   private final StatsRecorder stats;
@@ -51,6 +54,8 @@ final class SimServer {
       PricingService pricing,
       TaggingService tagging,
       StsService sts,
+      CloudTrailService cloudTrail,
+      S3Service s3,
       Identities identities,
       FaultInjector faults,
       StatsRecorder stats,
@@ -60,6 +65,8 @@ final class SimServer {
     this.pricing = pricing;
     this.tagging = tagging;
     this.sts = sts;
+    this.cloudTrail = cloudTrail;
+    this.s3 = s3;
     this.identities = identities;
     this.faults = faults;
     this.stats = stats;
@@ -77,7 +84,12 @@ final class SimServer {
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.http.maxRequestSize = 20_000_000L;
               for (HandlerType method :
-                  List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
+                  List.of(
+                      HandlerType.GET,
+                      HandlerType.HEAD,
+                      HandlerType.POST,
+                      HandlerType.PUT,
+                      HandlerType.DELETE)) {
                 config.routes.addHttpHandler(method, "/", this::handle);
                 config.routes.addHttpHandler(method, "/<path>", this::handle);
               }
@@ -113,7 +125,10 @@ final class SimServer {
     Map<String, String> form = Map.of();
     String target = headers.get("x-amz-target");
     Matcher rpc = RPC_V2.matcher(rawPath);
-    if (rpc.matches() && method.equals("POST")) {
+    if ("s3".equals(scope.service())) {
+      service = Call.Service.S3;
+      operation = S3Service.operationOf(method, rawPath, query);
+    } else if (rpc.matches() && method.equals("POST")) {
       service = Call.Service.CLOUDWATCH;
       operation = rpc.group(2);
       if (!rpc.group(1).endsWith(CloudWatchService.SERVICE_SHAPE)) {
@@ -137,6 +152,9 @@ final class SimServer {
     } else if (target != null && target.startsWith(TaggingService.TARGET_PREFIX)) {
       service = Call.Service.TAGGING;
       operation = target.substring(TaggingService.TARGET_PREFIX.length());
+    } else if (target != null && target.startsWith(CloudTrailService.TARGET_PREFIX)) {
+      service = Call.Service.CLOUDTRAIL;
+      operation = target.substring(CloudTrailService.TARGET_PREFIX.length());
     } else if (target != null) {
       write(
           ctx,
@@ -192,6 +210,27 @@ final class SimServer {
         drop(ctx);
         return;
       }
+      case DENY -> {
+        counters.clientErrors.increment();
+        write(
+            ctx,
+            error(
+                call,
+                AwsException.accessDenied(
+                    "User: arn:aws:iam::"
+                        + call.account()
+                        + ":user/ledger is not authorized to perform: "
+                        + call.service().iamPrefix
+                        + ":"
+                        + operation)));
+        return;
+      }
+      case UNSUPPORTED -> {
+        // what an emulator that lacks the operation answers: 404, no body, no error code
+        counters.clientErrors.increment();
+        ctx.status(404).contentType("text/plain").result("");
+        return;
+      }
       case NONE -> {}
     }
     SimResponse response;
@@ -203,9 +242,15 @@ final class SimServer {
             case PRICING -> pricing.handle(call);
             case TAGGING -> tagging.handle(call);
             case STS -> sts.handle(call, form);
+            case CLOUDTRAIL -> cloudTrail.handle(call);
+            case S3 -> s3.handle(call);
           };
     } catch (AwsException e) {
-      counters.clientErrors.increment();
+      if (e.kind() == AwsException.Kind.THROTTLING) {
+        counters.throttled.increment();
+      } else {
+        counters.clientErrors.increment();
+      }
       response = error(call, e);
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", service, operation, e);
@@ -222,6 +267,8 @@ final class SimServer {
       case PRICING -> PricingService.error(e);
       case TAGGING -> TaggingService.error(e);
       case STS -> StsService.error(e, call.requestId());
+      case CLOUDTRAIL -> CloudTrailService.error(e);
+      case S3 -> S3Service.error(e, call);
     };
   }
 

@@ -1,14 +1,18 @@
 package io.lambdaledger.collector;
 
+import io.lambdaledger.collector.history.HistoryPass;
 import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
 import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.MetricSampleStore;
 import io.lambdaledger.db.UsageRollupStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +99,16 @@ final class ShardCollector {
     return run(window, period, clock.instant(), inventory -> null, false);
   }
 
+  /** How far ListMetrics can vouch for a window read now. */
+  static MetricSelection.Coverage coverage(TimeWindow window, Instant now) {
+    if (!window.start().isBefore(now.minus(RECENTLY_ACTIVE))) {
+      return MetricSelection.Coverage.LISTED;
+    }
+    return window.start().isBefore(now.minus(LISTED_METRICS))
+        ? MetricSelection.Coverage.UNVOUCHED
+        : MetricSelection.Coverage.VOUCHED;
+  }
+
   private interface CompleteTo {
     /** Where the watermark may move if the run completes; null: not at all. */
     Instant after(ShardInventory inventory);
@@ -125,8 +139,7 @@ final class ShardCollector {
           new ShardInventory(
               context, clients, stores.inventory(), settings.inventoryInterval(), counter);
       inventory.functions(now);
-      boolean recentOnly = !window.start().isBefore(now.minus(RECENTLY_ACTIVE));
-      boolean olderThanListing = window.start().isBefore(now.minus(LISTED_METRICS));
+      MetricSelection.Coverage coverage = coverage(window, now);
       outcome =
           new WindowCollector(
                   context,
@@ -135,7 +148,7 @@ final class ShardCollector {
                   stores.rollups(),
                   counter,
                   settings.callsInFlight())
-              .collect(window, period, recentOnly, olderThanListing, inventory, now);
+              .collect(window, period, coverage, inventory, now);
       if (outcome.complete()) {
         Instant to = completeTo.after(inventory);
         if (to != null) {
@@ -151,7 +164,15 @@ final class ShardCollector {
       error = WindowCollector.rootMessage(e);
       LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
     }
-    ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
+    if (outcome != null) {
+      readHistory(now);
+    }
+    FunctionEnrichment enrichment = context.enrichment();
+    if (enrichment != null) {
+      counter.addAll(enrichment.takeCalls());
+    }
+    ShardReport report =
+        report(window, period, outcome, counter, error, scheduledCycle, unread(enrichment));
     CollectionRunResult result =
         new CollectionRunResult(
             clock.instant(),
@@ -161,7 +182,12 @@ final class ShardCollector {
             report.samplesWritten(),
             report.cloudWatchCost(),
             report.projectedMonthlyCost(),
-            error);
+            error,
+            report.seriesListed(),
+            report.seriesWithData(),
+            scheduledCycle ? (int) context.budget.interval().toSeconds() : null,
+            scheduledCycle ? settings.budget() : null,
+            report.unread());
     try {
       runs.finished(runId, result);
     } catch (RuntimeException e) {
@@ -178,6 +204,35 @@ final class ShardCollector {
         Duration.between(now, clock.instant()).toMillis(),
         outcome == null ? "" : outcome.timings());
     return report;
+  }
+
+  /**
+   * Rebuilds history from before first sight from CloudTrail when due, after the run's metrics are
+   * stored (it never delays them). Its failures are logged, never the run's: metrics do not depend
+   * on it.
+   */
+  private void readHistory(Instant now) {
+    HistoryPass pass =
+        new HistoryPass(
+            context.shard.accountId(),
+            context.shard.region(),
+            stores.history(),
+            stores.rollups(),
+            clients.cloudTrail(),
+            context.cloudTrailLimiter::acquire);
+    try {
+      if (pass.due(now)) {
+        pass.run(now);
+      }
+    } catch (CollectionInterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "shard={} event=history-failed error=\"{}\"",
+          context.shard,
+          WindowCollector.rootMessage(e),
+          e);
+    }
   }
 
   /**
@@ -205,12 +260,15 @@ final class ShardCollector {
       WindowCollector.Outcome outcome,
       CallCounter counter,
       String error,
-      boolean scheduledCycle) {
+      boolean scheduledCycle,
+      String unread) {
     long metrics = counter.metricsRequested();
-    BigDecimal projected =
-        scheduledCycle && error == null
-            ? CloudWatchCost.projectedMonthly(metrics, settings.interval())
-            : null;
+    BigDecimal projected = null;
+    if (scheduledCycle && error == null && outcome != null) {
+      context.budget.observed(context.shard, outcome.seriesListed());
+      projected = CloudWatchCost.projectedMonthly(metrics, context.budget.interval());
+      logCadence();
+    }
     Map<String, Long> calls = counter.callsByOperation();
     return new ShardReport(
         context.shard,
@@ -224,12 +282,51 @@ final class ShardCollector {
         outcome == null ? 0 : outcome.samplesWritten(),
         CloudWatchCost.ofMetricsRequested(metrics),
         projected,
-        error);
+        error,
+        outcome == null ? 0 : outcome.seriesListed(),
+        counter.seriesWithData(),
+        unread);
+  }
+
+  /** The cost projection of the schedule, one line per cycle; a warning when over budget. */
+  private void logCadence() {
+    CollectionBudget.Plan plan = context.budget.plan();
+    LOG.info(
+        "shard={} event=cadence interval={} activeSeries={} projectedMonthly=${} budget=${}"
+            + " projectedMonthlyAllShards=${}",
+        context.shard,
+        context.budget.interval(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .mapToLong(CollectionBudget.ShardCadence::activeSeries)
+            .sum(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .map(cadence -> cadence.projectedMonthlyUsd().toPlainString())
+            .findFirst()
+            .orElse("0"),
+        plan.monthlyUsd().toPlainString(),
+        plan.projectedMonthlyUsd().toPlainString());
+    plan.warnings().forEach(warning -> LOG.warn("event=over-budget {}", warning));
+  }
+
+  /** What the shard could not read (its metrics are complete all the same), or null. */
+  private String unread(FunctionEnrichment enrichment) {
+    List<String> parts = new ArrayList<>();
+    if (context.taggingProblem() != null) {
+      parts.add(context.taggingProblem());
+    }
+    String refused = enrichment == null ? null : enrichment.unread();
+    if (refused != null) {
+      parts.add(refused);
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   /** The stores a run writes to. */
   record Stores(
       io.lambdaledger.db.InventoryStore inventory,
       MetricSampleStore samples,
-      UsageRollupStore rollups) {}
+      UsageRollupStore rollups,
+      HistoryStore history) {}
 }

@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.when;
 
 import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectedWindow;
 import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
@@ -77,6 +78,11 @@ public final class CollectionRunStore {
                   .set(COLLECTION_RUN.CLOUDWATCH_COST, result.cloudWatchCost())
                   .set(COLLECTION_RUN.PROJECTED_MONTHLY_COST, result.projectedMonthlyCost())
                   .set(COLLECTION_RUN.ERROR, truncate(result.error()))
+                  .set(COLLECTION_RUN.SERIES_LISTED, result.seriesListed())
+                  .set(COLLECTION_RUN.SERIES_WITH_DATA, result.seriesWithData())
+                  .set(COLLECTION_RUN.INTERVAL_S, result.intervalSeconds())
+                  .set(COLLECTION_RUN.BUDGET_USD, result.budgetUsd())
+                  .set(COLLECTION_RUN.UNREAD, truncate(result.unread()))
                   .where(COLLECTION_RUN.ID.eq(runId))
                   .execute();
           if (updated == 0) {
@@ -110,6 +116,26 @@ public final class CollectionRunStore {
   }
 
   /**
+   * Per account and Region in scope, its latest succeeded scheduled cycle (one with a cadence)
+   * started at or after {@code since}: what the API shows of the collection budget.
+   */
+  public List<CollectionRun> latestScheduledPerShard(Instant since, AccountScope scope) {
+    var latest =
+        select(max(COLLECTION_RUN.ID))
+            .from(COLLECTION_RUN)
+            .where(inScope(scope))
+            .and(COLLECTION_RUN.INTERVAL_S.isNotNull())
+            .and(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+            .and(COLLECTION_RUN.STARTED_AT.ge(since))
+            .groupBy(COLLECTION_RUN.ACCOUNT_ID, COLLECTION_RUN.REGION);
+    return runs(COLLECTION_RUN.ID.in(latest), 10_000).stream()
+        .sorted(
+            java.util.Comparator.comparing(CollectionRun::accountId)
+                .thenComparing(CollectionRun::region))
+        .toList();
+  }
+
+  /**
    * Marks runs still {@link RunStatus#RUNNING} that started before {@code startedBefore} as {@link
    * RunStatus#ABANDONED} (their process went away), finished at {@code now}.
    *
@@ -122,6 +148,24 @@ public final class CollectionRunStore {
         .where(COLLECTION_RUN.STATUS.eq(RunStatus.RUNNING.name()))
         .and(COLLECTION_RUN.STARTED_AT.lt(startedBefore))
         .execute();
+  }
+
+  /**
+   * The windows of every run that succeeded and overlaps {@code [from, to)}, oldest first: what was
+   * collected, however it was (scheduled cycles or backfill).
+   */
+  public List<CollectedWindow> collectedWindows(Instant from, Instant to) {
+    return dsl.select(
+            COLLECTION_RUN.ACCOUNT_ID,
+            COLLECTION_RUN.REGION,
+            COLLECTION_RUN.WINDOW_START,
+            COLLECTION_RUN.WINDOW_END)
+        .from(COLLECTION_RUN)
+        .where(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+        .and(COLLECTION_RUN.WINDOW_START.lt(to))
+        .and(COLLECTION_RUN.WINDOW_END.gt(from))
+        .orderBy(COLLECTION_RUN.WINDOW_START)
+        .fetch(row -> new CollectedWindow(row.value1(), row.value2(), row.value3(), row.value4()));
   }
 
   /** Totals over every run in scope. */
@@ -225,7 +269,12 @@ public final class CollectionRunStore {
                     row.getCloudwatchCost(),
                     row.getProjectedMonthlyCost(),
                     row.getError(),
-                    row.getInstance()))
+                    row.getInstance(),
+                    row.getSeriesListed() == null ? 0 : row.getSeriesListed(),
+                    row.getSeriesWithData() == null ? 0 : row.getSeriesWithData(),
+                    row.getIntervalS(),
+                    row.getBudgetUsd(),
+                    row.getUnread()))
         .toList();
   }
 

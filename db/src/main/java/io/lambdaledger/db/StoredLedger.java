@@ -142,5 +142,10 @@ public final class StoredLedger {
     public CollectionSpend since(Instant from, AccountScope scope) {
       return runs.spendSince(from, scope);
     }
+
+    @Override
+    public List<CollectionRun> latestScheduled(Instant since, AccountScope scope) {
+      return runs.latestScheduledPerShard(since, scope);
+    }
   }
 }
