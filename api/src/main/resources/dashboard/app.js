@@ -1,5 +1,6 @@
 // Lambda Ledger dashboard: plain JavaScript over the JSON API, charts by uPlot (from a WebJar).
-// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections.
+// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections; each takes
+// ?month=YYYY-MM (the month picker's choice, kept in the URL hash; absent: the current month).
 "use strict";
 
 const API = "/api/v1";
@@ -46,6 +47,42 @@ function ms(value) {
 function percent(fraction) {
   return (Number(fraction) * 100).toFixed(1) + " %";
 }
+/** Parts joined with " · ", leaving out empty ones (no dangling separators). */
+function joined(parts) {
+  return parts.filter((p) => p !== null && p !== undefined && String(p).trim() !== "").join(" · ");
+}
+/** "2026-10" → "October 2026". */
+function monthName(month) {
+  const [year, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(year, m - 1, 1)).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+/** A length of time from milliseconds: "30 min", "24 h", "2 d 3 h". */
+function span(millis) {
+  const minutes = Math.round(millis / 60000);
+  if (minutes < 60) return minutes + " min";
+  const hours = minutes / 60;
+  if (hours < 48) return (Number.isInteger(hours) ? hours : hours.toFixed(1)) + " h";
+  const days = Math.floor(hours / 24), rest = Math.round(hours - days * 24);
+  return days + " d" + (rest ? " " + rest + " h" : "");
+}
+/** A collection window with both ends' dates when they differ, and its length. */
+function windowText(startIso, endIso) {
+  if (!startIso || !endIso) return "–";
+  const start = utc(startIso), end = utc(endIso);
+  const sameDay = start.slice(0, 10) === end.slice(0, 10);
+  const range = sameDay
+    ? start.slice(0, 16) + "–" + end.slice(11, 16) + " UTC"
+    : start.slice(0, 16) + " – " + end.slice(0, 16) + " UTC";
+  return range + " (" + span(Date.parse(endIso) - Date.parse(startIso)) + ")";
+}
+/** Cents of a decimal money string, as an integer (exact, no float). */
+function cents(decimal) {
+  const text = String(decimal ?? "0");
+  const negative = text.startsWith("-");
+  const [whole, fraction = ""] = (negative ? text.slice(1) : text).split(".");
+  const value = Number(whole) * 100 + Number((fraction + "00").slice(0, 2));
+  return negative ? -value : value;
+}
 function utc(iso, withTime = true) {
   if (!iso) return "–";
   const d = new Date(iso);
@@ -60,6 +97,11 @@ function esc(text) {
 // ---------- API access ----------
 
 class Unauthorized extends Error {}
+/** Thrown when a newer navigation started while this one waited: its result is dropped. */
+class Stale extends Error {}
+
+/** Incremented by every navigation; a page renders only while its generation is the latest. */
+let generation = 0;
 
 async function api(path) {
   const headers = { Accept: "application/json" };
@@ -72,42 +114,50 @@ async function api(path) {
   return body;
 }
 
+/** The responses of one navigation, or Stale if another navigation started meanwhile. */
+async function load(gen, ...paths) {
+  const bodies = await Promise.all(paths.map(api));
+  if (gen !== generation) throw new Stale();
+  return bodies;
+}
+
 // ---------- charts ----------
 
 function clearCharts() {
   while (charts.length) charts.pop().destroy();
 }
+/** The width inside the card's padding: the chart must not overflow its card. */
 function chartWidth(element) {
-  return Math.max(280, element.clientWidth - 8);
+  const style = getComputedStyle(element);
+  const inner = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return Math.max(200, Math.floor(inner));
 }
+/**
+ * A time chart in its card, or the one empty state when there is nothing to draw: no points, or
+ * no known value. Zeros are values: a $0.00 day inside the free tier is drawn.
+ */
 function timeChart(element, title, xs, series, options = {}) {
   const target = typeof element === "string" ? document.getElementById(element) : element;
-  target.innerHTML = "";
-  const heading = document.createElement("h2");
-  heading.textContent = title;
-  target.appendChild(heading);
-  // A window is empty when it has no points, or when no point holds a value (options.hasData, when
-  // given, says whether there was usage: a day with requests that cost $0.00 inside the free tier is
-  // drawn as a $0.00 day, not as "no data").
-  const hasValues = options.hasData !== undefined
-    ? options.hasData
-    : series.some((s) => s.values.some((v) => v !== null && v !== 0 && !Number.isNaN(v)));
-  if (!xs.length || !hasValues) {
-    const empty = document.createElement("p");
-    empty.className = "empty";
-    empty.textContent = "No data in this window yet.";
-    target.appendChild(empty);
+  target.innerHTML = `<h2>${esc(title)}</h2>`;
+  const known = series.some((s) => s.values.some((v) => v !== null && v !== undefined));
+  if (!xs.length || !known) {
+    target.insertAdjacentHTML("beforeend", emptyState("No data", "Nothing was recorded for this in the chosen month."));
     target.dataset.rendered = "empty";
     return;
   }
   const colours = ["#2563eb", "#dc2626", "#059669", "#d97706"];
+  const max = Math.max(...series.flatMap((s) => s.values.filter((v) => v !== null).map(Number)));
   const opts = {
     width: chartWidth(target),
     height: 220,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
     legend: { show: series.length > 1 },
-    scales: { x: { time: true } },
-    axes: [{}, { values: (u, ticks) => ticks.map(options.axis || ((v) => compact.format(v))), size: 70 }],
+    scales: { x: { time: true }, y: { range: (u, lo, hi) => [Math.min(0, lo), max > 0 ? hi * 1.1 : 1] } },
+    axes: [{}, {
+      // Counts have no fractional ticks (a chart of zeros would otherwise read "0 0 1 1").
+      values: (u, ticks) => ticks.map((v) => (options.whole && !Number.isInteger(v) ? "" : (options.axis || compact.format)(v))),
+      size: 70,
+    }],
     series: [{ label: "UTC" }].concat(series.map((s, i) => ({
       label: s.label,
       stroke: colours[i % colours.length],
@@ -118,13 +168,23 @@ function timeChart(element, title, xs, series, options = {}) {
       value: (u, v) => (v === null ? "–" : (options.format || count)(v)),
     }))),
   };
-  const plot = new uPlot(opts, [xs].concat(series.map((s) => s.values)), target);
+  const plot = new uPlot(opts, [xs].concat(series.map((s) => s.values.map((v) => (v === null ? null : Number(v))))), target);
   target.dataset.rendered = "chart";
   charts.push(plot);
 }
-window.addEventListener("resize", () => {
-  for (const plot of charts) plot.setSize({ width: chartWidth(plot.root.parentElement), height: 220 });
+/** Charts follow their card's width, whatever changed it (window, zoom, emulated screen). */
+const resizes = new ResizeObserver(() => {
+  for (const plot of charts) {
+    const width = chartWidth(plot.root.parentElement);
+    if (plot.width !== width) plot.setSize({ width, height: 220 });
+  }
 });
+resizes.observe(view);
+
+/** A cost point's total, or null when the point had no usage at all (nothing to draw). */
+function costValue(point) {
+  return point.requests > 0 || Number(point.gbSeconds) > 0 || Number(point.total) !== 0 ? point.total : null;
+}
 
 // ---------- pages ----------
 
@@ -133,43 +193,54 @@ function emptyState(title, text) {
 }
 function warningsList(warnings) {
   if (!warnings || !warnings.length) return "";
-  return `<ul class="warnings" id="warnings">${warnings.map((w) => `<li>${esc(w.message)}</li>`).join("")}</ul>`;
+  return `<ul class="warnings" id="warnings">${warnings.map((w) => `<li data-code="${esc(w.code)}">${esc(w.message)}</li>`).join("")}</ul>`;
 }
-function functionLink(key) {
+function functionLink(key, month) {
   const path = [key.account, key.region, key.function].map(encodeURIComponent).join("/");
-  return `<a href="#/function/${path}">${esc(key.function)}</a>`;
+  return `<a href="#/function/${path}${monthQuery(month)}">${esc(key.function)}</a>`;
+}
+function monthQuery(month) {
+  return month && month !== months.current ? "?month=" + encodeURIComponent(month) : "";
 }
 
-async function overview() {
-  const [costs, byDay, top, freeTier, forecast] = await Promise.all([
-    api("/costs?window=month"),
-    api("/costs?window=month&step=day"),
-    api("/costs?window=month&aggregate=function&sort=total:desc&limit=10"),
-    api("/free-tier?month=month"),
-    api("/forecast?month=month"),
-  ]);
+async function overview(gen, month) {
+  const current = month === months.current;
+  const w = encodeURIComponent(month);
+  const [costs, byDay, top, freeTier, forecast] = await load(gen,
+    `/costs?window=${w}`,
+    `/costs?window=${w}&step=day`,
+    `/costs?window=${w}&aggregate=function&sort=total:desc&limit=10`,
+    `/free-tier?month=${w}`,
+    `/forecast?month=${w}`);
   const requestsUsed = freeTier.payers.reduce((a, p) => a + Number(p.requests.used), 0);
   const requestsAllowed = freeTier.payers.reduce((a, p) => a + Number(p.requests.allowance), 0);
   const gbsUsed = freeTier.payers.reduce((a, p) => a + Number(p.gbSeconds.used), 0);
   const gbsAllowed = freeTier.payers.reduce((a, p) => a + Number(p.gbSeconds.allowance), 0);
   const gbsFraction = gbsAllowed ? Math.min(1, gbsUsed / gbsAllowed) : 0;
-  const runOut = freeTier.payers.map((p) => p.projectedRunOut).filter(Boolean).sort()[0];
-  const month = costs.window.start.slice(0, 7);
+  const ranOut = freeTier.payers.map((p) => p.gbSeconds.exhaustedOn).filter(Boolean).sort()[0];
+  const runsOut = freeTier.payers.map((p) => p.projectedRunOut).filter(Boolean).sort()[0];
   view.innerHTML = `
     <h1>Overview</h1>
-    <p class="subtitle muted">${esc(month)}, month to date · data through ${utc(costs.dataThrough)} · prices ${esc(costs.priceVersion)}</p>
+    <p class="subtitle muted" id="page-month" data-month="${esc(month)}">${esc(joined([
+      monthName(month) + (current ? ", month to date" : ""),
+      costs.dataThrough ? "data through " + utc(costs.dataThrough) : "",
+      costs.priceVersion && costs.priceVersion !== "none" ? "prices " + costs.priceVersion : "",
+    ]))}</p>
     <div class="cards">
-      <div class="card figure"><div class="label">Month to date</div>
+      <div class="card figure"><div class="label">${current ? "Month to date" : "Month total"}</div>
         <div class="value" id="mtd-total" data-value="${esc(costs.totals.total)}">${money(costs.totals.total)}</div>
-        <div class="note">${count(costs.totals.requests)} requests · ${gbSeconds(costs.totals.gbSeconds)}</div></div>
-      <div class="card figure"><div class="label">Projected month end</div>
+        <div class="note">${esc(joined([count(costs.totals.requests) + " requests", gbSeconds(costs.totals.gbSeconds)]))}</div></div>
+      <div class="card figure"><div class="label">${current ? "Projected month end" : "Month end (actual)"}</div>
         <div class="value" id="projected-total" data-value="${esc(forecast.totals.projected)}">${money(forecast.totals.projected)}</div>
-        <div class="note" title="${esc(forecast.method)}">run rate of the last days, priced with tiers and free tier</div></div>
+        <div class="note" title="${esc(forecast.method)}">${current ? "run rate of the last days, priced with tiers and free tier" : "the month is over: its projection is its actual"}</div></div>
       <div class="card figure"><div class="label">Free tier used (GB-seconds)</div>
         <div class="value" id="free-tier-used">${percent(gbsFraction)}</div>
         <div class="bar"><span style="width:${(gbsFraction * 100).toFixed(1)}%"></span></div>
-        <div class="note">${gbSeconds(gbsUsed)} of ${gbSeconds(gbsAllowed)} · requests ${count(requestsUsed)} of ${count(requestsAllowed)}
-          ${runOut ? ` · runs out ${utc(runOut, false)}` : ""}</div></div>
+        <div class="note">${esc(joined([
+          gbSeconds(gbsUsed) + " of " + gbSeconds(gbsAllowed),
+          "requests " + count(requestsUsed) + " of " + count(requestsAllowed),
+          ranOut ? "ran out " + ranOut : runsOut ? "runs out " + utc(runsOut, false) : "",
+        ]))}</div></div>
       <div class="card figure"><div class="label">Free-tier credit</div>
         <div class="value" id="free-tier-credit" data-value="${esc(costs.totals.freeTierCredit)}">${money(costs.totals.freeTierCredit)}</div>
         <div class="note">already deducted from the total</div></div>
@@ -177,30 +248,28 @@ async function overview() {
     ${warningsList(costs.warnings)}
     <div class="grid2">
       <section class="card chart" id="cost-by-day"></section>
-      <section class="card"><h2>Top functions this month</h2><div id="top-functions"></div></section>
+      <section class="card"><h2>Top functions in ${esc(monthName(month))}</h2><div class="table-wrap" id="top-functions"></div></section>
     </div>`;
   const points = byDay.series || [];
   timeChart("cost-by-day", "Cost by day (USD)", points.map((p) => Date.parse(p.start) / 1000),
-    [{ label: "Cost", values: points.map((p) => Number(p.total)) }],
-    { bars: true, format: (v) => usd.format(v), axis: (v) => usd.format(v),
-      hasData: points.some((p) => Number(p.requests) > 0 || Number(p.total) !== 0) });
+    [{ label: "Cost", values: points.map(costValue) }],
+    { bars: true, format: (v) => usd.format(v), axis: (v) => usd.format(v) });
   const topEl = document.getElementById("top-functions");
   if (!top.items.length) {
     topEl.innerHTML = emptyState("No functions with usage yet",
       "Costs appear after the first collection cycle has stored metrics.");
   } else {
-    topEl.innerHTML = `<table id="top-table"><thead><tr><th>Function</th><th>Region</th><th class="num">Requests</th><th class="num">Cost</th></tr></thead><tbody>
-      ${top.items.map((i) => `<tr><td>${functionLink(i.key)}</td><td>${esc(i.key.region)}</td>
+    topEl.innerHTML = `<table id="top-table"><thead><tr><th>Function</th><th class="num">Requests</th><th class="num">Cost</th></tr></thead><tbody>
+      ${top.items.map((i) => `<tr><td>${functionLink(i.key, month)}<div class="sub">${esc(i.key.region)}</div></td>
         <td class="num">${count(i.requests)}</td><td class="num" data-value="${esc(i.total)}">${money(i.total)}</td></tr>`).join("")}
       </tbody></table>`;
   }
 }
 
 const functionColumns = [
-  { key: "name", label: "Function", value: (f) => f.name, render: (f) => functionLink({ account: f.account, region: f.region, function: f.name }) },
-  { key: "account", label: "Account", value: (f) => f.account },
-  { key: "region", label: "Region", value: (f) => f.region },
-  { key: "config", label: "Memory / arch", value: (f) => f.memoryMb, render: (f) => `${integer.format(f.memoryMb)} MB · ${esc(f.architecture)}` },
+  { key: "name", label: "Function", value: (f) => f.name,
+    render: (f, month) => `${functionLink({ account: f.account, region: f.region, function: f.name }, month)}<div class="sub">${esc(f.account)} · ${esc(f.region)}</div>` },
+  { key: "config", label: "Memory / arch", value: (f) => f.memoryMb, render: (f) => `${integer.format(f.memoryMb)} MB<div class="sub">${esc(f.architecture)}</div>` },
   { key: "cost", label: "Cost", num: true, value: (f) => Number(f.cost), render: (f) => money(f.cost) },
   { key: "invocations", label: "Invocations", num: true, value: (f) => f.metrics.invocations, render: (f) => count(f.metrics.invocations) },
   { key: "duration", label: "Avg duration", num: true, value: (f) => f.metrics.durationMsAvg ?? -1, render: (f) => ms(f.metrics.durationMsAvg) },
@@ -211,14 +280,17 @@ const functionColumns = [
   { key: "activity", label: "Last activity", value: (f) => f.lastActivity || "", render: (f) => utc(f.lastActivity) },
 ];
 
-async function functionsPage() {
-  const data = await api("/functions?window=month");
+async function functionsPage(gen, month) {
+  const [data] = await load(gen, `/functions?window=${encodeURIComponent(month)}`);
   const state = { sort: "cost", asc: false, text: "" };
   view.innerHTML = `
     <h1>Functions</h1>
-    <p class="subtitle muted">${count(data.items.length)} functions · usage and cost ${utc(data.window.start, false)} to ${utc(data.window.end, false)} (UTC)</p>
+    <p class="subtitle muted" id="page-month" data-month="${esc(month)}">${esc(joined([
+      count(data.paging ? data.paging.count : data.items.length) + " functions",
+      "usage and cost in " + monthName(month) + (month === months.current ? ", month to date" : ""),
+    ]))}</p>
     <section class="card">
-      <div class="toolbar"><input type="search" id="function-filter" placeholder="Filter by name, account, region or tag" aria-label="Filter functions" size="40">
+      <div class="toolbar"><input type="search" id="function-filter" placeholder="Filter by name, account, region or tag" aria-label="Filter functions">
         <span class="muted" id="function-count"></span></div>
       <div class="table-wrap" id="functions-table"></div>
     </section>`;
@@ -241,7 +313,7 @@ async function functionsPage() {
     table.innerHTML = `<table id="functions"><thead><tr>${functionColumns.map((c) =>
       `<th class="sortable${c.num ? " num" : ""}${c.key === state.sort ? " sorted" + (state.asc ? " asc" : "") : ""}" data-sort="${c.key}">${c.label}</th>`).join("")}</tr></thead>
       <tbody>${rows.map((f) => `<tr>${functionColumns.map((c) =>
-        `<td${c.num ? ' class="num"' : ""}>${c.render ? c.render(f) : esc(c.value(f))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+        `<td${c.num ? ' class="num"' : ""}>${c.render ? c.render(f, month) : esc(c.value(f))}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
     table.querySelectorAll("th[data-sort]").forEach((th) => th.addEventListener("click", () => {
       state.asc = state.sort === th.dataset.sort ? !state.asc : false;
       state.sort = th.dataset.sort;
@@ -256,37 +328,68 @@ async function functionsPage() {
 }
 
 const METRICS = [
-  { name: "invocations", title: "Invocations", format: count },
+  { name: "invocations", title: "Invocations", format: count, whole: true },
   { name: "duration", title: "Duration (average)", format: ms },
-  { name: "errors", title: "Errors", format: count },
-  { name: "throttles", title: "Throttles", format: count },
+  { name: "errors", title: "Errors", format: count, whole: true },
+  { name: "throttles", title: "Throttles", format: count, whole: true },
   { name: "iteratorAge", title: "Iterator age (max)", format: ms },
-  { name: "deadLetterErrors", title: "Dead-letter errors", format: count },
+  { name: "deadLetterErrors", title: "Dead-letter errors", format: count, whole: true },
 ];
 
-async function functionPage(account, region, name) {
+/** Warnings of the window (/costs) that hold for any function; the rest come from the function. */
+const WINDOW_WARNINGS = ["ESTIMATED", "NOT_FINAL", "MONTH_NOT_OVER", "PART_OF_MONTH"];
+
+function provisionedCard(fn, item) {
+  const allocated = (fn.provisionedConcurrency || []).reduce((a, pc) => a + pc.allocated, 0);
+  const used = fn.provisionedUsage || {};
+  if (!allocated && !Number(used.concurrencySeconds || 0)) return "";
+  const charges = item ? item.charges : {};
+  return `<div class="card figure" id="provisioned"><div class="label">Provisioned concurrency</div>
+      <div class="value"><span id="pc-allocated">${integer.format(allocated)}</span> allocated</div>
+      <div class="note">${esc(joined((fn.provisionedConcurrency || []).map((pc) => pc.qualifier + ": " + pc.allocated)))}</div>
+      <dl class="kv">
+        <dt>Utilization</dt><dd id="pc-utilization">${used.utilization !== undefined ? percent(used.utilization) : "–"}</dd>
+        <dt>PC cost</dt><dd id="pc-cost">${money(charges.provisionedConcurrency ?? "0.00")}</dd>
+        <dt>PC duration cost</dt><dd id="pc-duration-cost">${money(charges.provisionedDuration ?? "0.00")}</dd>
+        <dt>Requests on PC</dt><dd>${count(used.requests)}${used.spilloverRequests ? " (" + count(used.spilloverRequests) + " spilled over)" : ""}</dd>
+        <dt>PC charged on</dt><dd>${gbSeconds(used.gbSeconds)}</dd>
+      </dl></div>`;
+}
+
+async function functionPage(gen, month, account, region, name) {
   const base = `/functions/${[account, region, name].map(encodeURIComponent).join("/")}`;
   const filter = encodeURIComponent(`account:${account},region:${region},function:${name}`);
-  const [fn, metrics, costs] = await Promise.all([
-    api(base),
-    api(`${base}/metrics?window=month&step=day`),
-    api(`/costs?window=month&step=day&aggregate=function&filter=${filter}`),
-  ]);
+  const w = encodeURIComponent(month);
+  const [fn, metrics, costs] = await load(gen,
+    `${base}?window=${w}`,
+    `${base}/metrics?window=${w}&step=day`,
+    `/costs?window=${w}&step=day&aggregate=function&filter=${filter}`);
   const item = costs.items[0];
   const current = fn.configurations.find((c) => !c.validTo) || fn.configurations[fn.configurations.length - 1] || {};
+  const bound = fn.costBound;
+  const warnings = costs.warnings.filter((x) => WINDOW_WARNINGS.includes(x.code)).concat(fn.warnings || []);
+  const used = fn.provisionedUsage || {};
   view.innerHTML = `
     <h1 id="function-name">${esc(fn.name)}</h1>
-    <p class="subtitle muted">${esc(fn.account)} · ${esc(fn.region)} · ${esc(fn.runtime || "")} ·
+    <p class="subtitle muted" id="page-month" data-month="${esc(month)}">${esc(joined([fn.account, fn.region, fn.runtime]))}
       ${Object.entries(fn.tags || {}).map(([k, v]) => `<span class="tag">${esc(k)}=${esc(v)}</span>`).join("")}</p>
     <div class="cards">
-      <div class="card figure"><div class="label">Cost this month</div>
-        <div class="value" id="function-cost" data-value="${esc(item ? item.total : "0.00")}">${money(item ? item.total : "0.00")}</div>
-        <div class="note">${count(item ? item.requests : 0)} requests · ${gbSeconds(item ? item.gbSeconds : 0)}</div></div>
+      <div class="card figure"><div class="label">Cost in ${esc(monthName(month))}</div>
+        <div class="value" id="function-cost" data-value="${esc(fn.cost)}">${money(fn.cost)}</div>
+        <div class="note" id="function-usage">${esc(joined([
+          count(item ? item.requests : 0) + " requests",
+          gbSeconds(item ? item.gbSeconds : 0) + " on demand",
+          Number(used.concurrencySeconds || 0) ? gbSeconds(used.gbSeconds) + " provisioned" : "",
+        ]))}</div>
+        ${bound ? `<div class="note" id="function-bound">up to ${money(bound.upTo)} higher (at most ${money(bound.atMost)})</div>` : ""}</div>
+      ${provisionedCard(fn, item)}
       <div class="card figure"><div class="label">Configuration now</div>
         <div class="value">${current.memoryMb ? integer.format(current.memoryMb) + " MB" : "–"}</div>
-        <div class="note">${esc(current.architecture || "")} · ephemeral ${current.ephemeralStorageMb ? integer.format(current.ephemeralStorageMb) + " MB" : "–"} · timeout ${current.timeoutSeconds ?? "–"} s</div></div>
+        <div class="note">${esc(joined([current.architecture,
+          "ephemeral " + (current.ephemeralStorageMb ? integer.format(current.ephemeralStorageMb) + " MB" : "–"),
+          "timeout " + (current.timeoutSeconds ?? "–") + " s"]))}</div></div>
     </div>
-    ${warningsList(costs.warnings)}
+    ${warningsList(warnings)}
     <div class="charts" id="metric-charts">
       <section class="card chart" id="chart-cost"></section>
       ${METRICS.map((m) => `<section class="card chart" id="chart-${m.name}"></section>`).join("")}
@@ -299,44 +402,79 @@ async function functionPage(account, region, name) {
     </section>`;
   const costPoints = item && item.series ? item.series : [];
   timeChart("chart-cost", "Cost by day (USD)", costPoints.map((p) => Date.parse(p.start) / 1000),
-    [{ label: "Cost", values: costPoints.map((p) => Number(p.total)) }],
+    [{ label: "Cost", values: costPoints.map(costValue) }],
     { bars: true, format: (v) => usd.format(v), axis: (v) => usdPrecise.format(v) });
   for (const m of METRICS) {
     const series = metrics.series.find((s) => s.metric === m.name);
     const points = series ? series.points : [];
     timeChart(`chart-${m.name}`, m.title, points.map((p) => Date.parse(p.start) / 1000),
-      [{ label: m.title, values: points.map((p) => p.value) }], { format: m.format, axis: m.format });
+      [{ label: m.title, values: points.map((p) => (p.value === undefined ? null : p.value)) }], { format: m.format, axis: m.format, whole: m.whole });
   }
 }
 
-async function collectionsPage() {
-  const data = await api("/collections?limit=200");
+/** A shard's collection interval: seconds, an ISO-8601 duration, or text as the API gives it. */
+function interval(value) {
+  if (typeof value === "number") return span(value * 1000);
+  const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(String(value ?? ""));
+  if (iso && (iso[1] || iso[2] || iso[3])) {
+    return span(((Number(iso[1] || 0) * 60 + Number(iso[2] || 0)) * 60 + Number(iso[3] || 0)) * 1000);
+  }
+  return String(value ?? "–");
+}
+
+function budgetSection(budget) {
+  if (!budget) return "";
+  const shards = budget.shards || [];
+  return `<section class="card" id="budget"><h2>CloudWatch budget</h2>
+    <div class="cards">
+      <div class="figure"><div class="label">Monthly budget</div><div class="value" id="budget-monthly">${usdPrecise.format(Number(budget.monthlyUsd))}</div></div>
+      <div class="figure"><div class="label">Projected this month</div><div class="value" id="budget-projected">${usdPrecise.format(Number(budget.projectedMonthlyUsd))}</div></div>
+    </div>
+    ${warningsList((budget.warnings || []).map((w) => (typeof w === "string" ? { code: "BUDGET", message: w } : w)))}
+    ${shards.length ? `<div class="table-wrap"><table id="budget-shards"><thead><tr><th>Account</th><th>Region</th><th>Interval</th>
+      <th class="num">Active series</th><th class="num">Projected monthly</th></tr></thead><tbody>
+      ${shards.map((s) => `<tr><td>${esc(s.account)}</td><td>${esc(s.region)}</td><td>${esc(interval(s.interval))}</td>
+        <td class="num">${count(s.activeSeries)}</td><td class="num">${usdPrecise.format(Number(s.projectedMonthlyUsd))}</td></tr>`).join("")}
+      </tbody></table></div>` : ""}
+  </section>`;
+}
+
+async function collectionsPage(gen, month) {
+  const [data] = await load(gen, "/collections?limit=200");
+  const inMonth = data.items.filter((r) => (r.startedAt || "").slice(0, 7) === month);
   view.innerHTML = `
     <h1>Collection</h1>
-    <p class="subtitle muted">Each cycle reads CloudWatch for one account and region. GetMetricData is billed per metric requested.</p>
+    <p class="subtitle muted" id="page-month" data-month="${esc(month)}">Each cycle reads CloudWatch for one account and region. GetMetricData is billed per metric requested.</p>
     <div class="cards">
-      <div class="card figure"><div class="label">CloudWatch spend this month</div>
+      <div class="card figure"><div class="label">CloudWatch spend in ${esc(monthName(months.current))}</div>
         <div class="value" id="cloudwatch-spend" data-value="${esc(data.monthToDate.cloudWatchCost)}">${usdPrecise.format(Number(data.monthToDate.cloudWatchCost))}</div>
-        <div class="note">${count(data.monthToDate.metricsRequested)} metrics requested · ${count(data.monthToDate.calls)} API calls</div></div>
+        <div class="note">${esc(joined([count(data.monthToDate.metricsRequested) + " metrics requested", count(data.monthToDate.calls) + " API calls"]))}</div></div>
       <div class="card figure"><div class="label">Last successful cycle</div>
-        <div class="value" style="font-size:18px">${utc(data.lastSuccess)}</div></div>
+        <div class="value small">${utc(data.lastSuccess)}</div></div>
     </div>
-    <section class="card"><h2>Recent runs</h2><div class="table-wrap" id="runs"></div></section>`;
+    ${budgetSection(data.budget)}
+    <section class="card"><h2>Runs started in ${esc(monthName(month))}</h2>
+      <p class="muted small-print">Of the latest ${count(data.items.length)} runs.</p>
+      <div class="table-wrap" id="runs"></div></section>`;
   const runs = document.getElementById("runs");
-  if (!data.items.length) {
-    runs.innerHTML = emptyState("No collection runs yet", "serve starts the first cycle a few seconds after it starts.");
+  if (!inMonth.length) {
+    runs.innerHTML = emptyState("No collection runs in this month",
+      data.items.length ? "Choose another month to see its runs." : "serve starts the first cycle a few seconds after it starts.");
     return;
   }
-  runs.innerHTML = `<table id="runs-table"><thead><tr><th>Started</th><th>Account</th><th>Region</th><th>Status</th><th>Window</th>
+  runs.innerHTML = `<table id="runs-table"><thead><tr><th>Started</th><th>Account / region</th><th>Status</th><th>Window</th>
     <th class="num">API calls</th><th class="num">Metrics requested</th><th class="num">CloudWatch cost</th></tr></thead><tbody>
-    ${data.items.map((r) => `<tr><td>${utc(r.startedAt)}</td><td>${esc(r.account)}</td><td>${esc(r.region)}</td>
+    ${inMonth.map((r) => `<tr><td>${utc(r.startedAt)}</td><td>${esc(r.account)}<div class="sub">${esc(r.region)}</div></td>
       <td class="${r.status === "SUCCEEDED" ? "status-ok" : r.status === "RUNNING" ? "" : "status-bad"}" title="${esc(r.error || "")}">${esc(r.status.toLowerCase())}</td>
-      <td>${utc(r.windowStart)} – ${utc(r.windowEnd).slice(11)}</td><td class="num">${count(r.calls)}</td>
+      <td class="window">${esc(windowText(r.windowStart, r.windowEnd))}</td><td class="num">${count(r.calls)}</td>
       <td class="num">${count(r.metricsRequested)}</td><td class="num">${usdPrecise.format(Number(r.cloudWatchCost))}</td></tr>`).join("")}
     </tbody></table>`;
 }
 
-// ---------- token entry and routing ----------
+// ---------- token entry, month picker and routing ----------
+
+/** The months the picker offers, from /api/v1/months. */
+let months = { current: null, items: [] };
 
 function showTokenForm(message) {
   clearCharts();
@@ -350,21 +488,54 @@ function showTokenForm(message) {
   });
 }
 
-async function route() {
-  clearCharts();
+/** The page path and its query (month) from the hash "#/path?month=2026-09". */
+function parseHash() {
   const hash = location.hash.replace(/^#\/?/, "");
-  const parts = hash.split("/").map(decodeURIComponent);
+  const [path, query = ""] = hash.split("?");
+  const parts = path.split("/").map(decodeURIComponent);
+  return { parts, month: new URLSearchParams(query).get("month") };
+}
+
+function showMonthPicker(selected) {
+  const picker = document.getElementById("month-picker");
+  const listed = months.items.map((m) => m.month);
+  if (!listed.includes(selected)) listed.unshift(selected);
+  listed.sort().reverse();
+  picker.innerHTML = listed.map((m) => `<option value="${esc(m)}"${m === selected ? " selected" : ""}>${esc(monthName(m))}${m === months.current ? " (now)" : ""}</option>`).join("");
+  document.getElementById("month-choice").classList.remove("hidden");
+}
+
+function chooseMonth(month) {
+  const { parts } = parseHash();
+  const path = parts.map(encodeURIComponent).join("/");
+  location.hash = "#/" + path + monthQuery(month);
+}
+
+async function route() {
+  const gen = ++generation;
+  clearCharts();
+  const { parts, month: asked } = parseHash();
   document.querySelectorAll("[data-nav]").forEach((a) => a.classList.toggle("active",
     a.dataset.nav === (parts[0] === "function" ? "functions" : parts[0] || "overview")));
   document.getElementById("signout").classList.toggle("hidden",
     !about.authEnabled || !localStorage.getItem(TOKEN_KEY));
   try {
-    if (parts[0] === "functions") await functionsPage();
-    else if (parts[0] === "function" && parts.length === 4) await functionPage(parts[1], parts[2], parts[3]);
-    else if (parts[0] === "collections") await collectionsPage();
-    else await overview();
+    [months] = await load(gen, "/months");
+    const month = asked && /^\d{4}-\d{2}$/.test(asked) ? asked : months.current;
+    showMonthPicker(month);
+    document.querySelectorAll("[data-nav]").forEach((a) => {
+      a.setAttribute("href", a.getAttribute("href").split("?")[0] + monthQuery(month));
+    });
+    if (parts[0] === "functions") await functionsPage(gen, month);
+    else if (parts[0] === "function" && parts.length === 4) await functionPage(gen, month, parts[1], parts[2], parts[3]);
+    else if (parts[0] === "collections") await collectionsPage(gen, month);
+    else await overview(gen, month);
     document.body.dataset.page = parts[0] || "overview";
+    document.body.dataset.generation = String(gen);
   } catch (e) {
+    if (e instanceof Stale) return;
+    if (gen !== generation) return;
+    document.getElementById("month-choice").classList.add("hidden");
     if (e instanceof Unauthorized) {
       showTokenForm(localStorage.getItem(TOKEN_KEY) ? "That token was not accepted." : "");
     } else {
@@ -384,9 +555,12 @@ async function start() {
     localStorage.removeItem(TOKEN_KEY);
     route();
   });
+  document.getElementById("month-picker").addEventListener("change", (e) => chooseMonth(e.target.value));
   const tick = () => {
-    document.getElementById("clock").textContent = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+    const now = about.time ? new Date(Date.parse(about.time) + (Date.now() - loadedAt)) : new Date();
+    document.getElementById("clock").textContent = now.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   };
+  const loadedAt = Date.now();
   tick();
   setInterval(tick, 30000);
   window.addEventListener("hashchange", route);

@@ -7,6 +7,7 @@ import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.UsageTotals;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,12 +32,17 @@ final class FunctionsController {
 
   private final FunctionsService functions;
   private final FunctionDirectory directory;
+  private final FunctionUsageSummary summaries;
   private final WindowParser windows;
 
   FunctionsController(
-      FunctionsService functions, FunctionDirectory directory, WindowParser windows) {
+      FunctionsService functions,
+      FunctionDirectory directory,
+      FunctionUsageSummary summaries,
+      WindowParser windows) {
     this.functions = functions;
     this.directory = directory;
+    this.summaries = summaries;
     this.windows = windows;
   }
 
@@ -61,13 +67,108 @@ final class FunctionsController {
   }
 
   void detail(Context ctx) {
-    QueryParams.of(ctx, Set.of());
+    QueryParams params = QueryParams.of(ctx, Set.of("window"));
     LambdaFunction function = visibleFunction(ctx);
+    TimeWindow window = windows.parse("window", params.getOrDefault("window", "month"));
     Map<String, Object> body = describe(function);
     body.put(
         "configurations",
         directory.history(function.key()).stream().map(FunctionsController::period).toList());
+    body.put("window", CostJson.Window.of(window.alignedToHours()));
+    FunctionKey key = function.key();
+    CostFilter only =
+        CostFilter.parse(
+            "filter",
+            "account:" + key.accountId() + ",region:" + key.region() + ",function:" + key.name());
+    BigDecimal cost =
+        functions.list(window, only, ApiServer.caller(ctx).scope()).stream()
+            .map(FunctionsService.Listed::cost)
+            .findFirst()
+            .orElse(BigDecimal.ZERO);
+    FunctionUsageSummary.Summary summary = summaries.summarize(key, window);
+    body.put("cost", Figures.money(cost));
+    body.put("provisionedUsage", provisionedUsage(summary.usage()));
+    body.put("costBound", costBound(summary, cost));
+    body.put("warnings", warnings(function, summary, cost));
     ctx.json(body);
+  }
+
+  /**
+   * What provisioned concurrency was allocated and used in the window. Utilization is the duration
+   * of the invocations it served over the concurrency-seconds allocated; absent when none was.
+   */
+  private static Map<String, Object> provisionedUsage(UsageTotals usage) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    BigDecimal allocated = usage.provisionedConcurrencySeconds();
+    body.put("concurrencySeconds", Figures.quantity(allocated));
+    body.put("gbSeconds", Figures.quantity(usage.provisionedConcurrencyGbSeconds()));
+    body.put("requests", usage.provisionedRequests());
+    body.put("spilloverRequests", usage.provisionedSpilloverRequests());
+    body.put(
+        "utilization",
+        allocated.signum() == 0
+            ? null
+            : usage
+                .provisionedDurationMsEstimate()
+                .divide(allocated.multiply(BigDecimal.valueOf(1000)), 6, RoundingMode.HALF_UP)
+                .min(BigDecimal.ONE)
+                .toPlainString());
+    return body;
+  }
+
+  /**
+   * The warnings about this function's own cost (the engine's warnings describe the whole payer):
+   * INIT time not in the metrics, its rounding bound, its region not priced.
+   */
+  private static List<Map<String, String>> warnings(
+      LambdaFunction function, FunctionUsageSummary.Summary summary, BigDecimal cost) {
+    List<Map<String, String>> warnings = new java.util.ArrayList<>();
+    if (summary.bounded()) {
+      warnings.add(
+          warning(
+              "INIT_NOT_IN_METRICS",
+              "Its duration comes from the CloudWatch Duration metric, which excludes INIT (cold"
+                  + " start) time; AWS bills INIT for on-demand ZIP functions on managed runtimes"
+                  + " since 2025-08-01 and always for custom runtimes and container images, so"
+                  + " its bill can be higher."));
+      warnings.add(
+          warning(
+              "DURATION_ROUNDING_BOUND",
+              "Its duration comes from CloudWatch sums; AWS rounds each invocation up to 1 ms, so"
+                  + " its cost can be up to $"
+                  + Figures.money(summary.roundingUpTo())
+                  + " higher (at most $"
+                  + Figures.money(cost.add(summary.roundingUpTo()))
+                  + ")."));
+    }
+    if (!summary.regionPriced()) {
+      warnings.add(
+          warning(
+              "REGION_NOT_PRICED",
+              "No prices for "
+                  + function.key().region()
+                  + " in the price book in force; this function's usage there is left out."));
+    }
+    return warnings;
+  }
+
+  private static Map<String, String> warning(String code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("message", message);
+    return body;
+  }
+
+  /** The function's own rounding bound; null (absent) when none of its duration is bounded. */
+  private static Map<String, Object> costBound(
+      FunctionUsageSummary.Summary summary, BigDecimal cost) {
+    if (!summary.bounded()) {
+      return null;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("upTo", Figures.money(summary.roundingUpTo()));
+    body.put("atMost", Figures.money(cost.add(summary.roundingUpTo())));
+    return body;
   }
 
   void metrics(Context ctx) {

@@ -22,15 +22,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the API reads from the database, behind the API's own small interfaces. */
-record LedgerData(UsageReader usage, FunctionDirectory functions, CollectionHistory collections) {
+record LedgerData(
+    UsageReader usage,
+    FunctionDirectory functions,
+    CollectionHistory collections,
+    UsageMonths months) {
 
   static LedgerData from(Database database) {
     InventoryStore inventory = new InventoryStore(database.dsl());
     CollectionRunStore runs = new CollectionRunStore(database.dsl());
+    UsageRollupStore rollups = new UsageRollupStore(database.dsl());
     return new LedgerData(
-        new DbUsageReader(new UsageRollupStore(database.dsl()), inventory),
+        new DbUsageReader(rollups, inventory),
         new DbFunctionDirectory(inventory),
-        new DbCollectionHistory(runs));
+        new DbCollectionHistory(runs),
+        () ->
+            rollups.monthsWithUsage().stream()
+                .map(
+                    used ->
+                        new UsageMonths.AccountMonth(
+                            used.accountId(),
+                            TimeWindow.monthOf(used.monthStart()),
+                            used.functions()))
+                .toList());
   }
 
   /**

@@ -54,6 +54,9 @@ final class Routes {
     routes.get(API + "/free-tier", insights::freeTier, Access.VIEWER);
     routes.get(API + "/forecast", insights::forecast, Access.VIEWER);
 
+    MonthsController months = new MonthsController(data.months(), settings.clock());
+    routes.get(API + "/months", months::list, Access.VIEWER);
+
     FunctionsController functions =
         new FunctionsController(
             new FunctionsService(
@@ -63,6 +66,7 @@ final class Routes {
                 settings.clock(),
                 settings.finalityHorizon()),
             data.functions(),
+            new FunctionUsageSummary(data.usage(), services.priceBooks()),
             windows);
     routes.get(API + "/functions", functions::list, Access.VIEWER);
     routes.get(API + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);

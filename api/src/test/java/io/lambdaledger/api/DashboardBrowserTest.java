@@ -5,41 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Drives headless Chromium through the dashboard of a seeded server with auth on: token entry, the
- * overview's charts and numbers (compared with the API's), a function's detail page, the functions
- * table and the collection page. Screenshots go to {@code target/screenshots/}.
+ * month picker, the overview's numbers (compared with the API's), a function's page with its own
+ * bound and its provisioned concurrency, the functions table, the collection page with and without
+ * a budget, the one empty state, stale responses, and the layout at desktop and phone widths.
+ * Full-page screenshots of every view at 1366 and 390 px go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final int DESKTOP = 1366;
+  private static final int PHONE = 390;
+  private static final String CHECKOUT = "111111111111/us-east-1/checkout-api";
+  private static final String INDEXER = "222222222222/us-east-1/search-indexer";
+  private static final String PROVISIONED = "333333333333/us-west-2/pc-api";
 
   private LedgerFixture fixture;
-  private WebDriver browser;
+  private ChromeDriver browser;
   private WebDriverWait wait;
   private Path profile;
 
@@ -51,7 +61,7 @@ class DashboardBrowserTest {
         driverPath != null && chromiumPath != null,
         "browser test skipped: no ChromeDriver/Chromium (set LEDGER_TEST_CHROMEDRIVER and"
             + " LEDGER_TEST_CHROMIUM, or install Debian's chromium and chromium-driver)");
-    fixture = LedgerFixture.seeded();
+    fixture = LedgerFixture.seededWithProvisionedConcurrency();
     profile = Files.createTempDirectory("ledger-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromiumPath);
@@ -61,6 +71,7 @@ class DashboardBrowserTest {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-dev-shm-usage",
+        "--hide-scrollbars",
         "--user-data-dir=" + profile,
         "--window-size=1366,900");
     ChromeDriverService service =
@@ -96,10 +107,52 @@ class DashboardBrowserTest {
     return new File(fallback).canExecute() ? fallback : null;
   }
 
-  private void screenshot(String name) throws IOException {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+  // ---------- helpers ----------
+
+  /** Emulates a screen {@code width} px wide (and {@code height} high), as a phone below 600. */
+  private void viewport(int width, int height) {
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  private Object script(String code, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(code, arguments);
+  }
+
+  private long number(String code) {
+    return ((Number) script(code)).longValue();
+  }
+
+  /** The whole page at the current width, then back to a 900 px high viewport. */
+  private void screenshot(String name, int width) throws IOException {
+    viewport(width, 900);
+    waitForCharts();
+    long height = Math.max(900, number("return document.documentElement.scrollHeight"));
+    viewport(width, (int) Math.min(height, 8000));
+    waitForCharts();
+    File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(
-        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        shot.toPath(),
+        SCREENSHOTS.resolve(name + "-" + width + ".png"),
+        StandardCopyOption.REPLACE_EXISTING);
+    viewport(width, 900);
+  }
+
+  private void screenshots(String name) throws IOException {
+    screenshot(name, PHONE);
+    screenshot(name, DESKTOP);
+  }
+
+  /** Charts resize on the window's resize event: wait until each fits its card again. */
+  private void waitForCharts() {
+    wait.until(
+        d ->
+            (Boolean)
+                script(
+                    "return [...document.querySelectorAll('.chart .uplot')].every(u =>"
+                        + " u.getBoundingClientRect().right <="
+                        + " u.parentElement.getBoundingClientRect().right + 1)"));
   }
 
   private JsonNode api(String path) {
@@ -111,69 +164,348 @@ class DashboardBrowserTest {
     return "$" + String.format(java.util.Locale.US, "%,.2f", amount);
   }
 
-  private void signIn() {
-    browser.get(fixture.http.base() + "/");
-    WebElement input =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
-    input.sendKeys(LedgerFixture.VIEWER);
-    browser.findElement(By.cssSelector("#token-entry button")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mtd-total")));
+  private static String percent(String fraction) {
+    return new BigDecimal(fraction).movePointRight(2).setScale(1, RoundingMode.HALF_UP) + " %";
   }
+
+  /** Loads the dashboard afresh at {@code hash} (nothing kept from the previous page's script). */
+  private void open(String hash) {
+    browser.get("about:blank");
+    browser.get(fixture.http.base() + "/");
+    script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
+    browser.get(fixture.http.base() + "/" + hash);
+  }
+
+  private void waitForPage(String page, String month) {
+    wait.until(
+        d ->
+            page.equals(script("return document.body.dataset.page"))
+                && month.equals(
+                    script(
+                        "var m = document.getElementById('page-month');"
+                            + " return m && m.dataset.month")));
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  // ---------- tests ----------
 
   @Test
   void the_dashboard_asks_for_a_token_then_shows_the_apis_numbers_charts_and_details()
       throws IOException {
     browser.get(fixture.http.base() + "/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
-    screenshot("0-sign-in");
-    signIn();
+    script("localStorage.clear()");
+    browser.get(fixture.http.base() + "/#/");
+    WebElement input =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+    screenshots("0-sign-in");
+    input.sendKeys(LedgerFixture.VIEWER);
+    browser.findElement(By.cssSelector("#token-entry button")).click();
+    waitForPage("overview", "2026-10");
 
-    JsonNode costs = api("/api/v1/costs?window=month");
+    JsonNode costs = api("/api/v1/costs?window=2026-10");
     String total = costs.get("totals").get("total").asString();
     WebElement mtd = browser.findElement(By.id("mtd-total"));
     assertThat(mtd.getAttribute("data-value")).isEqualTo(total);
     assertThat(mtd.getText()).isEqualTo(dollars(total));
-    JsonNode forecast = api("/api/v1/forecast?month=month");
-    assertThat(browser.findElement(By.id("projected-total")).getText())
+    JsonNode forecast = api("/api/v1/forecast?month=2026-10");
+    assertThat(text("projected-total"))
         .isEqualTo(dollars(forecast.get("totals").get("projected").asString()));
-    assertThat(browser.findElement(By.id("free-tier-credit")).getText())
+    assertThat(text("free-tier-credit"))
         .isEqualTo(dollars(costs.get("totals").get("freeTierCredit").asString()));
-
     wait.until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "chart"));
     assertThat(browser.findElements(By.cssSelector("#cost-by-day canvas"))).isNotEmpty();
     List<WebElement> topRows = browser.findElements(By.cssSelector("#top-table tbody tr"));
-    assertThat(topRows).hasSize(5);
-    JsonNode top = api("/api/v1/costs?window=month&aggregate=function&sort=total:desc&limit=10");
+    assertThat(topRows).hasSize(6);
+    JsonNode top = api("/api/v1/costs?window=2026-10&aggregate=function&sort=total:desc&limit=10");
     assertThat(topRows.get(0).getText())
         .contains(top.get("items").get(0).get("key").get("function").asString())
         .contains(dollars(top.get("items").get(0).get("total").asString()));
     assertThat(browser.findElement(By.id("auth-off")).isDisplayed()).isFalse();
-    screenshot("1-overview");
+    screenshots("1-overview");
 
-    topRows.get(0).findElement(By.cssSelector("a")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("function-name")));
-    assertThat(browser.findElement(By.id("function-name")).getText())
-        .isEqualTo(top.get("items").get(0).get("key").get("function").asString());
+    topRows.get(1).findElement(By.cssSelector("a")).click();
+    waitForPage("function", "2026-10");
+    assertThat(text("function-name"))
+        .isEqualTo(top.get("items").get(1).get("key").get("function").asString());
     wait.until(
         ExpectedConditions.attributeToBe(By.id("chart-invocations"), "data-rendered", "chart"));
-    assertThat(browser.findElements(By.cssSelector("#metric-charts canvas")).size())
-        .isGreaterThanOrEqualTo(5);
-    assertThat(browser.findElement(By.id("function-cost")).getText())
-        .isEqualTo(dollars(top.get("items").get(0).get("total").asString()));
-    assertThat(browser.findElements(By.cssSelector("#config-history tbody tr"))).hasSize(2);
-    screenshot("2-function-detail");
+    assertThat(text("function-cost"))
+        .isEqualTo(dollars(top.get("items").get(1).get("total").asString()));
 
-    browser.get(fixture.http.base() + "/#/functions");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("functions")));
-    assertThat(browser.findElements(By.cssSelector("#functions tbody tr"))).hasSize(6);
+    open("#/function/" + INDEXER);
+    waitForPage("function", "2026-10");
+    assertThat(browser.findElements(By.cssSelector("#config-history tbody tr"))).hasSize(2);
+    screenshots("2-function-detail");
+
+    open("#/functions");
+    waitForPage("functions", "2026-10");
+    assertThat(browser.findElements(By.cssSelector("#functions tbody tr"))).hasSize(7);
     browser.findElement(By.id("function-filter")).sendKeys("team:search");
     assertThat(browser.findElements(By.cssSelector("#functions tbody tr"))).hasSize(2);
-    screenshot("3-functions");
+    screenshots("3-functions");
 
-    browser.get(fixture.http.base() + "/#/collections");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runs-table")));
-    assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(3);
-    screenshot("4-collections");
+    open("#/collections");
+    waitForPage("collections", "2026-10");
+    assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(4);
+    assertThat(browser.findElements(By.id("budget"))).isEmpty();
+    screenshots("4-collections");
+  }
+
+  @Test
+  void the_month_picker_reaches_a_backfilled_month_on_every_view_and_keeps_it_in_the_hash() {
+    open("#/");
+    waitForPage("overview", "2026-10");
+    Select picker = new Select(browser.findElement(By.id("month-picker")));
+    assertThat(picker.getOptions())
+        .extracting(o -> o.getAttribute("value"))
+        .containsExactly("2026-10", "2026-09");
+
+    picker.selectByValue("2026-09");
+    waitForPage("overview", "2026-09");
+    assertThat(browser.getCurrentUrl()).endsWith("#/?month=2026-09");
+    JsonNode september = api("/api/v1/costs?window=2026-09");
+    assertThat(browser.findElement(By.id("mtd-total")).getAttribute("data-value"))
+        .isEqualTo(september.get("totals").get("total").asString());
+    assertThat(september.get("totals").get("total").asString())
+        .isNotEqualTo(api("/api/v1/costs?window=2026-10").get("totals").get("total").asString());
+
+    browser.findElement(By.cssSelector("[data-nav=functions]")).click();
+    waitForPage("functions", "2026-09");
+    assertThat(browser.getCurrentUrl()).endsWith("#/functions?month=2026-09");
+    JsonNode functions = api("/api/v1/functions?window=2026-09&sort=cost:desc");
+    String first = functions.get("items").get(0).get("name").asString();
+    WebElement firstRow = browser.findElement(By.cssSelector("#functions tbody tr"));
+    assertThat(firstRow.getText())
+        .contains(first)
+        .contains(dollars(functions.get("items").get(0).get("cost").asString()));
+
+    firstRow.findElement(By.cssSelector("a")).click();
+    waitForPage("function", "2026-09");
+    assertThat(new Select(browser.findElement(By.id("month-picker"))).getFirstSelectedOption())
+        .extracting(o -> o.getAttribute("value"))
+        .isEqualTo("2026-09");
+    assertThat(text("function-cost"))
+        .isEqualTo(dollars(functions.get("items").get(0).get("cost").asString()));
+
+    browser.findElement(By.cssSelector("[data-nav=collections]")).click();
+    waitForPage("collections", "2026-09");
+    assertThat(browser.getCurrentUrl()).endsWith("#/collections?month=2026-09");
+  }
+
+  @Test
+  void a_function_page_shows_the_functions_own_bound_and_warnings_not_the_estates() {
+    open("#/function/" + CHECKOUT);
+    waitForPage("function", "2026-10");
+
+    JsonNode detail = api("/api/v1/functions/" + CHECKOUT + "?window=2026-10");
+    JsonNode bound = detail.get("costBound");
+    assertThat(text("function-bound"))
+        .isEqualTo(
+            "up to "
+                + dollars(bound.get("upTo").asString())
+                + " higher (at most "
+                + dollars(bound.get("atMost").asString())
+                + ")");
+    assertThat(new BigDecimal(bound.get("upTo").asString())).isPositive();
+    String estateBound = null;
+    for (JsonNode warning : api("/api/v1/costs?window=2026-10").get("warnings")) {
+      if (warning.get("code").asString().equals("DURATION_ROUNDING_BOUND")) {
+        estateBound = warning.get("message").asString();
+      }
+    }
+    assertThat(estateBound).isNotNull();
+    String warnings = text("warnings");
+    assertThat(warnings)
+        .doesNotContain(estateBound)
+        .contains("at most " + dollars(bound.get("atMost").asString()));
+  }
+
+  @Test
+  void a_provisioned_function_shows_allocated_concurrency_utilization_and_its_pc_costs()
+      throws IOException {
+    open("#/function/" + PROVISIONED);
+    waitForPage("function", "2026-10");
+
+    JsonNode detail = api("/api/v1/functions/" + PROVISIONED + "?window=2026-10");
+    JsonNode item =
+        api("/api/v1/costs?window=2026-10&aggregate=function&filter=function:pc-api")
+            .get("items")
+            .get(0);
+    assertThat(text("pc-allocated")).isEqualTo(String.valueOf(LedgerFixture.PROVISIONED_ALLOCATED));
+    assertThat(text("pc-utilization"))
+        .isEqualTo(percent(detail.get("provisionedUsage").get("utilization").asString()));
+    String pcCost = item.get("charges").get("provisionedConcurrency").asString();
+    assertThat(new BigDecimal(pcCost)).isPositive();
+    assertThat(text("pc-cost")).isEqualTo(dollars(pcCost));
+    assertThat(text("pc-duration-cost"))
+        .isEqualTo(dollars(item.get("charges").get("provisionedDuration").asString()));
+    assertThat(text("function-usage")).contains("provisioned");
+    screenshots("5-function-provisioned");
+  }
+
+  @Test
+  void charts_without_values_share_one_empty_state_while_charts_of_zeros_are_drawn() {
+    open("#/function/" + INDEXER);
+    waitForPage("function", "2026-10");
+
+    List<WebElement> charts = browser.findElements(By.cssSelector("#metric-charts .chart"));
+    assertThat(charts).hasSize(7);
+    for (WebElement chart : charts) {
+      String rendered = chart.getAttribute("data-rendered");
+      boolean canvas = !chart.findElements(By.cssSelector("canvas")).isEmpty();
+      boolean empty = !chart.findElements(By.cssSelector(".empty")).isEmpty();
+      assertThat(List.of(rendered, canvas, empty))
+          .as(chart.getAttribute("id"))
+          .isIn(List.of("chart", true, false), List.of("empty", false, true));
+    }
+    // search-indexer has no iterator age at all, and zero throttles and dead-letter errors.
+    assertThat(browser.findElement(By.id("chart-iteratorAge")).getAttribute("data-rendered"))
+        .isEqualTo("empty");
+    assertThat(browser.findElement(By.id("chart-throttles")).getAttribute("data-rendered"))
+        .isEqualTo("chart");
+    assertThat(browser.findElement(By.id("chart-deadLetterErrors")).getAttribute("data-rendered"))
+        .isEqualTo("chart");
+    List<String> emptyLooks = new ArrayList<>();
+    for (WebElement empty : browser.findElements(By.cssSelector(".empty"))) {
+      emptyLooks.add(empty.getAttribute("class") + "|" + empty.getCssValue("padding-top"));
+    }
+    assertThat(emptyLooks).isNotEmpty();
+    assertThat(emptyLooks.stream().distinct()).hasSize(1);
+  }
+
+  @Test
+  void tables_fit_or_scroll_inside_their_card_and_no_page_scrolls_sideways_on_a_phone() {
+    for (int width : new int[] {1920, DESKTOP}) {
+      viewport(width, 900);
+      open("#/functions");
+      waitForPage("functions", "2026-10");
+      assertThat(
+              number(
+                  "var w = document.getElementById('functions-table'); return w.scrollWidth -"
+                      + " w.clientWidth"))
+          .as("functions table overflow at %d px", width)
+          .isLessThanOrEqualTo(0);
+    }
+    viewport(PHONE, 844);
+    for (String hash :
+        List.of(
+            "#/",
+            "#/functions",
+            "#/function/" + CHECKOUT,
+            "#/function/" + PROVISIONED,
+            "#/collections")) {
+      open(hash);
+      wait.until(d -> script("return document.body.dataset.page") != null);
+      waitForCharts();
+      assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
+          .as("sideways scroll of %s at %d px", hash, PHONE)
+          .isLessThanOrEqualTo(0);
+    }
+    open("#/functions");
+    waitForPage("functions", "2026-10");
+    script("var w = document.getElementById('functions-table'); w.scrollLeft = w.scrollWidth;");
+    assertThat(
+            number(
+                "var w = document.getElementById('functions-table').getBoundingClientRect();"
+                    + " var th = [...document.querySelectorAll('#functions th')].pop()"
+                    + ".getBoundingClientRect(); return Math.round(th.right - w.right)"))
+        .as("the last column can be scrolled into the card")
+        .isLessThanOrEqualTo(1);
+    viewport(DESKTOP, 900);
+  }
+
+  @Test
+  void collection_windows_show_both_dates_or_their_length_and_no_separator_dangles() {
+    open("#/collections");
+    waitForPage("collections", "2026-10");
+
+    List<String> windows = new ArrayList<>();
+    browser
+        .findElements(By.cssSelector("#runs-table td.window"))
+        .forEach(td -> windows.add(td.getText()));
+    assertThat(windows).hasSize(4);
+    assertThat(windows)
+        .contains("2026-10-14 00:00 – 2026-10-15 00:00 UTC (24 h)")
+        .allMatch(
+            w ->
+                w.matches(
+                    "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(–\\d{2}:\\d{2}| – \\d{4}-\\d{2}-\\d{2}"
+                        + " \\d{2}:\\d{2}) UTC \\(\\d+ (min|h)\\)"));
+
+    for (String hash :
+        List.of("#/", "#/collections", "#/function/333333333333/us-west-2/nightly-report")) {
+      open(hash);
+      wait.until(d -> script("return document.body.dataset.page") != null);
+      String page = browser.findElement(By.tagName("main")).getText();
+      assertThat(page).as(hash).doesNotContainPattern("·\\s*·").doesNotContainPattern("·\\s*$");
+      for (String line : page.split("\n")) {
+        assertThat(line.strip()).as(hash).doesNotStartWith("·").doesNotEndWith("·");
+      }
+    }
+  }
+
+  @Test
+  void a_slow_response_for_an_older_navigation_never_overwrites_the_newer_view() {
+    open("#/");
+    waitForPage("overview", "2026-10");
+    script(
+        "window.__delayed = 0; const realFetch = window.fetch;"
+            + " window.fetch = async (url, options) => {"
+            + "  if (String(url).includes('2026-09')) {"
+            + "    await new Promise(r => setTimeout(r, 1500));"
+            + "    try { return await realFetch(url, options); } finally { window.__delayed++; }"
+            + "  }"
+            + "  return realFetch(url, options); };");
+
+    script("location.hash = '#/?month=2026-09'");
+    wait.until(
+        d -> "2026-09".equals(script("return document.getElementById('month-picker').value")));
+    script("location.hash = '#/functions'");
+    waitForPage("functions", "2026-10");
+    wait.until(d -> number("return window.__delayed") >= 5);
+
+    assertThat(script("return document.body.dataset.page")).isEqualTo("functions");
+    assertThat(browser.findElements(By.id("functions"))).hasSize(1);
+    assertThat(browser.findElements(By.id("mtd-total"))).isEmpty();
+  }
+
+  @Test
+  void the_collection_page_shows_the_collectors_budget_when_the_api_gives_one() throws IOException {
+    open("#/");
+    waitForPage("overview", "2026-10");
+    script(
+        "const realFetch = window.fetch;"
+            + " window.fetch = async (url, options) => {"
+            + "  const response = await realFetch(url, options);"
+            + "  if (!String(url).includes('/collections')) return response;"
+            + "  const body = await response.json();"
+            + "  body.budget = {monthlyUsd: '10.00', projectedMonthlyUsd: '7.42',"
+            + "    warnings: [{code: 'OVER_BUDGET_SHARD', message: 'us-west-2 runs hourly to stay"
+            + " in budget'}],"
+            + "    shards: [{account: '111111111111', region: 'us-east-1', interval: 'PT5M',"
+            + " activeSeries: 1200, projectedMonthlyUsd: '5.18'},"
+            + "     {account: '333333333333', region: 'us-west-2', interval: 3600,"
+            + " activeSeries: 80, projectedMonthlyUsd: '2.24'}]};"
+            + "  return new Response(JSON.stringify(body), {status: response.status,"
+            + "    headers: {'Content-Type': 'application/json'}}); };");
+    script("location.hash = '#/collections'");
+    waitForPage("collections", "2026-10");
+
+    assertThat(text("budget-monthly")).isEqualTo("$10.00");
+    assertThat(text("budget-projected")).isEqualTo("$7.42");
+    assertThat(text("budget")).contains("us-west-2 runs hourly to stay in budget");
+    List<WebElement> shards = browser.findElements(By.cssSelector("#budget-shards tbody tr"));
+    assertThat(shards).hasSize(2);
+    assertThat(shards.get(0).getText())
+        .contains("111111111111")
+        .contains("5 min")
+        .contains("1,200")
+        .contains("$5.18");
+    assertThat(shards.get(1).getText()).contains("1 h");
+    screenshots("6-collections-budget");
   }
 
   @Test
@@ -182,11 +514,10 @@ class DashboardBrowserTest {
       browser.get(empty.http.base() + "/");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mtd-total")));
       assertThat(browser.findElement(By.id("auth-off")).isDisplayed()).isTrue();
-      assertThat(browser.findElement(By.id("mtd-total")).getText()).isEqualTo("$0.00");
-      assertThat(browser.findElement(By.id("top-functions")).getText())
-          .contains("No functions with usage yet");
+      assertThat(text("mtd-total")).isEqualTo("$0.00");
+      assertThat(text("top-functions")).contains("No functions with usage yet");
       wait.until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "empty"));
-      screenshot("5-empty-auth-off");
+      screenshots("7-empty-auth-off");
     }
   }
 }

@@ -180,6 +180,101 @@ final class LedgerFixture implements AutoCloseable {
     }
   }
 
+  /** A function served only by provisioned concurrency: 16 allocated all the time. */
+  static final FunctionKey PROVISIONED = new FunctionKey(STANDALONE, "us-west-2", "pc-api");
+
+  static final int PROVISIONED_ALLOCATED = 16;
+
+  /**
+   * {@link #seeded()} plus {@link #PROVISIONED}: 40,000 requests an hour at 600 ms (with the daily
+   * rhythm), every one served by its provisioned concurrency, so its on-demand GB-seconds are 0;
+   * and a fourth collection run, a backfill of the whole day 2026-10-14.
+   */
+  static LedgerFixture seededWithProvisionedConcurrency() {
+    TestDatabase db = TestDatabases.h2();
+    try {
+      seed(db.dsl());
+      seedProvisioned(db.dsl());
+      return new LedgerFixture(db, true, Clock.fixed(NOW, ZoneOffset.UTC));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static void seedProvisioned(DSLContext dsl) {
+    FunctionConfiguration configuration =
+        new FunctionConfiguration(1024, Architecture.X86_64, 512, 30);
+    Seeded function =
+        new Seeded(PROVISIONED, "java21", Map.of("team", "payments"), configuration, 40_000, 600);
+    List<FunctionSnapshot> shard = new ArrayList<>();
+    for (Seeded other : FUNCTIONS) {
+      if (other.key().accountId().equals(STANDALONE)) {
+        shard.add(snapshot(other, other.configuration()));
+      }
+    }
+    shard.add(
+        new FunctionSnapshot(
+            PROVISIONED,
+            "arn:aws:lambda:us-west-2:" + STANDALONE + ":function:pc-api",
+            function.runtime(),
+            "Zip",
+            configuration,
+            function.tags(),
+            List.of(
+                new io.lambdaledger.core.model.ProvisionedConcurrency(
+                    "live", PROVISIONED_ALLOCATED))));
+    new InventoryStore(dsl)
+        .recordListing(new InventoryListing(STANDALONE, "us-west-2", DATA_START, shard, true));
+    long id =
+        dsl.select(io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION.ID)
+            .from(io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION)
+            .where(io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION.FUNCTION_NAME.eq("pc-api"))
+            .fetchOne()
+            .value1();
+    List<UsageHourRecord> hours = new ArrayList<>();
+    Map<Instant, UsageDayRecord> days = new LinkedHashMap<>();
+    BigDecimal allocatedSeconds = BigDecimal.valueOf(PROVISIONED_ALLOCATED * 3600L);
+    for (Instant hour = DATA_START;
+        hour.isBefore(DATA_END);
+        hour = hour.plus(1, ChronoUnit.HOURS)) {
+      UsageHourRecord row = hourRow(id, hour, function, configuration);
+      row.setPcAllocatedS(allocatedSeconds);
+      row.setPcGbS(allocatedSeconds);
+      row.setPcRequests(row.getRequests());
+      row.setPcDurationMsEst(row.getDurationMsSum());
+      row.setErrors(0L);
+      row.setThrottles(0L);
+      row.setDeadLetterErrors(0L);
+      hours.add(row);
+      Instant day = hour.truncatedTo(ChronoUnit.DAYS);
+      UsageDayRecord dayRow = days.computeIfAbsent(day, d -> emptyDay(id, d, configuration));
+      addToDay(dayRow, row);
+      dayRow.setPcAllocatedS(dayRow.getPcAllocatedS().add(row.getPcAllocatedS()));
+      dayRow.setPcGbS(dayRow.getPcGbS().add(row.getPcGbS()));
+      dayRow.setPcRequests(dayRow.getPcRequests() + row.getPcRequests());
+      dayRow.setPcDurationMsEst(dayRow.getPcDurationMsEst().add(row.getPcDurationMsEst()));
+    }
+    dsl.batchInsert(hours).execute();
+    dsl.batchInsert(new ArrayList<>(days.values())).execute();
+    MonthRollups.fromDays(dsl);
+    Instant started = NOW.minus(Duration.ofMinutes(40));
+    dsl.insertInto(COLLECTION_RUN)
+        .set(COLLECTION_RUN.ACCOUNT_ID, STANDALONE)
+        .set(COLLECTION_RUN.REGION, "us-west-2")
+        .set(COLLECTION_RUN.WINDOW_START, Instant.parse("2026-10-14T00:00:00Z"))
+        .set(COLLECTION_RUN.WINDOW_END, Instant.parse("2026-10-15T00:00:00Z"))
+        .set(COLLECTION_RUN.PERIOD_S, 3600)
+        .set(COLLECTION_RUN.STARTED_AT, started)
+        .set(COLLECTION_RUN.FINISHED_AT, started.plusSeconds(9))
+        .set(COLLECTION_RUN.STATUS, "SUCCEEDED")
+        .set(COLLECTION_RUN.METRICS_REQUESTED, 24L)
+        .set(COLLECTION_RUN.SAMPLES_WRITTEN, 24L)
+        .set(COLLECTION_RUN.CLOUDWATCH_COST, new BigDecimal("0.000240"))
+        .set(COLLECTION_RUN.INSTANCE, "test")
+        .execute();
+  }
+
   /** An empty database (no functions, no usage, no runs): the dashboard's empty state. */
   static LedgerFixture empty(boolean authEnabled) {
     return empty(authEnabled, ApiServer.ReadLimits.DEFAULT);

@@ -200,6 +200,26 @@ public final class UsageRollupStore {
   public record MonthStamp(long rows, Instant lastComputedAt, BigDecimal requests) {}
 
   /**
+   * The UTC months that have usage, per account, with how many functions used something in each:
+   * one grouped scan of the month rollup (a row per function, month and configuration).
+   */
+  public List<AccountMonth> monthsWithUsage() {
+    return dsl.select(
+            USAGE_MONTH.MONTH_START,
+            LAMBDA_FUNCTION.ACCOUNT_ID,
+            DSL.countDistinct(USAGE_MONTH.FUNCTION_ID))
+        .from(USAGE_MONTH)
+        .join(LAMBDA_FUNCTION)
+        .on(LAMBDA_FUNCTION.ID.eq(USAGE_MONTH.FUNCTION_ID))
+        .groupBy(USAGE_MONTH.MONTH_START, LAMBDA_FUNCTION.ACCOUNT_ID)
+        .orderBy(USAGE_MONTH.MONTH_START.desc(), LAMBDA_FUNCTION.ACCOUNT_ID)
+        .fetch(r -> new AccountMonth(r.value2(), r.value1(), r.value3()));
+  }
+
+  /** One account's usage in one UTC month, in brief: how many of its functions had any. */
+  public record AccountMonth(String accountId, Instant monthStart, int functions) {}
+
+  /**
    * Whether {@code inMonth}, the part of a window inside the month starting at {@code month}, is
    * the whole month, or holds every hour rollup row of that month.
    */
