@@ -2,6 +2,7 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseUnavailableException;
 import io.lambdaledger.db.UsageRollupStore;
@@ -210,6 +211,7 @@ final class ReportCommand implements Callable<Integer> {
     return new MonthlyReports(
         database.dsl(),
         new WatermarkStore(database.dsl(), clock)::list,
+        new CollectionRunStore(database.dsl())::collectedWindows,
         StoredPriceBooks.load(database),
         MonthlyReports.finalityHorizon(config.collector().finalityMargin()),
         clock);

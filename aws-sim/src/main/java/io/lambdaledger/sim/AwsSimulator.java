@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running AWS simulator: one HTTP endpoint that unmodified AWS SDK clients (CloudWatch, Lambda,
- * Pricing, STS, tagging) can be pointed at, serving a synthetic Lambda estate whose exact usage is
- * known.
+ * Pricing, STS, tagging, CloudTrail) can be pointed at, serving a synthetic Lambda estate whose
+ * exact usage is known.
  *
  * <pre>{@code
  * try (AwsSimulator sim = AwsSimulator.start(SimulatorSettings.defaults().withFunctions(1000))) {
@@ -70,6 +70,7 @@ public final class AwsSimulator implements AutoCloseable {
             new PricingService(PriceListProducts.of(books.latest())),
             new TaggingService(workload),
             new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
+            new CloudTrailService(workload, settings.clock(), System::nanoTime),
             identities,
             faults,
             stats,

@@ -23,11 +23,19 @@ record Call(
     String requestId) {
 
   enum Service {
-    CLOUDWATCH,
-    LAMBDA,
-    PRICING,
-    TAGGING,
-    STS
+    CLOUDWATCH("cloudwatch"),
+    LAMBDA("lambda"),
+    PRICING("pricing"),
+    TAGGING("tag"),
+    STS("sts"),
+    CLOUDTRAIL("cloudtrail");
+
+    /** The service's prefix in IAM actions. */
+    final String iamPrefix;
+
+    Service(String iamPrefix) {
+      this.iamPrefix = iamPrefix;
+    }
   }
 
   String account() {

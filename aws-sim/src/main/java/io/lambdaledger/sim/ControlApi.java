@@ -139,6 +139,7 @@ final class ControlApi {
               r.put("throttleNext", rule.throttleNext());
               r.put("errorNext", rule.errorNext());
               r.put("dropNext", rule.dropNext());
+              r.put("deny", rule.deny());
               rules.put(operation, r);
             });
     return rules;

@@ -13,7 +13,8 @@ final class FaultInjector {
     NONE,
     THROTTLE,
     SERVER_ERROR,
-    DROP
+    DROP,
+    DENY
   }
 
   private final Random random;
@@ -42,6 +43,9 @@ final class FaultInjector {
     FaultRule rule = faults.ruleFor(operation);
     if (rule.none()) {
       return Fault.NONE;
+    }
+    if (rule.deny()) {
+      return Fault.DENY;
     }
     String key = faults.rules().containsKey(operation) ? operation : Faults.ALL + operation;
     Countdown countdown = countdowns.computeIfAbsent(key, k -> new Countdown(rule));

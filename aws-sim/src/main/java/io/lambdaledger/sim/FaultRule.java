@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param throttleNext the next calls to throttle
  * @param errorNext the next calls to fail with a server error
  * @param dropNext the next calls to drop
+ * @param deny every call is refused with {@code AccessDenied}, as without the IAM permission
  */
 public record FaultRule(
     double throttle,
@@ -26,9 +27,22 @@ public record FaultRule(
     Duration latency,
     int throttleNext,
     int errorNext,
-    int dropNext) {
+    int dropNext,
+    boolean deny) {
 
-  public static final FaultRule NONE = new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+  public static final FaultRule NONE = new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false);
+
+  public FaultRule(
+      double throttle,
+      double error,
+      double drop,
+      double partialData,
+      Duration latency,
+      int throttleNext,
+      int errorNext,
+      int dropNext) {
+    this(throttle, error, drop, partialData, latency, throttleNext, errorNext, dropNext, false);
+  }
 
   public FaultRule {
     requireRate("throttle", throttle);
@@ -61,10 +75,26 @@ public record FaultRule(
     return switch (kind) {
       case "throttle" ->
           new FaultRule(
-              rate(value), error, drop, partialData, latency, throttleNext, errorNext, dropNext);
+              rate(value),
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny);
       case "error" ->
           new FaultRule(
-              throttle, rate(value), drop, partialData, latency, throttleNext, errorNext, dropNext);
+              throttle,
+              rate(value),
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny);
       case "drop" ->
           new FaultRule(
               throttle,
@@ -74,10 +104,11 @@ public record FaultRule(
               latency,
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              deny);
       case "partial", "partialData" ->
           new FaultRule(
-              throttle, error, drop, rate(value), latency, throttleNext, errorNext, dropNext);
+              throttle, error, drop, rate(value), latency, throttleNext, errorNext, dropNext, deny);
       case "latency" ->
           new FaultRule(
               throttle,
@@ -87,22 +118,58 @@ public record FaultRule(
               duration(value),
               throttleNext,
               errorNext,
-              dropNext);
+              dropNext,
+              deny);
       case "throttleNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, count(value), errorNext, dropNext);
+              throttle, error, drop, partialData, latency, count(value), errorNext, dropNext, deny);
       case "errorNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, count(value), dropNext);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              count(value),
+              dropNext,
+              deny);
       case "dropNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, throttleNext, errorNext, count(value));
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              count(value),
+              deny);
+      case "deny" ->
+          new FaultRule(
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              bool(value));
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
-                  + " dropNext)");
+                  + " dropNext, deny)");
+    };
+  }
+
+  private static boolean bool(String value) {
+    return switch (value) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw new IllegalArgumentException("not true or false: " + value);
     };
   }
 

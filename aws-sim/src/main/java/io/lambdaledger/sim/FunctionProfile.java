@@ -56,6 +56,14 @@ final class FunctionProfile {
 
   private final long changeOffsetSeconds;
 
+  /**
+   * Monthly provisioned concurrency gap: deleted at this offset from the month's start, put back
+   * {@link #pcGapSeconds} later (0: never removed).
+   */
+  private final long pcGapOffsetSeconds;
+
+  private final long pcGapSeconds;
+
   FunctionProfile(Builder b) {
     this.id = b.id;
     this.account = b.account;
@@ -86,6 +94,8 @@ final class FunctionProfile {
     this.configB = b.configB == null ? b.configA : b.configB;
     this.changes = b.configB != null;
     this.changeOffsetSeconds = (b.changeDay - 1) * 86_400L + b.changeHour * 3_600L;
+    this.pcGapOffsetSeconds = (b.pcGapDay - 1) * 86_400L + b.pcGapHour * 3_600L;
+    this.pcGapSeconds = b.pcGapHours * 3_600L;
     this.medianMicros =
         new double[] {
           scaledMedian(b.medianMicrosAt1024, configA), scaledMedian(b.medianMicrosAt1024, configB)
@@ -132,6 +142,45 @@ final class FunctionProfile {
     return epochSecond >= toggle ? toggle : Months.start(month - 1) + changeOffsetSeconds;
   }
 
+  /** When the configuration toggles in the month with the given index (changing functions). */
+  long changeAt(int monthIndex) {
+    return Months.start(monthIndex) + changeOffsetSeconds;
+  }
+
+  /** When provisioned concurrency was first put: an hour after creation (none without PC). */
+  long provisionedSince() {
+    return createdEpochSecond + 3_600L;
+  }
+
+  /** Whether provisioned concurrency is removed for a few hours or days once a month. */
+  boolean provisionedGaps() {
+    return provisionedConcurrency > 0 && pcGapSeconds > 0;
+  }
+
+  /** Start of the month's provisioned concurrency gap (functions with {@link #provisionedGaps}). */
+  long provisionedGapStart(int monthIndex) {
+    return Months.start(monthIndex) + pcGapOffsetSeconds;
+  }
+
+  /** End of the month's provisioned concurrency gap: PC is put back. */
+  long provisionedGapEnd(int monthIndex) {
+    return provisionedGapStart(monthIndex) + pcGapSeconds;
+  }
+
+  /** Provisioned concurrency allocated at the instant (0 if none). */
+  int provisionedAt(long epochSecond) {
+    if (provisionedConcurrency == 0 || epochSecond < provisionedSince()) {
+      return 0;
+    }
+    if (provisionedGaps()) {
+      int month = Months.indexOf(epochSecond);
+      if (epochSecond >= provisionedGapStart(month) && epochSecond < provisionedGapEnd(month)) {
+        return 0;
+      }
+    }
+    return provisionedConcurrency;
+  }
+
   boolean idle() {
     return pattern == TrafficPattern.IDLE;
   }
@@ -167,6 +216,9 @@ final class FunctionProfile {
     FunctionConfig configB;
     int changeDay = 1;
     int changeHour;
+    int pcGapDay = 1;
+    int pcGapHour;
+    int pcGapHours;
 
     FunctionProfile build() {
       return new FunctionProfile(this);

@@ -203,32 +203,34 @@ final class LambdaService {
   private ObjectNode provisionedConcurrency(Call call, String nameOrArn) {
     FunctionProfile f = find(call, nameOrArn);
     String qualifier = call.queryParam("Qualifier");
+    long now = clock.instant().getEpochSecond();
+    int allocated = f.provisionedAt(now);
     if (qualifier != null) {
-      if (f.provisionedConcurrency == 0 || !qualifier.equals(PC_ALIAS)) {
+      if (allocated == 0 || !qualifier.equals(PC_ALIAS)) {
         throw new AwsException(
             AwsException.Kind.NOT_FOUND,
             "No Provisioned Concurrency Config found for this function");
       }
-      ObjectNode config = provisionedConfig(f);
+      ObjectNode config = provisionedConfig(f, allocated, now);
       config.remove("FunctionArn");
       return config;
     }
     ObjectNode result = Json.object();
     ArrayNode configs = result.putArray("ProvisionedConcurrencyConfigs");
-    if (f.provisionedConcurrency > 0) {
-      configs.add(provisionedConfig(f));
+    if (allocated > 0) {
+      configs.add(provisionedConfig(f, allocated, now));
     }
     return result;
   }
 
-  private ObjectNode provisionedConfig(FunctionProfile f) {
+  private ObjectNode provisionedConfig(FunctionProfile f, int allocated, long now) {
     ObjectNode config = Json.object();
     config.put("FunctionArn", f.arn + ":" + PC_ALIAS);
-    config.put("RequestedProvisionedConcurrentExecutions", f.provisionedConcurrency);
-    config.put("AvailableProvisionedConcurrentExecutions", f.provisionedConcurrency);
-    config.put("AllocatedProvisionedConcurrentExecutions", f.provisionedConcurrency);
+    config.put("RequestedProvisionedConcurrentExecutions", allocated);
+    config.put("AvailableProvisionedConcurrentExecutions", allocated);
+    config.put("AllocatedProvisionedConcurrentExecutions", allocated);
     config.put("Status", "READY");
-    config.put("LastModified", lastModified(f.createdEpochSecond));
+    config.put("LastModified", lastModified(CloudTrailEvents.provisionedSinceAt(f, now)));
     return config;
   }
 

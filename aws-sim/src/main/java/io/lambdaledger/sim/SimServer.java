@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP server of the simulator. It tells services apart by the shape of the request, as an
  * endpoint shared by all of them must: the RPC v2 path ({@code /service/…/operation/…}) is
- * CloudWatch, {@code X-Amz-Target} names Pricing and tagging, Lambda's REST paths start with an API
- * date, and a form-encoded {@code Action} is STS. The SigV4 credential scope gives the Region and
- * the access key (hence the calling account). {@code /_sim/…} are the control endpoints.
+ * CloudWatch, {@code X-Amz-Target} names Pricing, tagging and CloudTrail, Lambda's REST paths start
+ * with an API date, and a form-encoded {@code Action} is STS. The SigV4 credential scope gives the
+ * Region and the access key (hence the calling account). {@code /_sim/…} are the control endpoints.
  */
 final class SimServer {
 
@@ -38,6 +38,7 @@ final class SimServer {
   private final PricingService pricing;
   private final TaggingService tagging;
   private final StsService sts;
+  private final CloudTrailService cloudTrail;
   private final Identities identities;
   private final FaultInjector faults;
   private final StatsRecorder stats;
@@ -51,6 +52,7 @@ final class SimServer {
       PricingService pricing,
       TaggingService tagging,
       StsService sts,
+      CloudTrailService cloudTrail,
       Identities identities,
       FaultInjector faults,
       StatsRecorder stats,
@@ -60,6 +62,7 @@ final class SimServer {
     this.pricing = pricing;
     this.tagging = tagging;
     this.sts = sts;
+    this.cloudTrail = cloudTrail;
     this.identities = identities;
     this.faults = faults;
     this.stats = stats;
@@ -137,6 +140,9 @@ final class SimServer {
     } else if (target != null && target.startsWith(TaggingService.TARGET_PREFIX)) {
       service = Call.Service.TAGGING;
       operation = target.substring(TaggingService.TARGET_PREFIX.length());
+    } else if (target != null && target.startsWith(CloudTrailService.TARGET_PREFIX)) {
+      service = Call.Service.CLOUDTRAIL;
+      operation = target.substring(CloudTrailService.TARGET_PREFIX.length());
     } else if (target != null) {
       write(
           ctx,
@@ -192,6 +198,21 @@ final class SimServer {
         drop(ctx);
         return;
       }
+      case DENY -> {
+        counters.clientErrors.increment();
+        write(
+            ctx,
+            error(
+                call,
+                AwsException.accessDenied(
+                    "User: arn:aws:iam::"
+                        + call.account()
+                        + ":user/ledger is not authorized to perform: "
+                        + call.service().iamPrefix
+                        + ":"
+                        + operation)));
+        return;
+      }
       case NONE -> {}
     }
     SimResponse response;
@@ -203,9 +224,14 @@ final class SimServer {
             case PRICING -> pricing.handle(call);
             case TAGGING -> tagging.handle(call);
             case STS -> sts.handle(call, form);
+            case CLOUDTRAIL -> cloudTrail.handle(call);
           };
     } catch (AwsException e) {
-      counters.clientErrors.increment();
+      if (e.kind() == AwsException.Kind.THROTTLING) {
+        counters.throttled.increment();
+      } else {
+        counters.clientErrors.increment();
+      }
       response = error(call, e);
     } catch (RuntimeException e) {
       LOG.error("{} {} failed", service, operation, e);
@@ -222,6 +248,7 @@ final class SimServer {
       case PRICING -> PricingService.error(e);
       case TAGGING -> TaggingService.error(e);
       case STS -> StsService.error(e, call.requestId());
+      case CLOUDTRAIL -> CloudTrailService.error(e);
     };
   }
 

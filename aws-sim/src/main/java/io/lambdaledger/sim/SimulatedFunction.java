@@ -7,6 +7,7 @@ import java.util.Map;
  * what kind of traffic it gets (for demos and tests).
  *
  * @param pattern {@code IDLE}, {@code STEADY}, {@code DIURNAL} or {@code BURSTY}
+ * @param provisionedConcurrency allocated at "now" (functions with gaps have none during them)
  * @param changesConfiguration whether memory or architecture toggles once a month
  */
 public record SimulatedFunction(
@@ -40,7 +41,7 @@ public record SimulatedFunction(
         config.ephemeralStorageMb(),
         f.timeoutSeconds,
         f.runtime,
-        f.provisionedConcurrency,
+        f.provisionedAt(nowEpochSecond),
         f.tags,
         f.pattern.name(),
         f.changes);

@@ -48,7 +48,7 @@ final class TruthCalculator {
       for (long m = firstMinute; m <= lastMinute; m++) {
         workload.fill(f, m, rng, minute);
         int config = minute.configIndex;
-        if (f.provisionedConcurrency > 0) {
+        if (f.provisionedAt(m * 60) > 0) {
           provisionedSeconds[config] += 60;
           used[config] = true;
         }

@@ -215,6 +215,7 @@ final class Workload {
         b.pattern != TrafficPattern.IDLE && b.pattern != TrafficPattern.BURSTY && rng.chance(0.08)
             ? rng.between(1, 20)
             : 0;
+    provisionedGaps(b, index);
 
     boolean image = rng.chance(0.08);
     b.packageType = image ? "Image" : "Zip";
@@ -234,6 +235,19 @@ final class Workload {
       b.tags = Collections.unmodifiableMap(tags);
     }
     return b.build();
+  }
+
+  /**
+   * Half of the functions with provisioned concurrency have it deleted once a month for 6 hours to
+   * 4 days and put back (drawn from their own stream, so every other draw stays as it was).
+   */
+  private void provisionedGaps(FunctionProfile.Builder b, int index) {
+    Rng rng = new Rng(Rng.hash(seed, 0xC7A1L, index));
+    if (b.provisionedConcurrency > 0 && rng.chance(0.5)) {
+      b.pcGapDay = rng.between(3, 24);
+      b.pcGapHour = rng.between(0, 23);
+      b.pcGapHours = rng.between(6, 96);
+    }
   }
 
   private static int nextTimeout(int timeout) {
@@ -284,7 +298,8 @@ final class Workload {
     long remainder = n % draws;
     double median = f.medianMicros[configIndex];
     long timeout = f.timeoutMicros();
-    long provisionedCapacity = f.provisionedConcurrency * 60_000_000L;
+    int provisionedNow = f.provisionedAt(minute * 60);
+    long provisionedCapacity = provisionedNow * 60_000_000L;
     double backlog = f.stream ? iteratorBacklog(f, minute) : 0;
     for (int j = 0; j < draws; j++) {
       long count = perDraw + (j < remainder ? 1 : 0);
@@ -320,8 +335,8 @@ final class Workload {
     out.concurrencySum = concurrency;
     out.minConcurrency = concurrency;
     out.maxConcurrency = concurrency;
-    if (f.provisionedConcurrency > 0) {
-      long provisioned = Math.min(f.provisionedConcurrency, concurrency);
+    if (provisionedNow > 0) {
+      long provisioned = Math.min(provisionedNow, concurrency);
       out.provisionedExecutionsSum = provisioned;
       out.minProvisionedExecutions = provisioned;
       out.maxProvisionedExecutions = provisioned;

@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -55,7 +56,7 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /** Service keys of {@code AWS_ENDPOINT_URL_<KEY>} for the clients this factory builds. */
     public static final List<String> SERVICE_KEYS =
-        List.of("CLOUDWATCH", "LAMBDA", "RESOURCE_GROUPS_TAGGING_API", "STS");
+        List.of("CLOUDWATCH", "LAMBDA", "RESOURCE_GROUPS_TAGGING_API", "STS", "CLOUDTRAIL");
 
     public Options {
       serviceEndpoints = Map.copyOf(serviceEndpoints);
@@ -143,7 +144,8 @@ public final class AwsClientFactory implements AutoCloseable {
                 "RESOURCE_GROUPS_TAGGING_API",
                 shard.region(),
                 provider)
-            .build());
+            .build(),
+        configure(CloudTrailClient.builder(), "CLOUDTRAIL", shard.region(), provider).build());
   }
 
   /**

@@ -2,6 +2,7 @@ package io.lambdaledger.collector;
 
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.MetricSampleStore;
 import io.lambdaledger.db.UsageRollupStore;
@@ -79,7 +80,10 @@ public final class Collector implements AutoCloseable {
     this.sampleStore = new MetricSampleStore(database.dsl());
     this.stores =
         new ShardCollector.Stores(
-            inventoryStore, sampleStore, new UsageRollupStore(database.dsl(), clock));
+            inventoryStore,
+            sampleStore,
+            new UsageRollupStore(database.dsl(), clock),
+            new HistoryStore(database.dsl(), clock));
     this.runs = new StoreRunRecorder(database);
     this.instance = instance;
   }

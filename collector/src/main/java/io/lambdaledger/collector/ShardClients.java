@@ -1,5 +1,6 @@
 package io.lambdaledger.collector;
 
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -9,7 +10,8 @@ record ShardClients(
     Shard shard,
     CloudWatchClient cloudWatch,
     LambdaClient lambda,
-    ResourceGroupsTaggingApiClient tagging)
+    ResourceGroupsTaggingApiClient tagging,
+    CloudTrailClient cloudTrail)
     implements AutoCloseable {
 
   @Override
@@ -17,5 +19,6 @@ record ShardClients(
     cloudWatch.close();
     lambda.close();
     tagging.close();
+    cloudTrail.close();
   }
 }

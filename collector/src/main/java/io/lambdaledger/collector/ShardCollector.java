@@ -1,8 +1,10 @@
 package io.lambdaledger.collector;
 
+import io.lambdaledger.collector.history.HistoryPass;
 import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
 import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.MetricSampleStore;
 import io.lambdaledger.db.UsageRollupStore;
 import java.math.BigDecimal;
@@ -151,6 +153,9 @@ final class ShardCollector {
       error = WindowCollector.rootMessage(e);
       LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
     }
+    if (outcome != null) {
+      readHistory(now);
+    }
     ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
     CollectionRunResult result =
         new CollectionRunResult(
@@ -178,6 +183,35 @@ final class ShardCollector {
         Duration.between(now, clock.instant()).toMillis(),
         outcome == null ? "" : outcome.timings());
     return report;
+  }
+
+  /**
+   * Rebuilds history from before first sight from CloudTrail when due, after the run's metrics are
+   * stored (it never delays them). Its failures are logged, never the run's: metrics do not depend
+   * on it.
+   */
+  private void readHistory(Instant now) {
+    HistoryPass pass =
+        new HistoryPass(
+            context.shard.accountId(),
+            context.shard.region(),
+            stores.history(),
+            stores.rollups(),
+            clients.cloudTrail(),
+            context.cloudTrailLimiter::acquire);
+    try {
+      if (pass.due(now)) {
+        pass.run(now);
+      }
+    } catch (CollectionInterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "shard={} event=history-failed error=\"{}\"",
+          context.shard,
+          WindowCollector.rootMessage(e),
+          e);
+    }
   }
 
   /**
@@ -231,5 +265,6 @@ final class ShardCollector {
   record Stores(
       io.lambdaledger.db.InventoryStore inventory,
       MetricSampleStore samples,
-      UsageRollupStore rollups) {}
+      UsageRollupStore rollups,
+      HistoryStore history) {}
 }

@@ -21,6 +21,10 @@ final class ShardContext {
   final String payerAccountId;
   final RateLimiter cloudWatchLimiter;
   final RateLimiter lambdaLimiter;
+
+  /** CloudTrail LookupEvents: 2 requests per second per account and region. */
+  final RateLimiter cloudTrailLimiter = new RateLimiter(2);
+
   final ReentrantLock running = new ReentrantLock();
   private Instant lastFullProvisionedConcurrencySweep;
   private final Map<Long, CollectionRunResult> unrecorded = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectedWindow;
 import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
@@ -121,6 +122,24 @@ public final class CollectionRunStore {
         .where(COLLECTION_RUN.STATUS.eq(RunStatus.RUNNING.name()))
         .and(COLLECTION_RUN.STARTED_AT.lt(startedBefore))
         .execute();
+  }
+
+  /**
+   * The windows of every run that succeeded and overlaps {@code [from, to)}, oldest first: what was
+   * collected, however it was (scheduled cycles or backfill).
+   */
+  public List<CollectedWindow> collectedWindows(Instant from, Instant to) {
+    return dsl.select(
+            COLLECTION_RUN.ACCOUNT_ID,
+            COLLECTION_RUN.REGION,
+            COLLECTION_RUN.WINDOW_START,
+            COLLECTION_RUN.WINDOW_END)
+        .from(COLLECTION_RUN)
+        .where(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+        .and(COLLECTION_RUN.WINDOW_START.lt(to))
+        .and(COLLECTION_RUN.WINDOW_END.gt(from))
+        .orderBy(COLLECTION_RUN.WINDOW_START)
+        .fetch(row -> new CollectedWindow(row.value1(), row.value2(), row.value3(), row.value4()));
   }
 
   /** Totals over every run in scope. */

@@ -9,6 +9,7 @@ import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionSnapshot;
 import io.lambdaledger.core.model.InventoryListing;
+import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
 import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import io.lambdaledger.db.jooq.tables.records.FunctionTagRecord;
@@ -319,7 +320,8 @@ final class ListingWriter {
           CurrentAllocation before = current.get(qualifier);
           if (before == null || before.allocated() != allocated) {
             newAllocations.add(
-                new ProvisionedConcurrencyRecord(id, qualifier, at, null, allocated));
+                new ProvisionedConcurrencyRecord(
+                    id, qualifier, at, null, allocated, Provenance.OBSERVED.name()));
             allocationChanges++;
           }
         });

@@ -208,6 +208,7 @@ final class RollupWriter {
     for (ProvisionedConcurrencyRecord row :
         dsl.selectFrom(PROVISIONED_CONCURRENCY)
             .where(inIdRange(PROVISIONED_CONCURRENCY.FUNCTION_ID))
+            .and(PROVISIONED_CONCURRENCY.ALLOCATED.gt(0)) // UNKNOWN periods carry 0
             .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(to))
             .and(
                 PROVISIONED_CONCURRENCY

@@ -29,6 +29,7 @@ final class Rows {
     row.setArchitecture(configuration.architecture().id());
     row.setEphemeralMb(configuration.ephemeralStorageMb());
     row.setTimeoutS(configuration.timeoutSeconds());
+    row.setProvenance(io.lambdaledger.core.model.Provenance.OBSERVED.name());
     return row;
   }
 

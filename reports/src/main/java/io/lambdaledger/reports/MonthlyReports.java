@@ -41,9 +41,23 @@ public final class MonthlyReports {
       PriceBooks priceBooks,
       Duration finalityHorizon,
       Clock clock) {
+    this(dsl, progress, CollectionCoverage.none(), priceBooks, finalityHorizon, clock);
+  }
+
+  /**
+   * @param coverage the windows collection runs completed: a month with a day no run covered is not
+   *     final, however it was collected
+   */
+  public MonthlyReports(
+      DSLContext dsl,
+      CollectionProgress progress,
+      CollectionCoverage coverage,
+      PriceBooks priceBooks,
+      Duration finalityHorizon,
+      Clock clock) {
     this(
         new StoredRows(dsl, priceBooks, clock),
-        new WatermarkFinality(progress, finalityHorizon, clock));
+        new WatermarkFinality(progress, coverage, finalityHorizon, clock));
   }
 
   MonthlyReports(RowSource source, MonthFinality finality) {

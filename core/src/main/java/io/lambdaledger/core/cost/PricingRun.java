@@ -133,7 +133,7 @@ final class PricingRun {
     long[] bucketDuration = new long[n];
     long[] bucketDurationUpper = new long[n];
     for (int b = 0; b < n; b++) {
-      bucketRequests[b] = priced.get(b).total[REQ];
+      bucketRequests[b] = priced.get(b).freeTierRequests;
       bucketDuration[b] = priced.get(b).total[DUR];
       bucketDurationUpper[b] = priced.get(b).upperTotal[DUR];
     }
@@ -208,12 +208,20 @@ final class PricingRun {
     long bucketFreeRequests;
     long bucketFreeDuration;
 
+    /**
+     * Requests the free tier can apply to: on-demand ones. Requests served by provisioned
+     * concurrency get none ("The Lambda free tier does not apply to functions enabling Provisioned
+     * Concurrency", docs/cost-model.md section 7).
+     */
+    long freeTierRequests;
+
     Bucket(String payer, BucketKey key, int[] members, RegionRates rates) {
       this.payer = payer;
       this.key = key;
       this.members = members;
       this.rates = rates;
       for (int i : members) {
+        freeTierRequests = add(freeTierRequests, lines.get(i).requests(), payer);
         for (int g = 0; g < GROUPS.length; g++) {
           total[g] = add(total[g], weight[i][g], payer);
           upperTotal[g] = add(upperTotal[g], upperWeight[i][g], payer);
@@ -226,7 +234,7 @@ final class PricingRun {
       bucketFreeRequests = freeRequestsShare;
       bucketFreeDuration = freeDurationShare;
       BigDecimal[] perUnit = charges();
-      long[] lineFreeRequests = shareWithLines(freeRequestsShare, REQ);
+      long[] lineFreeRequests = shareFreeRequestsWithLines(freeRequestsShare);
       long[] lineFreeDuration = shareWithLines(freeDurationShare, DUR);
       BigDecimal freeDurationValue = rates.firstTierDuration().multiply(MB_MS);
       for (int k = 0; k < members.length; k++) {
@@ -279,6 +287,15 @@ final class PricingRun {
         lineWeights[k] = weight[members[k]][group];
       }
       return CentAllocation.apportion(free, lineWeights, total[group]);
+    }
+
+    /** The bucket's free requests given out to its lines by their on-demand requests. */
+    private long[] shareFreeRequestsWithLines(long free) {
+      long[] lineWeights = new long[members.length];
+      for (int k = 0; k < members.length; k++) {
+        lineWeights[k] = lines.get(members[k]).requests();
+      }
+      return CentAllocation.apportion(free, lineWeights, freeTierRequests);
     }
 
     /** Each line's exact charge and its cents of the invoice line, by billable weight. */

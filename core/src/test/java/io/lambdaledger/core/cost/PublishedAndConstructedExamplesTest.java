@@ -182,8 +182,9 @@ class PublishedAndConstructedExamplesTest {
                     .build()),
             CostOptions.DEFAULT,
             // PC 7,200,000 GB-s x 0.0000041667 = 30.00024; duration 1,200,000 x 0.0000097222
-            // = 11.66664; requests (1.2 M - 1 M free) x $0.2/M; no free GB-s on PC duration
-            new Expected("0.04", "0.00", "0.00", "30.00", "11.67", "41.71")),
+            // = 11.66664; requests 1.2 M x $0.2/M: the free tier does not apply to requests
+            // served by provisioned concurrency (F22), nor free GB-s to PC duration
+            new Expected("0.24", "0.00", "0.00", "30.00", "11.67", "41.91")),
         example(
             "provisioned concurrency without the free tier",
             List.of(
@@ -214,8 +215,26 @@ class PublishedAndConstructedExamplesTest {
                     .provisionedDuration(BilledDuration.billedMs(1_200_000_000L))
                     .build()),
             CostOptions.DEFAULT,
-            // 7,200,000 x 0.0000033334 = 24.00048; 1,200,000 x 0.0000077778 = 9.33336
-            new Expected("0.04", "0.00", "0.00", "24.00", "9.33", "33.37")),
+            // 7,200,000 x 0.0000033334 = 24.00048; 1,200,000 x 0.0000077778 = 9.33336;
+            // 1.2 M provisioned requests x $0.2/M, no free tier
+            new Expected("0.24", "0.00", "0.00", "24.00", "9.33", "33.57")),
+        example(
+            "requests served by provisioned concurrency leave the free requests to on-demand ones",
+            List.of(
+                onDemand("plain", USE1, X86_64, 128, 500_000, "1").build(),
+                UsageLine.builder()
+                    .account("111111111111")
+                    .region(USE1)
+                    .function("pc")
+                    .memoryMb(1024)
+                    .provisionedRequests(2_000_000)
+                    .provisionedDuration(BilledDuration.billedMs(2_000_000L))
+                    .build()),
+            CostOptions.DEFAULT,
+            // free requests: min(1 M, 500,000 on-demand) = 500,000, all of plain's; the 2 M
+            // provisioned requests pay 2 M x $0.2/M = 0.40; PC duration 2,000 GB-s x
+            // 0.0000097222 = 0.0194444; plain's 62.5 GB-s are free
+            new Expected("0.40", "0.00", "0.00", "0.00", "0.02", "0.42")),
         example(
             "provisioned concurrency with on-demand spill-over (the issue's estimate input)",
             List.of(
@@ -226,7 +245,8 @@ class PublishedAndConstructedExamplesTest {
                     .provisionedDuration(BilledDuration.average(900_000, new BigDecimal("70")))
                     .build()),
             CostOptions.DEFAULT,
-            // requests (4.9 M - 1 M) x $0.2/M = 0.78; on-demand 510,000 - 400,000 GB-s
+            // requests (4 M on-demand - 1 M free + 0.9 M provisioned) x $0.2/M = 0.78;
+            // on-demand 510,000 - 400,000 GB-s
             // = 110,000 x 0.0000166667 = 1.833337; PC 1,080,000 x 0.0000041667 = 4.500036;
             // PC duration 94,500 x 0.0000097222 = 0.9187479
             new Expected("0.78", "1.83", "0.00", "4.50", "0.92", "8.03")),

@@ -1,0 +1,109 @@
+package io.lambdaledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.model.Account;
+import io.lambdaledger.core.model.CollectionRunResult;
+import io.lambdaledger.core.model.CollectionRunStart;
+import io.lambdaledger.core.model.RunStatus;
+import io.lambdaledger.db.CollectionRunStore;
+import io.lambdaledger.db.Database;
+import io.lambdaledger.db.DatabaseSettings;
+import io.lambdaledger.db.InventoryStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A month whose collection runs cover only some of its days is not final, whatever watermark the
+ * scheduled cycles reached: {@code report} refuses it without {@code --allow-partial}.
+ */
+class PartialMonthReportTest {
+
+  private static final String ACCOUNT = "111111111111";
+
+  @TempDir Path directory;
+
+  private String databaseUrl;
+  private final StringWriter err = new StringWriter();
+
+  /** October 2025 collected by daily backfill windows for its last 7 days only. */
+  @BeforeEach
+  void collectTheLastSevenDays() {
+    databaseUrl = "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath();
+    try (Database database = Database.open(new DatabaseSettings(databaseUrl, null, null))) {
+      new InventoryStore(database.dsl()).upsertAccount(new Account(ACCOUNT, "prod", ACCOUNT));
+      CollectionRunStore runs = new CollectionRunStore(database.dsl());
+      for (int day = 25; day <= 31; day++) {
+        Instant start = Instant.parse("2025-10-%02dT00:00:00Z".formatted(day));
+        succeeded(runs, start, start.plus(Duration.ofDays(1)));
+      }
+    }
+  }
+
+  private static void succeeded(CollectionRunStore runs, Instant from, Instant to) {
+    long id = runs.start(new CollectionRunStart(ACCOUNT, "us-east-1", from, to, 300, to, "test"));
+    runs.finish(
+        id,
+        new CollectionRunResult(
+            to.plusSeconds(60), RunStatus.SUCCEEDED, Map.of(), 0, 0, BigDecimal.ZERO, null, null));
+  }
+
+  private int run(String... args) {
+    CommandLine commandLine = Main.commandLine(Map.of("LEDGER_DB_URL", databaseUrl));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void aMonthCollectedForOnlyItsLastSevenDaysIsRefusedWithoutAllowPartial() {
+    int exit =
+        run("report", "--month", "2025-10", "--output", directory.resolve("oct.csv").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("account 111111111111 in us-east-1 was not collected from 2025-10-01T00:00:00Z")
+        .contains("to 2025-10-25T00:00:00Z")
+        .contains("--allow-partial");
+    assertThat(directory.resolve("oct.csv")).doesNotExist();
+  }
+
+  @Test
+  void withAllowPartialItIsWrittenAndMarkedPartial() {
+    int exit =
+        run(
+            "report",
+            "--month",
+            "2025-10",
+            "--allow-partial",
+            "--output",
+            directory.resolve("oct.csv").toString());
+
+    assertThat(exit).isZero();
+    assertThat(err.toString()).contains("PARTIAL");
+  }
+
+  @Test
+  void theWholeMonthCollectedIsFinal() {
+    try (Database database = Database.open(new DatabaseSettings(databaseUrl, null, null))) {
+      succeeded(
+          new CollectionRunStore(database.dsl()),
+          Instant.parse("2025-10-01T00:00:00Z"),
+          Instant.parse("2025-10-25T00:00:00Z"));
+    }
+
+    int exit =
+        run("report", "--month", "2025-10", "--output", directory.resolve("oct.csv").toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(err.toString()).doesNotContain("PARTIAL");
+  }
+}
