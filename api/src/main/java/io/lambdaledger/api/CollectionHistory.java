@@ -17,4 +17,10 @@ interface CollectionHistory {
    * from}.
    */
   CollectionSpend since(Instant from, AccountScope scope);
+
+  /**
+   * Per account and Region in scope, the latest succeeded scheduled cycle started at or after
+   * {@code since}: its cadence, active series, projected monthly spend and budget.
+   */
+  List<CollectionRun> latestScheduled(Instant since, AccountScope scope);
 }

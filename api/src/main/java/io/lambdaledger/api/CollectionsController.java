@@ -9,6 +9,7 @@ import io.lambdaledger.db.CollectionSpend;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +62,64 @@ final class CollectionsController {
             spend.metricsRequested(),
             spend.cloudWatchCost()));
     body.put("lastSuccess", spend.lastSuccess() == null ? null : spend.lastSuccess().toString());
+    body.put(
+        "budget", budget(history.latestScheduled(clock.instant().minus(BUDGET_LOOKBACK), scope)));
     ctx.json(body);
+  }
+
+  /** Shards whose last scheduled cycle is older than this no longer count in the budget. */
+  static final Duration BUDGET_LOOKBACK = Duration.ofDays(2);
+
+  /**
+   * The collection budget as the latest scheduled cycle of each shard recorded it: the monthly
+   * budget, each shard's cadence, active series and projected spend, their total, and a warning
+   * when the projection exceeds the budget. {@code monthlyUsd} is null before any scheduled cycle.
+   */
+  static Map<String, Object> budget(List<CollectionRun> latest) {
+    BigDecimal monthly = null;
+    BigDecimal projected = BigDecimal.ZERO;
+    List<Map<String, Object>> shards = new ArrayList<>();
+    boolean allAtFloor = !latest.isEmpty();
+    for (CollectionRun run : latest) {
+      if (run.budgetUsd() != null && monthly == null) {
+        monthly = run.budgetUsd();
+      }
+      BigDecimal shardProjected =
+          run.projectedMonthlyCost() == null ? BigDecimal.ZERO : run.projectedMonthlyCost();
+      projected = projected.add(shardProjected);
+      Duration interval = Duration.ofSeconds(run.intervalSeconds());
+      allAtFloor &= interval.compareTo(Duration.ofDays(1)) >= 0;
+      Map<String, Object> shard = new LinkedHashMap<>();
+      shard.put("account", run.accountId());
+      shard.put("region", run.region());
+      shard.put("interval", interval.toString());
+      shard.put("activeSeries", run.seriesListed());
+      shard.put("projectedMonthlyUsd", money(shardProjected));
+      shards.add(shard);
+    }
+    List<String> warnings = new ArrayList<>();
+    if (monthly != null && projected.compareTo(monthly) > 0) {
+      warnings.add(
+          (allAtFloor
+                  ? "collector.budget $"
+                      + money(monthly)
+                      + " cannot buy the floor of one cycle a day"
+                  : "the configured collector.interval costs more than collector.budget $"
+                      + money(monthly))
+              + ": projected $"
+              + money(projected)
+              + " a month of CloudWatch");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("monthlyUsd", monthly == null ? null : money(monthly));
+    body.put("projectedMonthlyUsd", money(projected));
+    body.put("warnings", warnings);
+    body.put("shards", shards);
+    return body;
+  }
+
+  private static String money(BigDecimal usd) {
+    return usd.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static Map<String, Object> spend(
@@ -89,9 +147,12 @@ final class CollectionsController {
     body.put("calls", run.callsPerOperation().values().stream().mapToLong(Long::longValue).sum());
     body.put("callsPerOperation", new TreeMap<>(run.callsPerOperation()));
     body.put("metricsRequested", run.metricsRequested());
+    body.put("seriesListed", run.seriesListed());
+    body.put("seriesWithData", run.seriesWithData());
     body.put("samplesWritten", run.samplesWritten());
     body.put("cloudWatchCost", run.cloudWatchCost().stripTrailingZeros().toPlainString());
     body.put("error", run.error());
+    body.put("unread", run.unread());
     return body;
   }
 

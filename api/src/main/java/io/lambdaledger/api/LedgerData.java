@@ -132,5 +132,10 @@ record LedgerData(
     public CollectionSpend since(Instant from, AccountScope scope) {
       return runs.spendSince(from, scope);
     }
+
+    @Override
+    public List<CollectionRun> latestScheduled(Instant since, AccountScope scope) {
+      return runs.latestScheduledPerShard(since, scope);
+    }
   }
 }

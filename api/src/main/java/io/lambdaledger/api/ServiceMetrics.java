@@ -92,6 +92,50 @@ public final class ServiceMetrics implements AutoCloseable {
     cloudWatchSpendUsd.add(usd.doubleValue());
   }
 
+  /**
+   * The collection budget and one shard's cadence under it (gauges: the latest values win). Monthly
+   * amounts in US dollars, the interval in seconds.
+   */
+  public void collectionCadence(
+      BigDecimal budgetUsd,
+      String account,
+      String region,
+      Duration interval,
+      long activeSeries,
+      BigDecimal projectedMonthlyUsd) {
+    budgetGauges
+        .computeIfAbsent(
+            "budget", key -> gauge("ledger.collection.budget.usd", java.util.List.of()))
+        .set(budgetUsd.doubleValue());
+    java.util.List<io.micrometer.core.instrument.Tag> tags =
+        java.util.List.of(
+            io.micrometer.core.instrument.Tag.of("account", account),
+            io.micrometer.core.instrument.Tag.of("region", region));
+    String shard = account + "/" + region;
+    budgetGauges
+        .computeIfAbsent(
+            "interval " + shard, key -> gauge("ledger.collection.interval.seconds", tags))
+        .set((double) interval.toSeconds());
+    budgetGauges
+        .computeIfAbsent("series " + shard, key -> gauge("ledger.collection.active.series", tags))
+        .set((double) activeSeries);
+    budgetGauges
+        .computeIfAbsent(
+            "projected " + shard, key -> gauge("ledger.collection.projected.monthly.usd", tags))
+        .set(projectedMonthlyUsd.doubleValue());
+  }
+
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicReference<Double>>
+      budgetGauges = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private java.util.concurrent.atomic.AtomicReference<Double> gauge(
+      String name, java.util.List<io.micrometer.core.instrument.Tag> tags) {
+    java.util.concurrent.atomic.AtomicReference<Double> holder =
+        new java.util.concurrent.atomic.AtomicReference<>(0.0);
+    registry.gauge(name, tags, holder, value -> value.get());
+    return holder;
+  }
+
   MeterRegistry registry() {
     return registry;
   }

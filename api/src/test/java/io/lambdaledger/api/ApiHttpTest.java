@@ -319,6 +319,25 @@ class ApiHttpTest {
         .isEqualByComparingTo("0.0036");
     assertThat(body.get("monthToDate").get("metricsRequested").asLong()).isEqualTo(360);
     assertThat(body.get("lastSuccess").asString()).isEqualTo("2026-10-15T12:20:04Z");
+    assertThat(body.get("items").get(0).get("seriesListed").asLong()).isEqualTo(120);
+    assertThat(body.get("items").get(0).get("seriesWithData").asLong()).isEqualTo(100);
+  }
+
+  @Test
+  void collections_show_the_budget_the_cadence_it_buys_and_warn_when_it_is_exceeded() {
+    JsonNode budget = get("/api/v1/collections", "/api/v1/collections", 200).get("budget");
+
+    assertThat(budget.get("monthlyUsd").asString()).isEqualTo("1.50");
+    // the failed run of the third shard is not a cadence; the two others: 0.86 + 1.86
+    assertThat(budget.get("projectedMonthlyUsd").asString()).isEqualTo("2.72");
+    assertThat(budget.get("shards")).hasSize(2);
+    JsonNode first = budget.get("shards").get(0);
+    assertThat(first.get("interval").asString()).isEqualTo("PT1H");
+    assertThat(first.get("activeSeries").asLong()).isIn(120L, 121L);
+    assertThat(budget.get("warnings")).hasSize(1);
+    assertThat(budget.get("warnings").get(0).asString())
+        .contains("collector.budget $1.50")
+        .contains("projected $2.72");
   }
 
   @Test

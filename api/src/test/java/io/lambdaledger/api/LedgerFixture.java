@@ -519,6 +519,13 @@ final class LedgerFixture implements AutoCloseable {
               .set(COLLECTION_RUN.CLOUDWATCH_COST, new BigDecimal("0.001200"))
               .set(COLLECTION_RUN.ERROR, i == 2 ? "Throttling: Rate exceeded" : null)
               .set(COLLECTION_RUN.INSTANCE, "test")
+              .set(COLLECTION_RUN.SERIES_LISTED, 120L + i)
+              .set(COLLECTION_RUN.SERIES_WITH_DATA, 100L)
+              .set(COLLECTION_RUN.INTERVAL_S, 3600)
+              .set(COLLECTION_RUN.BUDGET_USD, new BigDecimal("1.50"))
+              .set(
+                  COLLECTION_RUN.PROJECTED_MONTHLY_COST,
+                  i == 2 ? null : new BigDecimal("0.86").add(BigDecimal.valueOf(i)))
               .returning(COLLECTION_RUN.ID)
               .fetchOne()
               .getId();

@@ -108,6 +108,11 @@ public final class CollectCommand implements Callable<Integer> {
         out.println(shard.summary());
       }
       out.flush();
+      // the metrics are stored; provisioned concurrency and tags of new functions follow
+      if (!collector.awaitEnrichment(Collector.ENRICHMENT_WAIT)) {
+        out.println("Provisioned concurrency and tags not all read: the next run reads the rest");
+        out.flush();
+      }
       if (!report.succeeded()) {
         throw new UserFacingException(
             report.failures().size()

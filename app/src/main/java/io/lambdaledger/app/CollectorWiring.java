@@ -24,7 +24,7 @@ public final class CollectorWiring {
     LedgerConfig.CollectorConfig c = config.collector();
     CollectorSettings defaults = CollectorSettings.defaults();
     return new CollectorSettings(
-        c.interval(),
+        c.interval() == null ? defaults.interval() : c.interval(),
         c.period(),
         c.lookback(),
         c.finalityMargin(),
@@ -33,7 +33,9 @@ public final class CollectorWiring {
         c.getMetricDataTps(),
         c.lambdaTps(),
         defaults.inventoryInterval(),
-        defaults.callsInFlight());
+        defaults.callsInFlight(),
+        c.budget(),
+        c.interval() != null);
   }
 
   /**
@@ -85,7 +87,7 @@ public final class CollectorWiring {
   public static Duration schedulerPollingInterval(LedgerConfig config) {
     Duration interval = config.collector().interval();
     Duration tenSeconds = Duration.ofSeconds(10);
-    return interval.compareTo(tenSeconds) < 0 ? interval : tenSeconds;
+    return interval != null && interval.compareTo(tenSeconds) < 0 ? interval : tenSeconds;
   }
 
   private static String defaultRegion(Map<String, String> environment) {

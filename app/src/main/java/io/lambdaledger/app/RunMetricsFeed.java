@@ -71,6 +71,17 @@ final class RunMetricsFeed implements AutoCloseable {
     for (CollectionRun run : finished) {
       run.callsPerOperation().forEach(metrics::cloudWatchCalls);
       metrics.metricsRequested(run.metricsRequested());
+      if (run.intervalSeconds() != null
+          && run.budgetUsd() != null
+          && run.projectedMonthlyCost() != null) {
+        metrics.collectionCadence(
+            run.budgetUsd(),
+            run.accountId(),
+            run.region(),
+            Duration.ofSeconds(run.intervalSeconds()),
+            run.seriesListed(),
+            run.projectedMonthlyCost());
+      }
       metrics.cloudWatchSpend(run.cloudWatchCost());
       metrics.collectionCycleFinished(
           run.status() == RunStatus.SUCCEEDED

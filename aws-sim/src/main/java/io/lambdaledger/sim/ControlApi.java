@@ -137,6 +137,7 @@ final class ControlApi {
               r.put("partialData", rule.partialData());
               r.put("latencyMs", rule.latency().toMillis());
               r.put("throttleNext", rule.throttleNext());
+              r.put("unsupported", rule.unsupported());
               r.put("errorNext", rule.errorNext());
               r.put("dropNext", rule.dropNext());
               r.put("deny", rule.deny());

@@ -14,7 +14,8 @@ final class FaultInjector {
     THROTTLE,
     SERVER_ERROR,
     DROP,
-    DENY
+    DENY,
+    UNSUPPORTED
   }
 
   private final Random random;
@@ -46,6 +47,9 @@ final class FaultInjector {
     }
     if (rule.deny()) {
       return Fault.DENY;
+    }
+    if (rule.unsupported()) {
+      return Fault.UNSUPPORTED;
     }
     String key = faults.rules().containsKey(operation) ? operation : Faults.ALL + operation;
     Countdown countdown = countdowns.computeIfAbsent(key, k -> new Countdown(rule));

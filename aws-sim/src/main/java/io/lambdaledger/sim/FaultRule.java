@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param errorNext the next calls to fail with a server error
  * @param dropNext the next calls to drop
  * @param deny every call is refused with {@code AccessDenied}, as without the IAM permission
+ *     ({@code deny=true}, or {@code refuse=denied})
+ * @param unsupported every call is answered as an emulator that lacks the operation answers: HTTP
+ *     404 with no body and no AWS error code ({@code refuse=unsupported})
  */
 public record FaultRule(
     double throttle,
@@ -28,9 +31,11 @@ public record FaultRule(
     int throttleNext,
     int errorNext,
     int dropNext,
-    boolean deny) {
+    boolean deny,
+    boolean unsupported) {
 
-  public static final FaultRule NONE = new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false);
+  public static final FaultRule NONE =
+      new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false, false);
 
   public FaultRule(
       double throttle,
@@ -41,7 +46,17 @@ public record FaultRule(
       int throttleNext,
       int errorNext,
       int dropNext) {
-    this(throttle, error, drop, partialData, latency, throttleNext, errorNext, dropNext, false);
+    this(
+        throttle,
+        error,
+        drop,
+        partialData,
+        latency,
+        throttleNext,
+        errorNext,
+        dropNext,
+        false,
+        false);
   }
 
   public FaultRule {
@@ -83,7 +98,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              deny);
+              deny,
+              unsupported);
       case "error" ->
           new FaultRule(
               throttle,
@@ -94,7 +110,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              deny);
+              deny,
+              unsupported);
       case "drop" ->
           new FaultRule(
               throttle,
@@ -105,10 +122,20 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              deny);
+              deny,
+              unsupported);
       case "partial", "partialData" ->
           new FaultRule(
-              throttle, error, drop, rate(value), latency, throttleNext, errorNext, dropNext, deny);
+              throttle,
+              error,
+              drop,
+              rate(value),
+              latency,
+              throttleNext,
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "latency" ->
           new FaultRule(
               throttle,
@@ -119,10 +146,20 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              deny);
+              deny,
+              unsupported);
       case "throttleNext" ->
           new FaultRule(
-              throttle, error, drop, partialData, latency, count(value), errorNext, dropNext, deny);
+              throttle,
+              error,
+              drop,
+              partialData,
+              latency,
+              count(value),
+              errorNext,
+              dropNext,
+              deny,
+              unsupported);
       case "errorNext" ->
           new FaultRule(
               throttle,
@@ -133,7 +170,8 @@ public record FaultRule(
               throttleNext,
               count(value),
               dropNext,
-              deny);
+              deny,
+              unsupported);
       case "dropNext" ->
           new FaultRule(
               throttle,
@@ -144,7 +182,8 @@ public record FaultRule(
               throttleNext,
               errorNext,
               count(value),
-              deny);
+              deny,
+              unsupported);
       case "deny" ->
           new FaultRule(
               throttle,
@@ -155,13 +194,33 @@ public record FaultRule(
               throttleNext,
               errorNext,
               dropNext,
-              bool(value));
+              bool(value),
+              unsupported);
+      case "refuse" ->
+          switch (value) {
+            case "denied" -> with("deny", "true");
+            case "unsupported" ->
+                new FaultRule(
+                    throttle,
+                    error,
+                    drop,
+                    partialData,
+                    latency,
+                    throttleNext,
+                    errorNext,
+                    dropNext,
+                    deny,
+                    true);
+            default ->
+                throw new IllegalArgumentException(
+                    "refuse must be denied or unsupported, not '" + value + "'");
+          };
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
-                  + " dropNext, deny)");
+                  + " dropNext, deny, refuse)");
     };
   }
 

@@ -225,6 +225,12 @@ final class SimServer {
                         + operation)));
         return;
       }
+      case UNSUPPORTED -> {
+        // what an emulator that lacks the operation answers: 404, no body, no error code
+        counters.clientErrors.increment();
+        ctx.status(404).contentType("text/plain").result("");
+        return;
+      }
       case NONE -> {}
     }
     SimResponse response;

@@ -1,6 +1,8 @@
 package io.lambdaledger.collector;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -12,17 +14,12 @@ import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 
 /**
- * Finds the functions worth a GetMetricData query with ListMetrics, which is priced per request
- * (and covered by the free tier), not per metric: Lambda emits nothing for an idle function, so a
- * function without a recent {@code Invocations}, {@code Throttles} or {@code DeadLetterErrors}
- * series had no usage and costs nothing to skip. The three are listed because each can be non-zero
- * without the others (a fully throttled function has no invocations).
+ * Lists which series exist with ListMetrics, which is priced per request (and covered by the free
+ * tier), not per metric: Lambda emits a metric only when it has something to count, so a function
+ * without a recent series of a metric costs nothing to skip for that metric, and an idle function
+ * costs nothing at all.
  */
 final class ActiveFunctionFinder {
-
-  /** Counters whose presence means a function did something. */
-  static final List<LambdaMetric> ACTIVITY_METRICS =
-      List.of(LambdaMetric.INVOCATIONS, LambdaMetric.THROTTLES, LambdaMetric.DEAD_LETTER_ERRORS);
 
   private final CloudWatchClient cloudWatch;
   private final RateLimiter rateLimiter;
@@ -34,18 +31,20 @@ final class ActiveFunctionFinder {
     this.counter = counter;
   }
 
-  /**
-   * Names of the functions with activity in the last 3 hours ({@code RecentlyActive=PT3H}), or,
-   * when {@code recentOnly} is false, in the last two weeks (all ListMetrics knows).
-   */
-  Set<String> activeFunctionNames(boolean recentOnly) {
-    return functionsWith(ACTIVITY_METRICS, recentOnly);
-  }
-
   /** Names of the functions that have a series of any of the metrics. */
   Set<String> functionsWith(List<LambdaMetric> metrics, boolean recentOnly) {
-    Set<String> names = new TreeSet<>();
+    return list(metrics, recentOnly).functions();
+  }
+
+  /**
+   * Lists the shard's series of each metric, one ListMetrics listing (paged) per metric name, as
+   * CloudWatch answers it: a function appears under a metric only if it emitted that metric.
+   */
+  SeriesListing list(List<LambdaMetric> metrics, boolean recentOnly) {
+    Map<LambdaMetric, Set<String>> listed = new EnumMap<>(LambdaMetric.class);
     for (LambdaMetric metric : metrics) {
+      Set<String> names = new TreeSet<>();
+      listed.put(metric, names);
       String nextToken = null;
       do {
         ListMetricsRequest.Builder request =
@@ -58,15 +57,17 @@ final class ActiveFunctionFinder {
           request.recentlyActive(RecentlyActive.PT3_H);
         }
         rateLimiter.acquire();
-        ListMetricsResponse response = cloudWatch.listMetrics(request.build());
+        ListMetricsResponse response =
+            AwsCallException.call(
+                "CloudWatch", "ListMetrics", () -> cloudWatch.listMetrics(request.build()));
         counter.call("ListMetrics");
-        for (Metric listed : response.metrics()) {
-          functionNameOf(listed, names);
+        for (Metric series : response.metrics()) {
+          functionNameOf(series, names);
         }
         nextToken = response.nextToken();
       } while (nextToken != null && !nextToken.isEmpty());
     }
-    return names;
+    return new SeriesListing(listed);
   }
 
   private static void functionNameOf(Metric metric, Set<String> names) {

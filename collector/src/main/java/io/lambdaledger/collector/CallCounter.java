@@ -14,6 +14,7 @@ final class CallCounter {
 
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
   private final LongAdder metricsRequested = new LongAdder();
+  private final LongAdder seriesWithData = new LongAdder();
 
   public void call(String operation) {
     calls.computeIfAbsent(operation, key -> new LongAdder()).increment();
@@ -37,6 +38,15 @@ final class CallCounter {
     return snapshot;
   }
 
+  /** Requested series that came back with at least one datapoint in their window. */
+  public void seriesWithData(long series) {
+    seriesWithData.add(series);
+  }
+
+  public long seriesWithData() {
+    return seriesWithData.sum();
+  }
+
   public long metricsRequested() {
     return metricsRequested.sum();
   }
@@ -47,5 +57,6 @@ final class CallCounter {
         (operation, adder) ->
             calls.computeIfAbsent(operation, key -> new LongAdder()).add(adder.sum()));
     metricsRequested.add(other.metricsRequested());
+    seriesWithData.add(other.seriesWithData());
   }
 }

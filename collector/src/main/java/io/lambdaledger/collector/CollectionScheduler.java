@@ -1,10 +1,13 @@
 package io.lambdaledger.collector;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -13,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs collection cycles on a schedule with db-scheduler: one recurring task per account and region
- * ({@code collect:<account>/<region>}), every {@code collector.interval}, plus a daily retention
- * task. The tasks live in the database's {@code scheduled_tasks} table: several processes pointed
- * at the same PostgreSQL split the shards between them (each execution is picked by one scheduler,
- * under a row lock), a shard never runs twice at the same time, and a shard whose process died is
- * picked up again once its heartbeat is missed.
+ * ({@code collect:<account>/<region>}), at the cadence the budget buys ({@link CollectionBudget};
+ * an explicit {@code collector.interval} wins), plus a daily retention task. The tasks live in the
+ * database's {@code scheduled_tasks} table: several processes pointed at the same PostgreSQL split
+ * the shards between them (each execution is picked by one scheduler, under a row lock), a shard
+ * never runs twice at the same time, and a shard whose process died is picked up again once its
+ * heartbeat is missed.
  */
 public final class CollectionScheduler implements AutoCloseable {
 
@@ -36,11 +40,10 @@ public final class CollectionScheduler implements AutoCloseable {
    * @param pollingInterval how often the scheduler looks for due tasks (10 s in production)
    */
   public CollectionScheduler(Collector collector, DataSource dataSource, Duration pollingInterval) {
-    Duration interval = collector.settings().interval();
     List<RecurringTask<Void>> tasks = new ArrayList<>();
     for (Shard shard : collector.shards()) {
       tasks.add(
-          Tasks.recurring(TASK_PREFIX + shard.key(), Schedules.fixedDelay(interval))
+          Tasks.recurring(TASK_PREFIX + shard.key(), new BudgetSchedule(collector.budget()))
               .execute(
                   (instance, context) -> {
                     ShardReport report = collector.runShard(shard);
@@ -60,6 +63,39 @@ public final class CollectionScheduler implements AutoCloseable {
             .heartbeatInterval(Duration.ofSeconds(30))
             .enableImmediateExecution()
             .build();
+  }
+
+  /**
+   * A fixed delay after each execution whose length the budget chooses at that moment ({@link
+   * CollectionBudget#interval()}), so a shard's cadence follows its active series.
+   */
+  static final class BudgetSchedule implements Schedule {
+
+    private final CollectionBudget budget;
+
+    BudgetSchedule(CollectionBudget budget) {
+      this.budget = budget;
+    }
+
+    @Override
+    public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
+      return executionComplete.getTimeDone().plus(budget.interval());
+    }
+
+    @Override
+    public Instant getInitialExecutionTime(Instant now) {
+      return now;
+    }
+
+    @Override
+    public boolean isDeterministic() {
+      return false;
+    }
+
+    @Override
+    public String toString() {
+      return "BudgetSchedule";
+    }
   }
 
   /** Starts polling; shard tasks run as they fall due (the first ones at once). */

@@ -2,6 +2,7 @@ package io.lambdaledger.collector;
 
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.FunctionUnknownStore;
 import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.MetricSampleStore;
@@ -37,6 +38,9 @@ public final class Collector implements AutoCloseable {
   /** A run still RUNNING this long after it started was left by a process that went away. */
   static final Duration STALE_RUN = Duration.ofHours(1);
 
+  /** Longest a one-off run waits for the per-function reads after its metrics are stored. */
+  public static final Duration ENRICHMENT_WAIT = Duration.ofHours(1);
+
   private final AwsClientFactory clientFactory;
   private final List<CollectionTarget> targets;
   private final CollectorSettings settings;
@@ -45,6 +49,8 @@ public final class Collector implements AutoCloseable {
   private final ShardCollector.Stores stores;
   private final MetricSampleStore sampleStore;
   private final RunRecorder runs;
+  private final FunctionUnknownStore unknowns;
+  private final CollectionBudget budget;
   private final String instance;
   private Map<Shard, ShardContext> contexts;
   private final Map<Shard, ShardClients> clients = new LinkedHashMap<>();
@@ -85,11 +91,18 @@ public final class Collector implements AutoCloseable {
             new UsageRollupStore(database.dsl(), clock),
             new HistoryStore(database.dsl(), clock));
     this.runs = new StoreRunRecorder(database);
+    this.unknowns = new FunctionUnknownStore(database.dsl());
+    this.budget = CollectionBudget.of(settings);
     this.instance = instance;
   }
 
   public CollectorSettings settings() {
     return settings;
+  }
+
+  /** The CloudWatch budget and the cadence it buys each shard. */
+  public CollectionBudget budget() {
+    return budget;
   }
 
   /**
@@ -154,6 +167,8 @@ public final class Collector implements AutoCloseable {
         futures.add(pool.submit(() -> backfillShard(shard, chunks, progress, reports)));
       }
       futures.forEach(Collector::await);
+      // a backfill prices what it read: wait for the provisioned concurrency of new functions
+      awaitEnrichment(ENRICHMENT_WAIT);
     } finally {
       progress.finish();
     }
@@ -227,8 +242,41 @@ public final class Collector implements AutoCloseable {
   }
 
   private ShardCollector collectorFor(ShardContext context) {
-    return new ShardCollector(
-        context, clientsFor(context), stores, runs, settings, clock, instance);
+    ShardClients shardClients = clientsFor(context);
+    synchronized (this) {
+      if (context.enrichment() == null) {
+        context.enrichment(
+            new FunctionEnrichment(context, shardClients, inventoryStore, unknowns, clock));
+      }
+    }
+    return new ShardCollector(context, shardClients, stores, runs, settings, clock, instance);
+  }
+
+  /**
+   * Waits until the per-function inventory reads queued by the cycles so far are done (a {@code
+   * collect --once} process waits for them after its metrics are stored).
+   *
+   * @return whether they all finished within {@code atMost}
+   */
+  public boolean awaitEnrichment(Duration atMost) {
+    Instant deadline = Instant.now().plus(atMost);
+    List<ShardContext> all;
+    synchronized (this) {
+      all = contexts == null ? List.of() : List.copyOf(contexts.values());
+    }
+    for (ShardContext context : all) {
+      FunctionEnrichment enrichment = context.enrichment();
+      try {
+        if (enrichment != null
+            && !enrichment.awaitIdle(Duration.between(Instant.now(), deadline))) {
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private synchronized ShardClients clientsFor(ShardContext context) {
@@ -262,7 +310,8 @@ public final class Collector implements AutoCloseable {
         for (String region : target.regions()) {
           Shard shard = new Shard(accountId, region);
           resolved.put(
-              shard, new ShardContext(shard, target.account(), target.name(), payer, settings));
+              shard,
+              new ShardContext(shard, target.account(), target.name(), payer, settings, budget));
         }
       }
       contexts = resolved;
@@ -297,6 +346,12 @@ public final class Collector implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (contexts != null) {
+      contexts.values().stream()
+          .map(ShardContext::enrichment)
+          .filter(java.util.Objects::nonNull)
+          .forEach(FunctionEnrichment::close);
+    }
     clients.values().forEach(ShardClients::close);
     clients.clear();
   }

@@ -1,12 +1,13 @@
 package io.lambdaledger.collector;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
  * How the collector runs; the app fills it from the {@code collector.*} configuration.
  *
- * @param interval how often a shard's cycle runs ({@code serve}); also the basis of the projected
- *     monthly CloudWatch cost
+ * @param interval how often a shard's cycle runs ({@code serve}) when {@code intervalExplicit};
+ *     otherwise the budget chooses it
  * @param period CloudWatch period of recent samples, a whole number of minutes
  * @param lookback trailing window every cycle reads again, so late datapoints are caught
  * @param finalityMargin added to the longest function timeout: a period older than that is final
@@ -16,6 +17,10 @@ import java.time.Duration;
  * @param lambdaTps client-side limit of Lambda and tagging calls per second per shard
  * @param inventoryInterval how old a shard's inventory may get before a cycle lists it again
  * @param callsInFlight GetMetricData calls one shard has in flight at once
+ * @param budget US dollars a month of CloudWatch API spend for the whole deployment; each shard's
+ *     cadence is derived from it ({@link CollectionBudget}) unless the interval is explicit
+ * @param intervalExplicit whether {@code interval} was configured ({@code collector.interval}),
+ *     which wins over the budget
  */
 public record CollectorSettings(
     Duration interval,
@@ -27,7 +32,9 @@ public record CollectorSettings(
     double getMetricDataTps,
     double lambdaTps,
     Duration inventoryInterval,
-    int callsInFlight) {
+    int callsInFlight,
+    BigDecimal budget,
+    boolean intervalExplicit) {
 
   /** Longest gap a cycle closes on its own; an older gap needs {@code collect --from}. */
   public static final Duration MAX_CATCH_UP = Duration.ofDays(14);
@@ -54,7 +61,13 @@ public record CollectorSettings(
     if (!(getMetricDataTps > 0) || !(lambdaTps > 0)) {
       throw new IllegalArgumentException("rate limits must be positive");
     }
+    if (budget == null || budget.signum() <= 0) {
+      throw new IllegalArgumentException("collector.budget must be a positive amount: " + budget);
+    }
   }
+
+  /** Default {@code collector.budget}: keeps a 1,000-function estate under $20 a month. */
+  public static final BigDecimal DEFAULT_BUDGET = new BigDecimal("15");
 
   /** The documented defaults (docs/configuration.md). */
   public static CollectorSettings defaults() {
@@ -68,7 +81,9 @@ public record CollectorSettings(
         25,
         10,
         Duration.ofHours(1),
-        4);
+        4,
+        DEFAULT_BUDGET,
+        false);
   }
 
   public CollectorSettings withInterval(Duration value) {
@@ -82,7 +97,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        true);
   }
 
   public CollectorSettings withPeriod(Duration value) {
@@ -96,7 +113,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withLookback(Duration value) {
@@ -110,7 +129,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withFinalityMargin(Duration value) {
@@ -124,7 +145,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withSampleRetentionDays(int value) {
@@ -138,7 +161,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withRateLimits(double getMetricDataPerSecond, double lambdaPerSecond) {
@@ -152,7 +177,9 @@ public record CollectorSettings(
         getMetricDataPerSecond,
         lambdaPerSecond,
         inventoryInterval,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withInventoryInterval(Duration value) {
@@ -166,7 +193,9 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         value,
-        callsInFlight);
+        callsInFlight,
+        budget,
+        intervalExplicit);
   }
 
   public CollectorSettings withConcurrency(int shards, int calls) {
@@ -180,7 +209,26 @@ public record CollectorSettings(
         getMetricDataTps,
         lambdaTps,
         inventoryInterval,
-        calls);
+        calls,
+        budget,
+        intervalExplicit);
+  }
+
+  /** The same settings with another monthly budget (the interval stays as it is). */
+  public CollectorSettings withBudget(BigDecimal value) {
+    return new CollectorSettings(
+        interval,
+        period,
+        lookback,
+        finalityMargin,
+        sampleRetentionDays,
+        maxConcurrentShards,
+        getMetricDataTps,
+        lambdaTps,
+        inventoryInterval,
+        callsInFlight,
+        value,
+        intervalExplicit);
   }
 
   private static void requirePositive(Duration value, String key) {

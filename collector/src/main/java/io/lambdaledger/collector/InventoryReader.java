@@ -3,6 +3,7 @@ package io.lambdaledger.collector;
 import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionSnapshot;
+import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
@@ -42,8 +41,14 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.Tag;
  */
 final class InventoryReader {
 
-  /** What one pass read. */
-  record Pass(List<FunctionSnapshot> functions, boolean tagsFromTaggingApi) {}
+  /**
+   * What one pass read.
+   *
+   * @param taggingProblem null, or why the tagging API could not be used (tags then come from one
+   *     ListTags per function, read beside collection)
+   */
+  record Pass(
+      List<FunctionSnapshot> functions, boolean tagsFromTaggingApi, String taggingProblem) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(InventoryReader.class);
 
@@ -54,9 +59,23 @@ final class InventoryReader {
   private final LambdaClient lambda;
   private final ResourceGroupsTaggingApiClient tagging;
   private final RateLimiter rateLimiter;
+  private final RateLimiter taggingLimiter;
   private final CallCounter counter;
 
   InventoryReader(ShardClients clients, RateLimiter rateLimiter, CallCounter counter) {
+    this(clients, rateLimiter, rateLimiter, counter);
+  }
+
+  /**
+   * @param taggingLimiter the tagging API's own limit (it is not part of Lambda's control-plane
+   *     quota), so GetResources can page beside ListFunctions
+   */
+  InventoryReader(
+      ShardClients clients,
+      RateLimiter rateLimiter,
+      RateLimiter taggingLimiter,
+      CallCounter counter) {
+    this.taggingLimiter = taggingLimiter;
     this.shard = clients.shard();
     this.lambda = clients.lambda();
     this.tagging = clients.tagging();
@@ -65,30 +84,41 @@ final class InventoryReader {
   }
 
   /**
-   * Reads every function of the shard.
-   *
-   * @param readProvisionedConcurrency which functions (by name) to ask for provisioned concurrency;
-   *     the others are reported with {@code knownProvisionedConcurrency}'s value for them
+   * Reads every function of the shard with the calls that do not grow with the number of functions
+   * one by one: ListFunctions and GetResources. Provisioned concurrency (and tags, when the tagging
+   * API cannot be used) are reported as the store knows them ({@code known}; nothing for a new
+   * function) and read one function at a time by {@link FunctionEnrichment}.
    */
-  Pass read(
-      Predicate<String> readProvisionedConcurrency,
-      Map<String, List<ProvisionedConcurrency>> knownProvisionedConcurrency) {
+  Pass read(Map<String, LambdaFunction> known) {
+    String[] taggingProblem = new String[1];
+    // the two listings page beside each other, each under its own service's limit
+    java.util.concurrent.CompletableFuture<Map<String, Map<String, String>>> tagging =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("tagging-" + shard.key())
+        .start(
+            () -> {
+              try {
+                tagging.complete(tagsFromTaggingApi(taggingProblem));
+              } catch (RuntimeException e) {
+                tagging.completeExceptionally(e);
+              }
+            });
     List<FunctionConfiguration> listed = listFunctions();
-    Map<String, Map<String, String>> tagsByArn = tagsFromTaggingApi();
+    Map<String, Map<String, String>> tagsByArn = tagging.join();
     boolean fromTaggingApi = tagsByArn != null;
     List<FunctionSnapshot> snapshots = new ArrayList<>(listed.size());
     for (FunctionConfiguration function : listed) {
+      LambdaFunction before = known.get(function.functionName());
       Map<String, String> tags =
           fromTaggingApi
-              ? tagsByArn.getOrDefault(function.functionArn(), Map.of())
-              : listTags(function.functionArn());
+              ? tagsByArn.getOrDefault(unqualified(function.functionArn()), Map.of())
+              : before == null ? Map.of() : before.tags();
       List<ProvisionedConcurrency> provisioned =
-          readProvisionedConcurrency.test(function.functionName())
-              ? provisionedConcurrency(function.functionName())
-              : knownProvisionedConcurrency.getOrDefault(function.functionName(), List.of());
+          before == null ? List.of() : before.provisionedConcurrency();
       snapshots.add(snapshot(function, tags, provisioned));
     }
-    return new Pass(snapshots, fromTaggingApi);
+    return new Pass(snapshots, fromTaggingApi, taggingProblem[0]);
   }
 
   private List<FunctionConfiguration> listFunctions() {
@@ -96,8 +126,14 @@ final class InventoryReader {
     String marker = null;
     do {
       rateLimiter.acquire();
+      String from = marker;
       ListFunctionsResponse page =
-          lambda.listFunctions(ListFunctionsRequest.builder().marker(marker).maxItems(50).build());
+          AwsCallException.call(
+              "Lambda",
+              "ListFunctions",
+              () ->
+                  lambda.listFunctions(
+                      ListFunctionsRequest.builder().marker(from).maxItems(50).build()));
       counter.call("ListFunctions");
       functions.addAll(page.functions());
       marker = page.nextMarker();
@@ -106,19 +142,24 @@ final class InventoryReader {
   }
 
   /** Tags of every tagged function by ARN, or null when the tagging API cannot be used. */
-  private Map<String, Map<String, String>> tagsFromTaggingApi() {
+  private Map<String, Map<String, String>> tagsFromTaggingApi(String[] problem) {
     Map<String, Map<String, String>> tagsByArn = new HashMap<>();
     String token = null;
     try {
       do {
-        rateLimiter.acquire();
+        taggingLimiter.acquire();
+        String from = token;
         GetResourcesResponse page =
-            tagging.getResources(
-                GetResourcesRequest.builder()
-                    .resourceTypeFilters("lambda:function")
-                    .resourcesPerPage(100)
-                    .paginationToken(token)
-                    .build());
+            AwsCallException.call(
+                "Tagging",
+                "GetResources",
+                () ->
+                    tagging.getResources(
+                        GetResourcesRequest.builder()
+                            .resourceTypeFilters("lambda:function")
+                            .resourcesPerPage(100)
+                            .paginationToken(from)
+                            .build()));
         counter.call("GetResources");
         for (ResourceTagMapping mapping : page.resourceTagMappingList()) {
           Map<String, String> tags = new LinkedHashMap<>();
@@ -130,34 +171,45 @@ final class InventoryReader {
         token = page.paginationToken();
       } while (token != null && !token.isEmpty());
       return tagsByArn;
-    } catch (SdkException e) {
+    } catch (AwsCallException e) {
       LOG.warn(
           "shard={} event=tagging-api-unavailable fallback=ListTags error=\"{}\"",
           shard,
           e.getMessage());
+      problem[0] = e.getMessage() + " (tags read with ListTags, one function at a time)";
       return null;
     }
   }
 
-  private Map<String, String> listTags(String functionArn) {
+  /** One function's tags (ListTags). */
+  Map<String, String> listTags(String functionArn) {
     rateLimiter.acquire();
-    Map<String, String> tags =
-        lambda.listTags(ListTagsRequest.builder().resource(functionArn).build()).tags();
-    counter.call("ListTags");
-    return tags;
+    return AwsCallException.call(
+            "Lambda",
+            "ListTags",
+            () -> lambda.listTags(ListTagsRequest.builder().resource(functionArn).build()))
+        .tags();
   }
 
-  private List<ProvisionedConcurrency> provisionedConcurrency(String functionName) {
+  /**
+   * One function's provisioned concurrency, every qualifier (ListProvisionedConcurrencyConfigs).
+   */
+  List<ProvisionedConcurrency> provisionedConcurrency(String functionName, CallCounter counter) {
     List<ProvisionedConcurrency> configs = new ArrayList<>();
     String marker = null;
     do {
       rateLimiter.acquire();
+      String from = marker;
       ListProvisionedConcurrencyConfigsResponse page =
-          lambda.listProvisionedConcurrencyConfigs(
-              ListProvisionedConcurrencyConfigsRequest.builder()
-                  .functionName(functionName)
-                  .marker(marker)
-                  .build());
+          AwsCallException.call(
+              "Lambda",
+              "ListProvisionedConcurrencyConfigs",
+              () ->
+                  lambda.listProvisionedConcurrencyConfigs(
+                      ListProvisionedConcurrencyConfigsRequest.builder()
+                          .functionName(functionName)
+                          .marker(from)
+                          .build()));
       counter.call("ListProvisionedConcurrencyConfigs");
       for (ProvisionedConcurrencyConfigListItem item : page.provisionedConcurrencyConfigs()) {
         Integer allocated = item.allocatedProvisionedConcurrentExecutions();

@@ -78,7 +78,9 @@ final class MetricDataReader {
               .nextToken(nextToken)
               .build();
       rateLimiter.acquire();
-      GetMetricDataResponse response = cloudWatch.getMetricData(request);
+      GetMetricDataResponse response =
+          AwsCallException.call(
+              "CloudWatch", "GetMetricData", () -> cloudWatch.getMetricData(request));
       counter.getMetricData(queries.size());
       merger.accept(response.metricDataResults());
       nextToken = response.nextToken();

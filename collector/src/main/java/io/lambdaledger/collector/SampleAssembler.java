@@ -32,6 +32,19 @@ final class SampleAssembler {
       return new ArrayList<>(starts.keySet());
     }
 
+    /** Whether {@code Invocations} has a datapoint in the window. */
+    boolean hadInvocations() {
+      NavigableMap<Instant, Double> points = series.get(LambdaMetric.INVOCATIONS);
+      return points != null && !points.isEmpty();
+    }
+
+    /** This function's series together with more series of the same function and window. */
+    FunctionData with(FunctionData more) {
+      Map<LambdaMetric, NavigableMap<Instant, Double>> both = new EnumMap<>(series);
+      both.putAll(more.series);
+      return new FunctionData(functionName, window, period, both);
+    }
+
     /** The value of a metric in a period, or null when CloudWatch returned none. */
     Double value(LambdaMetric metric, Instant periodStart) {
       NavigableMap<Instant, Double> points = series.get(metric);
@@ -49,7 +62,12 @@ final class SampleAssembler {
    * @param metricsPerFunction how many queries each function has in the plan
    */
   SampleAssembler(Map<String, Integer> metricsPerFunction) {
-    this.metricsPerFunction = metricsPerFunction;
+    this.metricsPerFunction = new HashMap<>(metricsPerFunction);
+  }
+
+  /** Adds a function to wait for, with the number of its queries. */
+  synchronized void expect(String functionName, int metrics) {
+    metricsPerFunction.put(functionName, metrics);
   }
 
   /** Adds the series of one read batch; returns the functions now complete. */

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +99,16 @@ final class ShardCollector {
     return run(window, period, clock.instant(), inventory -> null, false);
   }
 
+  /** How far ListMetrics can vouch for a window read now. */
+  static MetricSelection.Coverage coverage(TimeWindow window, Instant now) {
+    if (!window.start().isBefore(now.minus(RECENTLY_ACTIVE))) {
+      return MetricSelection.Coverage.LISTED;
+    }
+    return window.start().isBefore(now.minus(LISTED_METRICS))
+        ? MetricSelection.Coverage.UNVOUCHED
+        : MetricSelection.Coverage.VOUCHED;
+  }
+
   private interface CompleteTo {
     /** Where the watermark may move if the run completes; null: not at all. */
     Instant after(ShardInventory inventory);
@@ -127,8 +139,7 @@ final class ShardCollector {
           new ShardInventory(
               context, clients, stores.inventory(), settings.inventoryInterval(), counter);
       inventory.functions(now);
-      boolean recentOnly = !window.start().isBefore(now.minus(RECENTLY_ACTIVE));
-      boolean olderThanListing = window.start().isBefore(now.minus(LISTED_METRICS));
+      MetricSelection.Coverage coverage = coverage(window, now);
       outcome =
           new WindowCollector(
                   context,
@@ -137,7 +148,7 @@ final class ShardCollector {
                   stores.rollups(),
                   counter,
                   settings.callsInFlight())
-              .collect(window, period, recentOnly, olderThanListing, inventory, now);
+              .collect(window, period, coverage, inventory, now);
       if (outcome.complete()) {
         Instant to = completeTo.after(inventory);
         if (to != null) {
@@ -156,7 +167,12 @@ final class ShardCollector {
     if (outcome != null) {
       readHistory(now);
     }
-    ShardReport report = report(window, period, outcome, counter, error, scheduledCycle);
+    FunctionEnrichment enrichment = context.enrichment();
+    if (enrichment != null) {
+      counter.addAll(enrichment.takeCalls());
+    }
+    ShardReport report =
+        report(window, period, outcome, counter, error, scheduledCycle, unread(enrichment));
     CollectionRunResult result =
         new CollectionRunResult(
             clock.instant(),
@@ -166,7 +182,12 @@ final class ShardCollector {
             report.samplesWritten(),
             report.cloudWatchCost(),
             report.projectedMonthlyCost(),
-            error);
+            error,
+            report.seriesListed(),
+            report.seriesWithData(),
+            scheduledCycle ? (int) context.budget.interval().toSeconds() : null,
+            scheduledCycle ? settings.budget() : null,
+            report.unread());
     try {
       runs.finished(runId, result);
     } catch (RuntimeException e) {
@@ -239,12 +260,15 @@ final class ShardCollector {
       WindowCollector.Outcome outcome,
       CallCounter counter,
       String error,
-      boolean scheduledCycle) {
+      boolean scheduledCycle,
+      String unread) {
     long metrics = counter.metricsRequested();
-    BigDecimal projected =
-        scheduledCycle && error == null
-            ? CloudWatchCost.projectedMonthly(metrics, settings.interval())
-            : null;
+    BigDecimal projected = null;
+    if (scheduledCycle && error == null && outcome != null) {
+      context.budget.observed(context.shard, outcome.seriesListed());
+      projected = CloudWatchCost.projectedMonthly(metrics, context.budget.interval());
+      logCadence();
+    }
     Map<String, Long> calls = counter.callsByOperation();
     return new ShardReport(
         context.shard,
@@ -258,7 +282,45 @@ final class ShardCollector {
         outcome == null ? 0 : outcome.samplesWritten(),
         CloudWatchCost.ofMetricsRequested(metrics),
         projected,
-        error);
+        error,
+        outcome == null ? 0 : outcome.seriesListed(),
+        counter.seriesWithData(),
+        unread);
+  }
+
+  /** The cost projection of the schedule, one line per cycle; a warning when over budget. */
+  private void logCadence() {
+    CollectionBudget.Plan plan = context.budget.plan();
+    LOG.info(
+        "shard={} event=cadence interval={} activeSeries={} projectedMonthly=${} budget=${}"
+            + " projectedMonthlyAllShards=${}",
+        context.shard,
+        context.budget.interval(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .mapToLong(CollectionBudget.ShardCadence::activeSeries)
+            .sum(),
+        plan.shards().stream()
+            .filter(cadence -> cadence.shard().equals(context.shard))
+            .map(cadence -> cadence.projectedMonthlyUsd().toPlainString())
+            .findFirst()
+            .orElse("0"),
+        plan.monthlyUsd().toPlainString(),
+        plan.projectedMonthlyUsd().toPlainString());
+    plan.warnings().forEach(warning -> LOG.warn("event=over-budget {}", warning));
+  }
+
+  /** What the shard could not read (its metrics are complete all the same), or null. */
+  private String unread(FunctionEnrichment enrichment) {
+    List<String> parts = new ArrayList<>();
+    if (context.taggingProblem() != null) {
+      parts.add(context.taggingProblem());
+    }
+    String refused = enrichment == null ? null : enrichment.unread();
+    if (refused != null) {
+      parts.add(refused);
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   /** The stores a run writes to. */

@@ -21,12 +21,16 @@ final class ShardContext {
   final String payerAccountId;
   final RateLimiter cloudWatchLimiter;
   final RateLimiter lambdaLimiter;
+  final RateLimiter taggingLimiter;
+  final CollectionBudget budget;
 
   /** CloudTrail LookupEvents: 2 requests per second per account and region. */
   final RateLimiter cloudTrailLimiter = new RateLimiter(2);
 
   final ReentrantLock running = new ReentrantLock();
-  private Instant lastFullProvisionedConcurrencySweep;
+  private Instant provisionedConcurrencySweptTo;
+  private String taggingProblem;
+  private volatile FunctionEnrichment enrichment;
   private final Map<Long, CollectionRunResult> unrecorded = new LinkedHashMap<>();
 
   ShardContext(
@@ -34,21 +38,44 @@ final class ShardContext {
       AwsAccount account,
       String accountName,
       String payerAccountId,
-      CollectorSettings settings) {
+      CollectorSettings settings,
+      CollectionBudget budget) {
     this.shard = shard;
     this.account = account;
     this.accountName = accountName;
     this.payerAccountId = payerAccountId == null ? shard.accountId() : payerAccountId;
     this.cloudWatchLimiter = new RateLimiter(settings.getMetricDataTps());
     this.lambdaLimiter = new RateLimiter(settings.lambdaTps());
+    this.taggingLimiter = new RateLimiter(settings.lambdaTps());
+    this.budget = budget;
+    budget.known(shard);
   }
 
-  synchronized Instant lastFullProvisionedConcurrencySweep() {
-    return lastFullProvisionedConcurrencySweep;
+  /** Up to when the daily provisioned-concurrency sweep has been queued; null before the first. */
+  synchronized Instant provisionedConcurrencySweptTo() {
+    return provisionedConcurrencySweptTo;
   }
 
-  synchronized void fullProvisionedConcurrencySweepDone(Instant at) {
-    lastFullProvisionedConcurrencySweep = at;
+  synchronized void provisionedConcurrencySweptTo(Instant at) {
+    provisionedConcurrencySweptTo = at;
+  }
+
+  /** Why the tagging API could not be used at the last inventory pass, or null. */
+  synchronized String taggingProblem() {
+    return taggingProblem;
+  }
+
+  synchronized void taggingProblem(String problem) {
+    taggingProblem = problem;
+  }
+
+  /** The shard's per-function enrichment, or null where none runs (a plain inventory refresh). */
+  FunctionEnrichment enrichment() {
+    return enrichment;
+  }
+
+  void enrichment(FunctionEnrichment value) {
+    enrichment = value;
   }
 
   synchronized void unrecorded(long runId, CollectionRunResult result) {

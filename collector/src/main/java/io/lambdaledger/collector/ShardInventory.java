@@ -1,12 +1,14 @@
 package io.lambdaledger.collector;
 
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionSnapshot;
 import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.LambdaFunction;
-import io.lambdaledger.core.model.ProvisionedConcurrency;
+import io.lambdaledger.db.FunctionUnknownStore.Aspect;
 import io.lambdaledger.db.InventoryStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inventory of one shard: what the store holds, refreshed from Lambda when it is older than the
- * inventory interval or when CloudWatch names a function the store does not know. Provisioned
- * concurrency needs one call per function, so it is read for every function at most once a day per
- * process, and in between only for new functions, functions that have provisioned concurrency, and
- * functions CloudWatch has provisioned-concurrency metrics for.
+ * inventory interval or when CloudWatch names a function the store does not know. A refresh makes
+ * only the calls that page through the shard (ListFunctions, GetResources); what needs one call per
+ * function (provisioned concurrency, tags without the tagging API) is queued for {@link
+ * FunctionEnrichment}, which reads it beside collection.
  */
 final class ShardInventory {
 
-  /** How often provisioned concurrency is read for every function of a shard. */
+  /** How often provisioned concurrency is read for every function of a shard (spread out). */
   static final Duration FULL_PROVISIONED_CONCURRENCY_SWEEP = Duration.ofDays(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardInventory.class);
@@ -97,44 +99,96 @@ final class ShardInventory {
   }
 
   private void refresh(Instant now) {
-    Instant lastSweep = context.lastFullProvisionedConcurrencySweep();
-    boolean fullSweep =
-        lastSweep == null || !lastSweep.isAfter(now.minus(FULL_PROVISIONED_CONCURRENCY_SWEEP));
-    Set<String> readProvisioned = new HashSet<>();
-    Map<String, List<ProvisionedConcurrency>> known = new HashMap<>();
-    if (!fullSweep) {
-      functions.forEach(
-          (name, function) -> {
-            known.put(name, function.provisionedConcurrency());
-            if (!function.provisionedConcurrency().isEmpty()) {
-              readProvisioned.add(name);
-            }
-          });
-      readProvisioned.addAll(
-          new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
-              .functionsWith(List.of(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS), false));
-    }
     Map<String, LambdaFunction> before = functions;
     InventoryReader.Pass pass =
-        new InventoryReader(clients, context.lambdaLimiter, counter)
-            .read(
-                name -> fullSweep || readProvisioned.contains(name) || !before.containsKey(name),
-                known);
+        new InventoryReader(clients, context.lambdaLimiter, context.taggingLimiter, counter)
+            .read(before);
     var update =
         store.recordListing(
             new InventoryListing(
                 context.shard.accountId(), context.shard.region(), now, pass.functions(), true));
-    if (fullSweep) {
-      context.fullProvisionedConcurrencySweepDone(now);
-    }
     refreshed = true;
     functions = stored();
+    context.taggingProblem(pass.taggingProblem());
+    int queued = enrich(now, pass, before);
     LOG.info(
-        "shard={} event=inventory functions={} update={} provisionedConcurrencySweep={}",
+        "shard={} event=inventory functions={} update={} enrichmentQueued={}",
         context.shard,
         pass.functions().size(),
         update,
-        fullSweep ? "full" : "partial");
+        queued);
+  }
+
+  /**
+   * Queues the per-function reads beside collection: provisioned concurrency for new functions,
+   * functions still unknown, functions that have it or that CloudWatch lists its metrics for, and
+   * the slice of the daily sweep due since the last pass (each function's hour of the day is fixed
+   * by its name, so the sweep is spread over the day); tags for every function when the tagging API
+   * cannot be used. Returns the functions queued.
+   */
+  private int enrich(Instant now, InventoryReader.Pass pass, Map<String, LambdaFunction> before) {
+    FunctionEnrichment enrichment = context.enrichment();
+    if (enrichment == null) {
+      return 0;
+    }
+    Set<String> unknown = enrichment.unknown(Aspect.PROVISIONED_CONCURRENCY);
+    Set<String> likely = new HashSet<>();
+    before.forEach(
+        (name, function) -> {
+          if (!function.provisionedConcurrency().isEmpty()) {
+            likely.add(name);
+          }
+        });
+    likely.addAll(
+        new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
+            .functionsWith(List.of(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS), false));
+    Set<Integer> hours = sweepHoursDue(context.provisionedConcurrencySweptTo(), now);
+    List<FunctionEnrichment.Task> tasks = new ArrayList<>();
+    List<String> newForProvisioned = new ArrayList<>();
+    List<String> newForTags = new ArrayList<>();
+    for (FunctionSnapshot snapshot : pass.functions()) {
+      String name = snapshot.key().name();
+      boolean isNew = !before.containsKey(name);
+      boolean provisioned =
+          isNew
+              || unknown.contains(name)
+              || likely.contains(name)
+              || hours.contains(sweepHour(name));
+      boolean tags = !pass.tagsFromTaggingApi();
+      if (provisioned || tags) {
+        tasks.add(new FunctionEnrichment.Task(snapshot, provisioned, tags));
+      }
+      if (isNew) {
+        newForProvisioned.add(name);
+        if (tags) {
+          newForTags.add(name);
+        }
+      }
+    }
+    enrichment.markPending(newForProvisioned, Aspect.PROVISIONED_CONCURRENCY, now);
+    enrichment.markPending(newForTags, Aspect.TAGS, now);
+    enrichment.submit(now, tasks);
+    context.provisionedConcurrencySweptTo(now);
+    return tasks.size();
+  }
+
+  /** The hour of the day (UTC) a function's provisioned concurrency is swept at. */
+  static int sweepHour(String functionName) {
+    return Math.floorMod(functionName.hashCode(), 24);
+  }
+
+  /**
+   * Hours of the day whose sweep slice falls due in {@code (sweptTo, now]}: every hour after a day
+   * or more, the current hour on the first pass.
+   */
+  static Set<Integer> sweepHoursDue(Instant sweptTo, Instant now) {
+    long nowHour = Math.floorDiv(now.getEpochSecond(), 3600);
+    long fromHour = sweptTo == null ? nowHour - 1 : Math.floorDiv(sweptTo.getEpochSecond(), 3600);
+    Set<Integer> hours = new HashSet<>();
+    for (long hour = Math.max(fromHour + 1, nowHour - 23); hour <= nowHour; hour++) {
+      hours.add((int) Math.floorMod(hour, 24L));
+    }
+    return hours;
   }
 
   private Map<String, LambdaFunction> stored() {

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param projectedMonthlyCost the schedule's monthly CloudWatch cost at this run's rate; null for
  *     backfill runs
  * @param error null unless the run failed
+ * @param seriesListed series ListMetrics listed for the window (see {@code SeriesListing})
+ * @param seriesWithData requested series that came back with data
+ * @param unread null, or what could not be read (a denied or unsupported call) and what it affects
  */
 public record ShardReport(
     Shard shard,
@@ -27,7 +30,10 @@ public record ShardReport(
     long samplesWritten,
     BigDecimal cloudWatchCost,
     BigDecimal projectedMonthlyCost,
-    String error) {
+    String error,
+    long seriesListed,
+    long seriesWithData,
+    String unread) {
 
   public ShardReport {
     callsPerOperation = Map.copyOf(callsPerOperation);
@@ -55,14 +61,21 @@ public record ShardReport(
             .append(activeFunctions)
             .append(" calls=")
             .append(callsPerOperation)
+            .append(" seriesListed=")
+            .append(seriesListed)
             .append(" metricsRequested=")
             .append(metricsRequested)
+            .append(" seriesWithData=")
+            .append(seriesWithData)
             .append(" samples=")
             .append(samplesWritten)
             .append(" cost=$")
             .append(cloudWatchCost.stripTrailingZeros().toPlainString());
     if (projectedMonthlyCost != null) {
       line.append(" projectedMonthly=$").append(projectedMonthlyCost.toPlainString());
+    }
+    if (unread != null) {
+      line.append(" unread=\"").append(unread).append('"');
     }
     if (error != null) {
       line.append(" error=\"").append(error).append('"');

@@ -37,7 +37,9 @@ class CyclesUnderFaultsTest {
             .withFaults(
                 Faults.parse(
                     "throttle=0.1,error=0.05,GetMetricData.throttle=0.1,GetMetricData.error=0.05,"
-                        + "GetMetricData.partial=0.05"));
+                        + "GetMetricData.partial=0.05,"
+                        // a cycle needs only a few calls now: make sure each fault happens
+                        + "GetMetricData.throttleNext=2,GetMetricData.errorNext=2"));
     CollectorSettings settings =
         CollectorHarness.testSettings().withInterval(Duration.ofMinutes(15));
     Instant firstCycle = START.plus(Duration.ofHours(2)).plusSeconds(30);

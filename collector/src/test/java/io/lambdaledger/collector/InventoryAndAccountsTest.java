@@ -9,6 +9,7 @@ import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.sim.Faults;
 import io.lambdaledger.sim.SimulatedFunction;
 import io.lambdaledger.sim.SimulatorSettings;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,12 @@ class InventoryAndAccountsTest {
             SimulatorSettings.defaults().withFunctions(130).withSeed(9).withStart(START),
             CollectorHarness.testSettings(),
             NOW)) {
-      ShardReport report = harness.collector(false).runOnce().shards().get(0);
+      Collector collector = harness.collector(false);
+      ShardReport report = collector.runOnce().shards().get(0);
+      assertThat(collector.awaitEnrichment(Duration.ofMinutes(1))).isTrue();
 
       assertThat(report.calls("GetResources")).isPositive();
-      assertThat(report.calls("ListTags")).isZero();
+      assertThat(harness.sim.stats().calls("ListTags")).isZero();
       assertInventoryMatchesTheSimulator(harness);
     }
   }
@@ -53,10 +56,14 @@ class InventoryAndAccountsTest {
                 .withFaults(Faults.parse("GetResources.error=1")),
             CollectorHarness.testSettings(),
             NOW)) {
-      ShardReport report = harness.collector(false).runOnce().shards().get(0);
+      Collector collector = harness.collector(false);
+      ShardReport report = collector.runOnce().shards().get(0);
+      assertThat(collector.awaitEnrichment(Duration.ofMinutes(1))).isTrue();
 
       assertThat(report.failed()).as(report.summary()).isFalse();
-      assertThat(report.calls("ListTags")).isEqualTo(40);
+      assertThat(report.unread())
+          .startsWith("Tagging GetResources: HTTP 500 InternalServiceException");
+      assertThat(harness.sim.stats().calls("ListTags")).isEqualTo(40);
       assertInventoryMatchesTheSimulator(harness);
     }
   }

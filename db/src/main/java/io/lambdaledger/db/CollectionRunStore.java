@@ -77,6 +77,11 @@ public final class CollectionRunStore {
                   .set(COLLECTION_RUN.CLOUDWATCH_COST, result.cloudWatchCost())
                   .set(COLLECTION_RUN.PROJECTED_MONTHLY_COST, result.projectedMonthlyCost())
                   .set(COLLECTION_RUN.ERROR, truncate(result.error()))
+                  .set(COLLECTION_RUN.SERIES_LISTED, result.seriesListed())
+                  .set(COLLECTION_RUN.SERIES_WITH_DATA, result.seriesWithData())
+                  .set(COLLECTION_RUN.INTERVAL_S, result.intervalSeconds())
+                  .set(COLLECTION_RUN.BUDGET_USD, result.budgetUsd())
+                  .set(COLLECTION_RUN.UNREAD, truncate(result.unread()))
                   .where(COLLECTION_RUN.ID.eq(runId))
                   .execute();
           if (updated == 0) {
@@ -107,6 +112,26 @@ public final class CollectionRunStore {
   /** The latest runs in scope, newest first. */
   public List<CollectionRun> recent(int limit, AccountScope scope) {
     return runs(inScope(scope), limit);
+  }
+
+  /**
+   * Per account and Region in scope, its latest succeeded scheduled cycle (one with a cadence)
+   * started at or after {@code since}: what the API shows of the collection budget.
+   */
+  public List<CollectionRun> latestScheduledPerShard(Instant since, AccountScope scope) {
+    var latest =
+        select(max(COLLECTION_RUN.ID))
+            .from(COLLECTION_RUN)
+            .where(inScope(scope))
+            .and(COLLECTION_RUN.INTERVAL_S.isNotNull())
+            .and(COLLECTION_RUN.STATUS.eq(RunStatus.SUCCEEDED.name()))
+            .and(COLLECTION_RUN.STARTED_AT.ge(since))
+            .groupBy(COLLECTION_RUN.ACCOUNT_ID, COLLECTION_RUN.REGION);
+    return runs(COLLECTION_RUN.ID.in(latest), 10_000).stream()
+        .sorted(
+            java.util.Comparator.comparing(CollectionRun::accountId)
+                .thenComparing(CollectionRun::region))
+        .toList();
   }
 
   /**
@@ -243,7 +268,12 @@ public final class CollectionRunStore {
                     row.getCloudwatchCost(),
                     row.getProjectedMonthlyCost(),
                     row.getError(),
-                    row.getInstance()))
+                    row.getInstance(),
+                    row.getSeriesListed() == null ? 0 : row.getSeriesListed(),
+                    row.getSeriesWithData() == null ? 0 : row.getSeriesWithData(),
+                    row.getIntervalS(),
+                    row.getBudgetUsd(),
+                    row.getUnread()))
         .toList();
   }
 

@@ -66,6 +66,53 @@ class CollectionRunStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void aRunKeepsWhatWasListedWhatCameBackItsCadenceAndWhatCouldNotBeRead(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      CollectionRunStore store = new CollectionRunStore(db.dsl());
+      long id = store.start(start(ACCOUNT, T0));
+      String unread =
+          "Lambda ListProvisionedConcurrencyConfigs HTTP 403 AccessDeniedException: provisioned"
+              + " concurrency unknown for 12 functions";
+
+      store.finish(
+          id,
+          new CollectionRunResult(
+              T0.plusSeconds(5),
+              RunStatus.SUCCEEDED,
+              Map.of("GetMetricData", 5L),
+              2_147,
+              900,
+              new BigDecimal("0.02147"),
+              new BigDecimal("15.46"),
+              null,
+              2_147,
+              1_800,
+              3_600,
+              new BigDecimal("15"),
+              unread));
+
+      CollectionRun run = store.find(id).orElseThrow();
+      assertThat(run.seriesListed()).isEqualTo(2_147);
+      assertThat(run.seriesWithData()).isEqualTo(1_800);
+      assertThat(run.intervalSeconds()).isEqualTo(3_600);
+      assertThat(run.budgetUsd()).isEqualByComparingTo("15");
+      assertThat(store.latestScheduledPerShard(T0.minusSeconds(60), AccountScope.all()))
+          .extracting(CollectionRun::id)
+          .containsExactly(id);
+      assertThat(store.latestScheduledPerShard(T0.plusSeconds(60), AccountScope.all())).isEmpty();
+      assertThat(store.latestScheduledPerShard(T0, AccountScope.only(List.of(OTHER_ACCOUNT))))
+          .isEmpty();
+      assertThat(run.unread()).isEqualTo(unread);
+      long running = store.start(start(ACCOUNT, T0.plusSeconds(60)));
+      CollectionRun notFinished = store.find(running).orElseThrow();
+      assertThat(notFinished.seriesListed()).isZero();
+      assertThat(notFinished.intervalSeconds()).isNull();
+      assertThat(notFinished.unread()).isNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void recentRunsAreNewestFirstAndScoped(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());

@@ -198,6 +198,9 @@ public final class ConfigLoader {
     if (type == Double.class || type == double.class) {
       return "a number";
     }
+    if (type == java.math.BigDecimal.class) {
+      return "an amount such as 15 or 12.50";
+    }
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
@@ -227,6 +230,7 @@ public final class ConfigLoader {
     keys.put("LEDGER_COLLECTOR_MAX_CONCURRENT_SHARDS", "collector.maxConcurrentShards");
     keys.put("LEDGER_COLLECTOR_GET_METRIC_DATA_TPS", "collector.getMetricDataTps");
     keys.put("LEDGER_COLLECTOR_LAMBDA_TPS", "collector.lambdaTps");
+    keys.put("LEDGER_COLLECTOR_BUDGET", "collector.budget");
     keys.put("LEDGER_SERVER_HOST", "server.host");
     keys.put("LEDGER_SERVER_PORT", "server.port");
     keys.put("LEDGER_SERVER_AUTH_ENABLED", "server.authEnabled");

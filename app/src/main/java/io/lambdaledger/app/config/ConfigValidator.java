@@ -66,7 +66,13 @@ final class ConfigValidator {
   }
 
   private static void validateCollector(CollectorConfig collector) {
-    positive(collector.interval(), "collector.interval");
+    if (collector.interval() != null) {
+      positive(collector.interval(), "collector.interval");
+    }
+    require(
+        collector.budget().signum() > 0,
+        "collector.budget",
+        "must be a positive amount of US dollars a month");
     positive(collector.lookback(), "collector.lookback");
     positive(collector.finalityMargin(), "collector.finalityMargin");
     long period = collector.period().toSeconds();

@@ -60,7 +60,12 @@ public record LedgerConfig(
   public record AccountConfig(
       String id, String name, String roleArn, String externalId, String payerAccountId) {}
 
-  /** How and how often usage is collected. */
+  /**
+   * How and how often usage is collected.
+   *
+   * @param interval null unless configured: the budget then chooses each shard's cadence
+   * @param budget US dollars a month of CloudWatch API spend for the deployment
+   */
   public record CollectorConfig(
       Duration interval,
       Duration period,
@@ -69,9 +74,9 @@ public record LedgerConfig(
       Integer sampleRetentionDays,
       Integer maxConcurrentShards,
       Double getMetricDataTps,
-      Double lambdaTps) {
+      Double lambdaTps,
+      java.math.BigDecimal budget) {
     public CollectorConfig {
-      interval = interval == null ? Duration.ofMinutes(5) : interval;
       period = period == null ? Duration.ofMinutes(5) : period;
       lookback = lookback == null ? Duration.ofMinutes(30) : lookback;
       finalityMargin = finalityMargin == null ? Duration.ofMinutes(10) : finalityMargin;
@@ -79,10 +84,11 @@ public record LedgerConfig(
       maxConcurrentShards = maxConcurrentShards == null ? 4 : maxConcurrentShards;
       getMetricDataTps = getMetricDataTps == null ? 25.0 : getMetricDataTps;
       lambdaTps = lambdaTps == null ? 10.0 : lambdaTps;
+      budget = budget == null ? new java.math.BigDecimal("15") : budget;
     }
 
     static CollectorConfig defaults() {
-      return new CollectorConfig(null, null, null, null, null, null, null, null);
+      return new CollectorConfig(null, null, null, null, null, null, null, null, null);
     }
   }
 

@@ -31,7 +31,10 @@ class ConfigLoaderTest {
       LedgerConfig config = loader.load(null, Map.of());
       assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/lambda-ledger");
       assertThat(config.collector().period()).isEqualTo(Duration.ofMinutes(5));
-      assertThat(config.collector().interval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(config.collector().interval())
+          .as("no interval: the budget chooses the cadence")
+          .isNull();
+      assertThat(config.collector().budget()).isEqualByComparingTo("15");
       assertThat(config.server().port()).isEqualTo(8080);
       assertThat(config.server().authEnabled()).isTrue();
       assertThat(config.reports().formats()).containsExactly("csv", "focus");
@@ -62,6 +65,7 @@ class ConfigLoaderTest {
               collector:
                 period: 1m
                 interval: PT10M
+                budget: 42.50
               server:
                 port: 9090
               """);
@@ -71,6 +75,7 @@ class ConfigLoaderTest {
       assertThat(config.aws().accounts().getFirst().externalId()).isEqualTo("s3cr3t");
       assertThat(config.collector().period()).isEqualTo(Duration.ofMinutes(1));
       assertThat(config.collector().interval()).isEqualTo(Duration.ofMinutes(10));
+      assertThat(config.collector().budget()).isEqualByComparingTo("42.50");
       assertThat(config.server().port()).isEqualTo(9090);
     }
 
@@ -102,6 +107,7 @@ class ConfigLoaderTest {
                       "collector.maxConcurrentShards",
                       "collector.getMetricDataTps",
                       "collector.lambdaTps",
+                      "collector.budget",
                       "server.port" ->
                       "3";
                   case "server.authEnabled" -> "false";

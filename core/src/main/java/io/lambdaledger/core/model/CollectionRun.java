@@ -11,6 +11,11 @@ import java.util.Objects;
  * @param finishedAt nullable while running
  * @param projectedMonthlyCost nullable
  * @param error nullable
+ * @param seriesListed series ListMetrics listed for the window (see {@link CollectionRunResult})
+ * @param seriesWithData requested series that came back with data
+ * @param intervalSeconds nullable: the schedule's cadence when the run was a scheduled cycle
+ * @param budgetUsd nullable: the monthly CloudWatch budget of the schedule (scheduled cycles)
+ * @param unread nullable: what could not be read and what it affects
  */
 public record CollectionRun(
     long id,
@@ -28,7 +33,54 @@ public record CollectionRun(
     BigDecimal cloudWatchCost,
     BigDecimal projectedMonthlyCost,
     String error,
-    String instance) {
+    String instance,
+    long seriesListed,
+    long seriesWithData,
+    Integer intervalSeconds,
+    BigDecimal budgetUsd,
+    String unread) {
+
+  /** A run without the series counts, cadence or unread parts. */
+  public CollectionRun(
+      long id,
+      String accountId,
+      String region,
+      Instant windowStart,
+      Instant windowEnd,
+      int periodSeconds,
+      Instant startedAt,
+      Instant finishedAt,
+      RunStatus status,
+      Map<String, Long> callsPerOperation,
+      long metricsRequested,
+      long samplesWritten,
+      BigDecimal cloudWatchCost,
+      BigDecimal projectedMonthlyCost,
+      String error,
+      String instance) {
+    this(
+        id,
+        accountId,
+        region,
+        windowStart,
+        windowEnd,
+        periodSeconds,
+        startedAt,
+        finishedAt,
+        status,
+        callsPerOperation,
+        metricsRequested,
+        samplesWritten,
+        cloudWatchCost,
+        projectedMonthlyCost,
+        error,
+        instance,
+        0,
+        0,
+        null,
+        null,
+        null);
+  }
 
   public CollectionRun {
     Objects.requireNonNull(status, "status");
