@@ -161,8 +161,7 @@ public final class ApiServer implements AutoCloseable {
     config.routes.beforeMatched(this::authorize);
     config.routes.after(new RequestMetrics(services.metrics().registry())::afterEveryRequest);
     new ErrorMapping(mapper).register(config);
-    new Routes(settings, services, LedgerData.from(services.database()), mapper)
-        .register(config.routes);
+    new Routes(settings, services, services.ledger(), mapper).register(config.routes);
     new TokensController(tokens).register(config.routes);
   }
 

@@ -2,6 +2,7 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.Charges;
 import io.lambdaledger.core.cost.CostWarning;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,17 @@ import java.util.Map;
 final class CostJson {
 
   private CostJson() {}
+
+  /**
+   * A two-field JSON object whose fields keep this order ({@code Map.of} iterates in an order that
+   * changes from one JVM start to the next, and so did the responses).
+   */
+  static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put(key1, value1);
+    object.put(key2, value2);
+    return object;
+  }
 
   record Window(String start, String end) {
     static Window of(TimeWindow window) {

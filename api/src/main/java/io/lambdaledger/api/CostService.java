@@ -1,6 +1,8 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.math.BigDecimal;
@@ -23,8 +25,8 @@ import java.util.Set;
 
 /**
  * Answers cost queries. Each month is priced as AWS bills it, on the payer's whole usage (all
- * accounts, regions and functions, so tiers and the free tier are right), and only then are lines
- * filtered, scoped to the caller's accounts and grouped.
+ * accounts, regions and functions, so tiers and the free tier are right); the snapshot hands out
+ * only the lines (and warnings) of the caller's accounts, which are then filtered and grouped.
  *
  * <p>The cost of part of a month is the month-to-date cost at its end minus the month-to-date cost
  * at its start. That is how the bill accrues: the free tier is used up by the first usage of the
@@ -68,7 +70,7 @@ final class CostService {
         throw ApiProblem.badParameter(
             "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
       }
-      MonthCosts costs = monthCosts(month, segment, monthPoints, now);
+      MonthCosts costs = monthCosts(month, segment, monthPoints, now, scope);
       costs.snapshotVersions().forEach(versions::add);
       costs.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
       int offset = points.size();
@@ -89,20 +91,18 @@ final class CostService {
               });
     }
     addWindowWarnings(window, now, warnings);
-    return group(query, scope, window, now, points, lines, versions, warnings);
+    return group(query, window, now, points, lines, versions, warnings);
   }
 
   private CostResult group(
       CostQuery query,
-      AccountScope scope,
       TimeWindow window,
       Instant now,
       List<TimeWindow> points,
       Map<LineKey, Figures[]> lines,
       Set<String> versions,
       Map<String, CostWarning> warnings) {
-    LineGrouper grouper =
-        new LineGrouper(query.aggregate(), query.filter(), scope, directory::functions);
+    LineGrouper grouper = new LineGrouper(query.aggregate(), query.filter(), directory::functions);
     Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
     List<Ranked> ranked = new ArrayList<>(groups.size());
     Figures totals = Figures.ZERO;
@@ -146,9 +146,16 @@ final class CostService {
     return series;
   }
 
-  /** Per line, the figures of each point of this month's segment. */
+  /**
+   * Per line of the accounts in {@code scope}, the figures of each point of this month's segment,
+   * and the warnings about those lines only.
+   */
   private MonthCosts monthCosts(
-      YearMonth month, TimeWindow segment, List<TimeWindow> points, Instant now) {
+      YearMonth month,
+      TimeWindow segment,
+      List<TimeWindow> points,
+      Instant now,
+      AccountScope scope) {
     Instant monthStart = TimeWindow.monthStart(month);
     List<Instant> boundaries = new ArrayList<>();
     boundaries.add(segment.start());
@@ -156,23 +163,21 @@ final class CostService {
     Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries, now);
     Map<LineKey, Figures[]> perLine = new HashMap<>();
     for (int i = 0; i < points.size(); i++) {
-      MonthPricer.Snapshot from = snapshots.get(points.get(i).start());
-      MonthPricer.Snapshot to = snapshots.get(points.get(i).end());
-      if (from.lines().isEmpty()) {
+      Map<LineKey, Figures> from = snapshots.get(points.get(i).start()).lines(scope);
+      Map<LineKey, Figures> to = snapshots.get(points.get(i).end()).lines(scope);
+      if (from.isEmpty()) {
         // From the month's start: the figures are the snapshot's own, nothing to subtract.
-        for (Map.Entry<LineKey, Figures> line : to.lines().entrySet()) {
+        for (Map.Entry<LineKey, Figures> line : to.entrySet()) {
           perLine.computeIfAbsent(line.getKey(), k -> new Figures[points.size()])[i] =
               line.getValue();
         }
         continue;
       }
-      Set<LineKey> keys = new LinkedHashSet<>(to.lines().keySet());
-      keys.addAll(from.lines().keySet());
+      Set<LineKey> keys = new LinkedHashSet<>(to.keySet());
+      keys.addAll(from.keySet());
       for (LineKey key : keys) {
         Figures value =
-            to.lines()
-                .getOrDefault(key, Figures.ZERO)
-                .minus(from.lines().getOrDefault(key, Figures.ZERO));
+            to.getOrDefault(key, Figures.ZERO).minus(from.getOrDefault(key, Figures.ZERO));
         perLine.computeIfAbsent(key, k -> new Figures[points.size()])[i] = value;
       }
     }
@@ -182,7 +187,7 @@ final class CostService {
       if (snapshot.priceVersion() != null) {
         versions.add(snapshot.priceVersion());
       }
-      snapshot.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
+      snapshot.warnings(scope).forEach(w -> warnings.putIfAbsent(w.code(), w));
     }
     return new MonthCosts(perLine, versions, List.copyOf(warnings.values()));
   }

@@ -2,6 +2,7 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.Charges;
 import io.lambdaledger.core.cost.LineCost;
+import io.lambdaledger.core.cost.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -19,7 +20,7 @@ record Figures(long requests, BigDecimal gbSeconds, Charges charges, BigDecimal 
         cost.usage().requests(),
         cost.usage().gbSeconds(),
         cost.charges(),
-        cost.freeTierCredit().setScale(2, RoundingMode.HALF_UP));
+        Money.cents(cost.freeTierCredit()));
   }
 
   Figures plus(Figures other) {
@@ -41,16 +42,7 @@ record Figures(long requests, BigDecimal gbSeconds, Charges charges, BigDecimal 
   }
 
   Figures negated() {
-    return new Figures(
-        -requests,
-        gbSeconds.negate(),
-        new Charges(
-            charges.requests().negate(),
-            charges.duration().negate(),
-            charges.ephemeralStorage().negate(),
-            charges.provisionedConcurrency().negate(),
-            charges.provisionedDuration().negate()),
-        freeTierCredit.negate());
+    return new Figures(-requests, gbSeconds.negate(), charges.negated(), freeTierCredit.negate());
   }
 
   /** The billed total: the sum of the cent charges. */
@@ -59,7 +51,7 @@ record Figures(long requests, BigDecimal gbSeconds, Charges charges, BigDecimal 
   }
 
   static String money(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return Money.text(amount);
   }
 
   static String quantity(BigDecimal amount) {

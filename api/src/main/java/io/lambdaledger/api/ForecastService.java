@@ -1,9 +1,10 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.costing.RunRate;
+import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,9 +74,9 @@ final class ForecastService {
     MonthPricer.Snapshot projected =
         closed ? actual : pricer.price(month, project(monthToDate, monthWindow, through));
     Map<LineKey, Figures[]> lines = new HashMap<>();
-    actual.lines().forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[0] = v);
-    projected.lines().forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[1] = v);
-    LineGrouper grouper = new LineGrouper(aggregate, CostFilter.NONE, scope, directory::functions);
+    actual.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[0] = v);
+    projected.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[1] = v);
+    LineGrouper grouper = new LineGrouper(aggregate, CostFilter.NONE, directory::functions);
     List<Item> items = new ArrayList<>();
     Figures actualTotal = Figures.ZERO;
     Figures projectedTotal = Figures.ZERO;
@@ -117,21 +118,7 @@ final class ForecastService {
     if (recentHours <= 0 || remainingHours <= 0) {
       return monthToDate;
     }
-    BigDecimal factor =
-        BigDecimal.valueOf(remainingHours)
-            .divide(BigDecimal.valueOf(recentHours), MathContext.DECIMAL64);
-    Map<LineKey, FunctionUsage> projected = new HashMap<>();
-    for (FunctionUsage line : monthToDate) {
-      projected.merge(LineKey.of(line), line, ForecastService::add);
-    }
-    for (FunctionUsage line : usage.totals(recentStart, through)) {
-      projected.merge(LineKey.of(line), UsageProjection.scale(line, factor), ForecastService::add);
-    }
-    return List.copyOf(projected.values());
-  }
-
-  private static FunctionUsage add(FunctionUsage a, FunctionUsage b) {
-    return new FunctionUsage(
-        a.function(), a.payerAccountId(), a.configuration(), a.usage().plus(b.usage()));
+    return RunRate.projectedMonth(
+        monthToDate, usage.totals(recentStart, through), recentHours, remainingHours);
   }
 }

@@ -1,8 +1,9 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.costing.BillableUsage;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
-import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.core.pricing.FreeTierAllowance;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;
@@ -96,7 +97,7 @@ final class FreeTierService {
       boolean visible = scope.includes(line.function().accountId());
       if (scope.unrestricted() || visible) {
         sums[0] = sums[0].add(BigDecimal.valueOf(line.usage().requests()));
-        sums[1] = sums[1].add(onDemandGbSeconds(line));
+        sums[1] = sums[1].add(BillableUsage.onDemandGbSeconds(line));
       }
     }
     List<PayerUse> payers = new ArrayList<>();
@@ -161,15 +162,5 @@ final class FreeTierService {
       }
     }
     return new Use(cumulative, allowance, whole ? exhaustedOn : null, whole ? runsOutOn : null);
-  }
-
-  /** On-demand GB-seconds: duration not served by provisioned concurrency, times memory. */
-  static BigDecimal onDemandGbSeconds(FunctionUsage line) {
-    UsageTotals usage = line.usage();
-    BigDecimal onDemandMs =
-        usage.durationMsSum().subtract(usage.provisionedDurationMsEstimate()).max(BigDecimal.ZERO);
-    return onDemandMs
-        .multiply(BigDecimal.valueOf(line.configuration().memoryMb()))
-        .divide(BigDecimal.valueOf(1_024_000), 6, RoundingMode.HALF_UP);
   }
 }

@@ -1,6 +1,8 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.BillableUsage;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.UsageTotals;
@@ -61,7 +63,7 @@ final class FunctionUsageSummary {
       PriceBook book = bookFor(month);
       for (FunctionUsage line : lines.values()) {
         total = total.plus(line.usage());
-        UsageLine priced = MonthPricer.toLine(line);
+        UsageLine priced = BillableUsage.of(line);
         bounded |= priced.hasDurationBound();
         if (book == null || !book.hasRegion(key.region())) {
           regionPriced = false;

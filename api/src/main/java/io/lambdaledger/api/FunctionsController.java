@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.javalin.http.Context;
+import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.model.ConfigurationPeriod;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
@@ -266,7 +267,7 @@ final class FunctionsController {
     body.put(
         "provisionedConcurrency",
         function.provisionedConcurrency().stream()
-            .map(pc -> Map.of("qualifier", pc.qualifier(), "allocated", pc.allocated()))
+            .map(pc -> CostJson.ordered("qualifier", pc.qualifier(), "allocated", pc.allocated()))
             .toList());
     body.put("firstSeen", text(function.firstSeen()));
     body.put("lastSeen", text(function.lastSeen()));

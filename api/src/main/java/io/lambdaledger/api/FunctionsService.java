@@ -1,5 +1,7 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;

@@ -29,7 +29,7 @@ final class InsightsController {
     body.put("month", month.toString());
     body.put(
         "allowance",
-        Map.of(
+        CostJson.ordered(
             "requests", result.allowance().requests(),
             "gbSeconds", Figures.quantity(result.allowance().gbSeconds())));
     body.put("method", FreeTierService.METHOD);
@@ -87,7 +87,7 @@ final class InsightsController {
     body.put("aggregate", aggregate.stream().map(Dimension::label).toList());
     body.put(
         "totals",
-        Map.of(
+        CostJson.ordered(
             "actual", Figures.money(result.actual().total()),
             "projected", Figures.money(result.projected().total())));
     body.put(

@@ -1,141 +1,30 @@
 package io.lambdaledger.api;
 
-import io.lambdaledger.core.model.Account;
-import io.lambdaledger.core.model.AccountScope;
-import io.lambdaledger.core.model.CollectionRun;
-import io.lambdaledger.core.model.ConfigurationPeriod;
-import io.lambdaledger.core.model.FunctionKey;
-import io.lambdaledger.core.model.FunctionUsage;
-import io.lambdaledger.core.model.LambdaFunction;
-import io.lambdaledger.core.model.UsageRollup;
-import io.lambdaledger.db.CollectionRunStore;
-import io.lambdaledger.db.CollectionSpend;
-import io.lambdaledger.db.Database;
-import io.lambdaledger.db.InventoryStore;
-import io.lambdaledger.db.UsageQuery;
-import io.lambdaledger.db.UsageRollupStore;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import io.lambdaledger.core.ledger.CollectionHistory;
+import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageMonths;
+import io.lambdaledger.core.ledger.UsageReader;
+import java.util.Objects;
 
-/** What the API reads from the database, behind the API's own small interfaces. */
-record LedgerData(
+/**
+ * What the API reads, through the read ports of {@code core.ledger}; the composition root ({@code
+ * app}) gives it the database behind them ({@code db.StoredLedger}).
+ *
+ * @param usage stored usage rollups
+ * @param functions the function inventory
+ * @param collections past collection runs
+ * @param months which months have usage, per account
+ */
+public record LedgerData(
     UsageReader usage,
     FunctionDirectory functions,
     CollectionHistory collections,
     UsageMonths months) {
 
-  static LedgerData from(Database database) {
-    InventoryStore inventory = new InventoryStore(database.dsl());
-    CollectionRunStore runs = new CollectionRunStore(database.dsl());
-    UsageRollupStore rollups = new UsageRollupStore(database.dsl());
-    return new LedgerData(
-        new DbUsageReader(rollups, inventory),
-        new DbFunctionDirectory(inventory),
-        new DbCollectionHistory(runs),
-        () ->
-            rollups.monthsWithUsage().stream()
-                .map(
-                    used ->
-                        new UsageMonths.AccountMonth(
-                            used.accountId(),
-                            TimeWindow.monthOf(used.monthStart()),
-                            used.functions()))
-                .toList());
-  }
-
-  /**
-   * Usage through the db module's one read path: {@link UsageRollupStore} reads whole months from
-   * the month rollup, whole days from the day rollup and the hours at the edges from the hour
-   * rollup. Series rows carry no payer; it is the payer of the function's account.
-   */
-  private record DbUsageReader(UsageRollupStore rollups, InventoryStore inventory)
-      implements UsageReader {
-    @Override
-    public List<FunctionUsage> totals(Instant start, Instant end) {
-      if (!start.isBefore(end)) {
-        return List.of();
-      }
-      return rollups.usageByFunction(UsageQuery.between(start, end));
-    }
-
-    @Override
-    public List<Bucket> buckets(Granularity granularity, Instant start, Instant end) {
-      return start.isBefore(end) ? series(UsageQuery.between(start, end), granularity) : List.of();
-    }
-
-    @Override
-    public List<Bucket> functionBuckets(
-        FunctionKey function, Granularity granularity, Instant start, Instant end) {
-      return start.isBefore(end)
-          ? series(UsageQuery.between(start, end).withFunctions(List.of(function)), granularity)
-          : List.of();
-    }
-
-    @Override
-    public Object monthStamp(Instant monthStart) {
-      return rollups.monthStamp(monthStart);
-    }
-
-    private List<Bucket> series(UsageQuery query, Granularity granularity) {
-      Map<String, String> payers = new HashMap<>();
-      for (Account account : inventory.listAccounts()) {
-        payers.put(account.accountId(), account.payerAccountId());
-      }
-      List<Bucket> buckets = new ArrayList<>();
-      for (UsageRollup rollup :
-          rollups.usageSeries(
-              query,
-              granularity == Granularity.DAY
-                  ? io.lambdaledger.db.Granularity.DAY
-                  : io.lambdaledger.db.Granularity.HOUR)) {
-        String payer = payers.get(rollup.function().accountId());
-        if (payer != null) {
-          buckets.add(
-              new Bucket(
-                  rollup.bucketStart(),
-                  new FunctionUsage(
-                      rollup.function(), payer, rollup.configuration(), rollup.usage())));
-        }
-      }
-      return buckets;
-    }
-  }
-
-  private record DbFunctionDirectory(InventoryStore inventory) implements FunctionDirectory {
-    @Override
-    public List<LambdaFunction> functions() {
-      return inventory.listFunctions(AccountScope.all(), true);
-    }
-
-    @Override
-    public Optional<LambdaFunction> function(FunctionKey key) {
-      return inventory.findFunction(key);
-    }
-
-    @Override
-    public List<ConfigurationPeriod> history(FunctionKey key) {
-      return inventory.configurationHistory(key);
-    }
-  }
-
-  private record DbCollectionHistory(CollectionRunStore runs) implements CollectionHistory {
-    @Override
-    public List<CollectionRun> recent(int limit, AccountScope scope) {
-      return runs.recent(limit, scope);
-    }
-
-    @Override
-    public CollectionSpend since(Instant from, AccountScope scope) {
-      return runs.spendSince(from, scope);
-    }
-
-    @Override
-    public List<CollectionRun> latestScheduled(Instant since, AccountScope scope) {
-      return runs.latestScheduledPerShard(since, scope);
-    }
+  public LedgerData {
+    Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(functions, "functions");
+    Objects.requireNonNull(collections, "collections");
+    Objects.requireNonNull(months, "months");
   }
 }

@@ -1,6 +1,5 @@
 package io.lambdaledger.api;
 
-import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.LambdaFunction;
 import java.util.ArrayList;
@@ -13,8 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Scopes, filters and groups priced lines. Each line carries an array of figures (one per point of
- * a series, or per scenario); a group's array is the element-wise sum of its lines' arrays.
+ * Filters and groups priced lines (already scoped to the caller's accounts by {@link
+ * MonthPricer.Snapshot#lines}). Each line carries an array of figures (one per point of a series,
+ * or per scenario); a group's array is the element-wise sum of its lines' arrays.
  */
 final class LineGrouper {
 
@@ -22,17 +22,12 @@ final class LineGrouper {
 
   private final List<Dimension> aggregate;
   private final CostFilter filter;
-  private final AccountScope scope;
   private final Map<FunctionKey, LambdaFunction> inventory;
 
   LineGrouper(
-      List<Dimension> aggregate,
-      CostFilter filter,
-      AccountScope scope,
-      Supplier<List<LambdaFunction>> functions) {
+      List<Dimension> aggregate, CostFilter filter, Supplier<List<LambdaFunction>> functions) {
     this.aggregate = aggregate;
     this.filter = filter;
-    this.scope = scope;
     this.inventory = needsInventory(aggregate, filter) ? index(functions.get()) : Map.of();
   }
 
@@ -43,9 +38,6 @@ final class LineGrouper {
     Map<List<String>, Figures[]> groups = new HashMap<>();
     for (Map.Entry<LineKey, Figures[]> entry : lines.entrySet()) {
       LineKey line = entry.getKey();
-      if (!scope.includes(line.function().accountId())) {
-        continue;
-      }
       Function<Dimension, String> valueOf = dimension -> valueOf(dimension, line);
       if (!filter.matches(valueOf)) {
         continue;

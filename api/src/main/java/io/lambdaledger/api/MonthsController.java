@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.javalin.http.Context;
+import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.model.AccountScope;
 import java.time.Clock;
 import java.time.YearMonth;

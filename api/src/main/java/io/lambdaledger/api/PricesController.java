@@ -58,7 +58,7 @@ final class PricesController {
     body.put("currency", "USD");
     body.put(
         "freeTier",
-        Map.of(
+        CostJson.ordered(
             "requests", book.freeTier().requests(),
             "gbSeconds", Figures.quantity(book.freeTier().gbSeconds())));
     body.put("regions", region == null ? List.copyOf(book.regions()) : List.of(region.trim()));

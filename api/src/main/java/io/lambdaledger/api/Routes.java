@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lambdaledger.core.costing.MonthPricing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class Routes {
     routes.get(API + "/whoami", this::whoami, Access.VIEWER);
 
     WindowParser windows = new WindowParser(settings.clock());
-    MonthPricer pricer = new MonthPricer(services.engine(), services.priceBooks());
+    MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()));
     CostService costs =
         new CostService(
             data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());

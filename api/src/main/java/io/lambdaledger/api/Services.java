@@ -1,8 +1,6 @@
 package io.lambdaledger.api;
 
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.pricing.PriceBooks;
-import io.lambdaledger.db.Database;
 import java.util.Objects;
 
 /**
@@ -14,9 +12,8 @@ import java.util.Objects;
  * @param metrics the Prometheus registry, shared with whatever reports collection metrics
  * @param collections starts a collection cycle ({@code POST /collections})
  * @param reports writes monthly CSV and FOCUS reports
- * @param database usage, inventory and collection runs are read from it
+ * @param ledger usage, inventory and collection runs, through their read ports
  * @param priceBooks price books by version, to price each month with the one in force
- * @param engine the cost engine
  */
 public record Services(
     TokenSource tokens,
@@ -25,9 +22,8 @@ public record Services(
     ServiceMetrics metrics,
     CollectionTrigger collections,
     MonthlyReportSource reports,
-    Database database,
-    PriceBooks priceBooks,
-    CostEngine engine) {
+    LedgerData ledger,
+    PriceBooks priceBooks) {
 
   public Services {
     Objects.requireNonNull(tokens, "tokens");
@@ -36,8 +32,7 @@ public record Services(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(collections, "collections");
     Objects.requireNonNull(reports, "reports");
-    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(priceBooks, "priceBooks");
-    Objects.requireNonNull(engine, "engine");
   }
 }

@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.ledger.UsageReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -3,7 +3,6 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
@@ -75,7 +74,7 @@ class CostsBenchmarkTest {
       System.out.printf("seeded in %d s%n", (System.nanoTime() - seedStart) / 1_000_000_000L);
       UsageRollupStore queries = new UsageRollupStore(db.dsl());
       MonthPricer pricer =
-          new MonthPricer(new CostEngine(PriceBooks.bundled()), PriceBooks.bundled());
+          new MonthPricer(new io.lambdaledger.core.costing.MonthPricing(PriceBooks.bundled()));
       for (int i = 0; i < 5; i++) {
         long q0 = System.nanoTime();
         var usage =
@@ -100,9 +99,8 @@ class CostsBenchmarkTest {
               metrics,
               () -> new CollectionTrigger.CollectionStarted(false, null, null, "none"),
               (month, format, scope, partial, out) -> {},
-              db.database(),
-              PriceBooks.bundled(),
-              new CostEngine(PriceBooks.bundled()));
+              LedgerFixture.ledger(db.database()),
+              PriceBooks.bundled());
       ApiServer server =
           new ApiServer(
                   new ApiServer.Settings(

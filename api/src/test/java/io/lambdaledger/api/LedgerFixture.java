@@ -3,7 +3,6 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN_CALL;
 
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
@@ -15,6 +14,7 @@ import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import io.lambdaledger.db.testing.MonthRollups;
@@ -152,9 +152,8 @@ final class LedgerFixture implements AutoCloseable {
                 new CollectionTrigger.CollectionStarted(
                     true, "manual-" + collectionsStarted.incrementAndGet(), NOW, "started"),
             LedgerFixture::writeReport,
-            db.database(),
-            PriceBooks.bundled(),
-            new CostEngine(PriceBooks.bundled()));
+            ledger(db.database()),
+            PriceBooks.bundled());
     this.server =
         new ApiServer(
                 new ApiServer.Settings(
@@ -164,9 +163,35 @@ final class LedgerFixture implements AutoCloseable {
     this.http = new HttpTestClient(server.port());
   }
 
+  /** The API's read ports over a test database, as the composition root builds them. */
+  static LedgerData ledger(io.lambdaledger.db.Database database) {
+    return new LedgerData(
+        StoredLedger.usage(database),
+        StoredLedger.functions(database),
+        StoredLedger.collections(database),
+        StoredLedger.months(database));
+  }
+
   /** Seeded, auth on, clock fixed at {@link #NOW}. */
   static LedgerFixture seeded() {
     return seeded(true, () -> Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /**
+   * Seeded, then {@code change} applied to the stored hour and day rollups (the month rollups are
+   * summed from the days again); auth on, clock fixed at {@link #NOW}.
+   */
+  static LedgerFixture seeded(java.util.function.Consumer<DSLContext> change) {
+    TestDatabase db = TestDatabases.h2();
+    try {
+      seed(db.dsl());
+      change.accept(db.dsl());
+      MonthRollups.fromDays(db.dsl());
+      return new LedgerFixture(db, true, Clock.fixed(NOW, ZoneOffset.UTC));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
   }
 
   static LedgerFixture seeded(boolean authEnabled, Supplier<Clock> clock) {

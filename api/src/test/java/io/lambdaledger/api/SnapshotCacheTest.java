@@ -23,7 +23,9 @@ class SnapshotCacheTest {
   private static final Instant BOUNDARY = Instant.parse("2026-10-15T13:00:00Z");
 
   private static MonthPricer.Snapshot snapshot(String version) {
-    return new MonthPricer.Snapshot(Map.of(), version, List.of());
+    return new MonthPricer.Snapshot(
+        new io.lambdaledger.core.costing.PricedMonth(version, List.of(), List.of(), Map.of()),
+        Map.of());
   }
 
   @Test

@@ -162,7 +162,7 @@ final class EstimateOutput {
   }
 
   static String money(BigDecimal amount) {
-    return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    return io.lambdaledger.core.cost.Money.text(amount);
   }
 
   /** A quantity for people: thousands separators, up to six decimals. */

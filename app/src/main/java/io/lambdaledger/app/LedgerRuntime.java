@@ -4,6 +4,7 @@ import io.lambdaledger.api.ApiServer;
 import io.lambdaledger.api.CollectionTrigger;
 import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
 import io.lambdaledger.api.FirstStartToken;
+import io.lambdaledger.api.LedgerData;
 import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.api.ServiceMetrics;
@@ -20,7 +21,6 @@ import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
 import io.lambdaledger.collector.CollectorSettings;
 import io.lambdaledger.collector.CollectorSetupException;
-import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
@@ -28,6 +28,7 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.ClosedMonthReportJob;
 import io.lambdaledger.reports.MonthNotFinalException;
@@ -120,9 +121,8 @@ final class LedgerRuntime implements AutoCloseable {
             metrics,
             collectNow(background),
             reportSource(reports),
-            database,
-            priceBooks,
-            new CostEngine(priceBooks));
+            ledger(database),
+            priceBooks);
     this.server =
         new ApiServer(
             new ApiServer.Settings(options.authEnabled(), clock, options.version(), horizon),
@@ -153,6 +153,15 @@ final class LedgerRuntime implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The API's read ports over the database. */
+  static LedgerData ledger(Database database) {
+    return new LedgerData(
+        StoredLedger.usage(database),
+        StoredLedger.functions(database),
+        StoredLedger.collections(database),
+        StoredLedger.months(database));
   }
 
   int port() {

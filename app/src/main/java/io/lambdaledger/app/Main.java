@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
       SimulateCommand.class,
       CollectCommand.class,
       ReportCommand.class,
+      BillCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       TokensCommand.class

@@ -3,19 +3,28 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.model.Account;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
+import io.lambdaledger.core.model.FunctionConfiguration;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionSnapshot;
+import io.lambdaledger.core.model.InventoryListing;
+import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.core.model.RunStatus;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.MetricSampleStore;
+import io.lambdaledger.db.UsageRollupStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +49,36 @@ class PartialMonthReportTest {
   void collectTheLastSevenDays() {
     databaseUrl = "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath();
     try (Database database = Database.open(new DatabaseSettings(databaseUrl, null, null))) {
-      new InventoryStore(database.dsl()).upsertAccount(new Account(ACCOUNT, "prod", ACCOUNT));
+      InventoryStore inventory = new InventoryStore(database.dsl());
+      inventory.upsertAccount(new Account(ACCOUNT, "prod", ACCOUNT));
+      FunctionKey api = new FunctionKey(ACCOUNT, "us-east-1", "api");
+      Instant seen = Instant.parse("2025-10-25T00:00:00Z");
+      inventory.recordListing(
+          new InventoryListing(
+              ACCOUNT,
+              "us-east-1",
+              seen,
+              List.of(
+                  new FunctionSnapshot(
+                      api,
+                      "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:api",
+                      "java21",
+                      "Zip",
+                      new FunctionConfiguration(1024, Architecture.X86_64, 512, 30),
+                      Map.of(),
+                      List.of())),
+              true));
+      Instant at = Instant.parse("2025-10-28T12:00:00Z");
+      new MetricSampleStore(database.dsl())
+          .upsert(
+              List.of(
+                  MetricSample.builder(api, at, 300)
+                      .invocations(2_000_000)
+                      .durationMsSum(new BigDecimal("400000000"))
+                      .collectedAt(at.plusSeconds(360))
+                      .build()));
+      new UsageRollupStore(database.dsl())
+          .recomputeAll(seen, Instant.parse("2025-11-01T00:00:00Z"));
       CollectionRunStore runs = new CollectionRunStore(database.dsl());
       for (int day = 25; day <= 31; day++) {
         Instant start = Instant.parse("2025-10-%02dT00:00:00Z".formatted(day));

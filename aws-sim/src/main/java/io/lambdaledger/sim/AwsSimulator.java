@@ -60,8 +60,15 @@ public final class AwsSimulator implements AutoCloseable {
       }
     }
     this.pricer =
-        new TruthPricer(books, settings.consolidatedBilling() ? workload.accounts().get(0) : null);
+        new TruthPricer(
+            books,
+            settings.consolidatedBilling() ? workload.accounts().get(0) : null,
+            settings.seed());
     Identities identities = new Identities(workload.accounts());
+    S3Objects objects = new S3Objects();
+    BillingExports exports =
+        new BillingExports(
+            workload, truthCalculator, pricer, objects, BillingExports.LINES_PER_FILE);
     this.server =
         new SimServer(
             new CloudWatchService(
@@ -71,6 +78,7 @@ public final class AwsSimulator implements AutoCloseable {
             new TaggingService(workload),
             new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
             new CloudTrailService(workload, settings.clock(), System::nanoTime),
+            new S3Service(objects, exports, settings.clock()),
             identities,
             faults,
             stats,
@@ -92,6 +100,18 @@ public final class AwsSimulator implements AutoCloseable {
         settings.seed(),
         start());
   }
+
+  /** The CUR 2.0 export of the simulated bill, CSV+GZIP (see docs/simulator.md, S3). */
+  public static final String CUR2_CSV_EXPORT = BillingExports.Export.CUR2_CSV.uri();
+
+  /** The CUR 2.0 export of the simulated bill, Parquet. */
+  public static final String CUR2_PARQUET_EXPORT = BillingExports.Export.CUR2_PARQUET.uri();
+
+  /** The FOCUS 1.2 export of the simulated bill, CSV+GZIP. */
+  public static final String FOCUS_CSV_EXPORT = BillingExports.Export.FOCUS_CSV.uri();
+
+  /** The FOCUS 1.2 export of the simulated bill, Parquet. */
+  public static final String FOCUS_PARQUET_EXPORT = BillingExports.Export.FOCUS_PARQUET.uri();
 
   /** Generates the estate and starts serving it. */
   public static AwsSimulator start(SimulatorSettings settings) {

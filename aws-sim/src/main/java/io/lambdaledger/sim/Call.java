@@ -28,7 +28,8 @@ record Call(
     PRICING("pricing"),
     TAGGING("tag"),
     STS("sts"),
-    CLOUDTRAIL("cloudtrail");
+    CLOUDTRAIL("cloudtrail"),
+    S3("s3");
 
     /** The service's prefix in IAM actions. */
     final String iamPrefix;

@@ -10,6 +10,9 @@ package io.lambdaledger.sim;
  * @param provisionedBilledMs the part of {@code billedMs} served by provisioned concurrency
  * @param provisionedConcurrency configured provisioned concurrency (0 if none)
  * @param provisionedSeconds seconds of the window during which it was configured
+ * @param coldStarts on-demand invocations that ran INIT first
+ * @param initBilledMs what billed INIT adds to {@code billedMs} (not included in it): on-demand
+ *     duration billed is {@code billedMs - provisionedBilledMs + initBilledMs}
  */
 public record ConfigUsage(
     int memoryMb,
@@ -20,7 +23,9 @@ public record ConfigUsage(
     long provisionedInvocations,
     long provisionedBilledMs,
     int provisionedConcurrency,
-    long provisionedSeconds) {
+    long provisionedSeconds,
+    long coldStarts,
+    long initBilledMs) {
 
   boolean sameConfiguration(ConfigUsage other) {
     return memoryMb == other.memoryMb
@@ -39,6 +44,8 @@ public record ConfigUsage(
         provisionedInvocations + other.provisionedInvocations,
         provisionedBilledMs + other.provisionedBilledMs,
         provisionedConcurrency,
-        provisionedSeconds + other.provisionedSeconds);
+        provisionedSeconds + other.provisionedSeconds,
+        coldStarts + other.coldStarts,
+        initBilledMs + other.initBilledMs);
   }
 }

@@ -48,6 +48,12 @@ final class FunctionProfile {
   final double iteratorAgeBaseMs;
   final int provisionedConcurrency;
 
+  /** Share of on-demand invocations that are cold starts (INIT runs before the handler). */
+  final double coldStartRate;
+
+  /** Median INIT duration in microseconds (by runtime and package, scaled per function). */
+  final double initMedianMicros;
+
   private final FunctionConfig configA;
   private final FunctionConfig configB;
 
@@ -90,6 +96,8 @@ final class FunctionProfile {
     this.stream = b.stream;
     this.iteratorAgeBaseMs = b.iteratorAgeBaseMs;
     this.provisionedConcurrency = b.provisionedConcurrency;
+    this.coldStartRate = b.coldStartRate;
+    this.initMedianMicros = b.initMedianMicros;
     this.configA = b.configA;
     this.configB = b.configB == null ? b.configA : b.configB;
     this.changes = b.configB != null;
@@ -141,6 +149,19 @@ final class FunctionProfile {
     long toggle = Months.start(month) + changeOffsetSeconds;
     return epochSecond >= toggle ? toggle : Months.start(month - 1) + changeOffsetSeconds;
   }
+
+  /**
+   * Whether INIT is billed for an on-demand cold start at the instant: always for custom runtimes
+   * ({@code provided.*}) and container images, for managed runtimes on ZIP since 2025-08-01.
+   */
+  boolean initBilledAt(long epochSecond) {
+    return packageType.equals("Image")
+        || runtime.startsWith("provided")
+        || epochSecond >= INIT_BILLED_FOR_ALL_EPOCH_SECOND;
+  }
+
+  /** 2025-08-01T00:00:00Z: Lambda bills INIT for ZIP functions on managed runtimes too. */
+  static final long INIT_BILLED_FOR_ALL_EPOCH_SECOND = 1_754_006_400L;
 
   /** When the configuration toggles in the month with the given index (changing functions). */
   long changeAt(int monthIndex) {
@@ -212,6 +233,8 @@ final class FunctionProfile {
     boolean stream;
     double iteratorAgeBaseMs;
     int provisionedConcurrency;
+    double coldStartRate;
+    double initMedianMicros;
     FunctionConfig configA;
     FunctionConfig configB;
     int changeDay = 1;

@@ -13,6 +13,9 @@ import java.util.List;
  * @param iteratorAgeMaxMs largest iterator age, null for functions that are not stream consumers or
  *     had no invocation
  * @param configs usage per configuration in force during the window (one unless it changed)
+ * @param coldStarts on-demand invocations that ran INIT first
+ * @param initMsSum sum of INIT durations in ms (exact): not in CloudWatch's Duration
+ * @param initBilledMs what billed INIT adds to the billed milliseconds (not in {@code billedMs})
  */
 public record FunctionTruth(
     String account,
@@ -26,7 +29,10 @@ public record FunctionTruth(
     long deadLetterErrors,
     Long iteratorAgeMaxMs,
     long provisionedConcurrencyInvocations,
-    List<ConfigUsage> configs) {
+    List<ConfigUsage> configs,
+    long coldStarts,
+    BigDecimal initMsSum,
+    long initBilledMs) {
 
   public FunctionTruth {
     configs = List.copyOf(configs);
@@ -70,6 +76,9 @@ public record FunctionTruth(
         deadLetterErrors + other.deadLetterErrors,
         age,
         provisionedConcurrencyInvocations + other.provisionedConcurrencyInvocations,
-        merged);
+        merged,
+        coldStarts + other.coldStarts,
+        initMsSum.add(other.initMsSum),
+        initBilledMs + other.initBilledMs);
   }
 }

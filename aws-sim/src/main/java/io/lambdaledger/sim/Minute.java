@@ -36,6 +36,18 @@ final class Minute {
   long minProvisionedExecutions;
   long maxProvisionedExecutions;
 
+  /** On-demand invocations that started a new execution environment (INIT ran first). */
+  long coldStarts;
+
+  /** Sum of INIT durations in microseconds (not part of CloudWatch's Duration). */
+  long initMicros;
+
+  /**
+   * What INIT adds to the billed milliseconds: per cold start ceil((duration + init) / 1 ms) minus
+   * ceil(duration / 1 ms); zero where INIT was not billed (managed ZIP runtimes before 2025-08-01).
+   */
+  long initBilledMs;
+
   /** Index of the configuration in force during the minute (single minutes only). */
   int configIndex;
 
@@ -60,6 +72,9 @@ final class Minute {
     provisionedExecutionsSum = 0;
     minProvisionedExecutions = Long.MAX_VALUE;
     maxProvisionedExecutions = 0;
+    coldStarts = 0;
+    initMicros = 0;
+    initBilledMs = 0;
     configIndex = 0;
   }
 
@@ -83,6 +98,9 @@ final class Minute {
     billedMs += m.billedMs;
     provisionedInvocations += m.provisionedInvocations;
     provisionedBilledMs += m.provisionedBilledMs;
+    coldStarts += m.coldStarts;
+    initMicros += m.initMicros;
+    initBilledMs += m.initBilledMs;
     iteratorAgeSumMs += m.iteratorAgeSumMs;
     minIteratorAgeMs = Math.min(minIteratorAgeMs, m.minIteratorAgeMs);
     maxIteratorAgeMs = Math.max(maxIteratorAgeMs, m.maxIteratorAgeMs);

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The one HTTP server of the simulator. It tells services apart by the shape of the request, as an
  * endpoint shared by all of them must: the RPC v2 path ({@code /service/…/operation/…}) is
  * CloudWatch, {@code X-Amz-Target} names Pricing, tagging and CloudTrail, Lambda's REST paths start
- * with an API date, and a form-encoded {@code Action} is STS. The SigV4 credential scope gives the
- * Region and the access key (hence the calling account). {@code /_sim/…} are the control endpoints.
+ * with an API date, a form-encoded {@code Action} is STS, and a request signed for {@code s3} is S3
+ * (path-style). The SigV4 credential scope gives the Region and the access key (hence the calling
+ * account). {@code /_sim/…} are the control endpoints.
  */
 final class SimServer {
 
@@ -39,6 +40,7 @@ final class SimServer {
   private final TaggingService tagging;
   private final StsService sts;
   private final CloudTrailService cloudTrail;
+  private final S3Service s3;
   private final Identities identities;
   private final FaultInjector faults;
   private final StatsRecorder stats;
@@ -53,6 +55,7 @@ final class SimServer {
       TaggingService tagging,
       StsService sts,
       CloudTrailService cloudTrail,
+      S3Service s3,
       Identities identities,
       FaultInjector faults,
       StatsRecorder stats,
@@ -63,6 +66,7 @@ final class SimServer {
     this.tagging = tagging;
     this.sts = sts;
     this.cloudTrail = cloudTrail;
+    this.s3 = s3;
     this.identities = identities;
     this.faults = faults;
     this.stats = stats;
@@ -80,7 +84,12 @@ final class SimServer {
               config.http.compressionStrategy = CompressionStrategy.NONE;
               config.http.maxRequestSize = 20_000_000L;
               for (HandlerType method :
-                  List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE)) {
+                  List.of(
+                      HandlerType.GET,
+                      HandlerType.HEAD,
+                      HandlerType.POST,
+                      HandlerType.PUT,
+                      HandlerType.DELETE)) {
                 config.routes.addHttpHandler(method, "/", this::handle);
                 config.routes.addHttpHandler(method, "/<path>", this::handle);
               }
@@ -116,7 +125,10 @@ final class SimServer {
     Map<String, String> form = Map.of();
     String target = headers.get("x-amz-target");
     Matcher rpc = RPC_V2.matcher(rawPath);
-    if (rpc.matches() && method.equals("POST")) {
+    if ("s3".equals(scope.service())) {
+      service = Call.Service.S3;
+      operation = S3Service.operationOf(method, rawPath, query);
+    } else if (rpc.matches() && method.equals("POST")) {
       service = Call.Service.CLOUDWATCH;
       operation = rpc.group(2);
       if (!rpc.group(1).endsWith(CloudWatchService.SERVICE_SHAPE)) {
@@ -231,6 +243,7 @@ final class SimServer {
             case TAGGING -> tagging.handle(call);
             case STS -> sts.handle(call, form);
             case CLOUDTRAIL -> cloudTrail.handle(call);
+            case S3 -> s3.handle(call);
           };
     } catch (AwsException e) {
       if (e.kind() == AwsException.Kind.THROTTLING) {
@@ -255,6 +268,7 @@ final class SimServer {
       case TAGGING -> TaggingService.error(e);
       case STS -> StsService.error(e, call.requestId());
       case CLOUDTRAIL -> CloudTrailService.error(e);
+      case S3 -> S3Service.error(e, call);
     };
   }
 

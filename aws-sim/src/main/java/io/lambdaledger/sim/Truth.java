@@ -31,12 +31,43 @@ public record Truth(
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** The bill of the whole window: the sum of the monthly bills (USD, cents). */
+  /**
+   * The bill of the whole window: the sum of the monthly invoices (USD, cents), INIT included, less
+   * the Savings Plan discount, plus the credits.
+   */
   public BigDecimal billTotal() {
+    return bills.stream().map(MonthlyBill::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /**
+   * The usage at on-demand rates (after free tier and tiers, INIT included), before Savings Plans
+   * and credits: what the functions' {@link #cost} add up to.
+   */
+  public BigDecimal onDemandTotal() {
     return bills.stream().map(b -> b.report().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** What one function's lines of the bill add up to (USD, cents; zero if it used nothing). */
+  /** The part of {@link #onDemandTotal()} that billed INIT adds. */
+  public BigDecimal initCharge() {
+    return bills.stream().map(MonthlyBill::initCharge).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The Savings Plan discount (positive). */
+  public BigDecimal savingsPlanDiscount() {
+    return bills.stream()
+        .map(MonthlyBill::savingsPlanDiscount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The credits (zero or negative). */
+  public BigDecimal credit() {
+    return bills.stream().map(MonthlyBill::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /**
+   * What one function's lines of the bill add up to at on-demand rates (USD, cents; zero if it used
+   * nothing).
+   */
   public BigDecimal cost(FunctionTruth function) {
     String arn = function.arn();
     BigDecimal total = BigDecimal.ZERO;

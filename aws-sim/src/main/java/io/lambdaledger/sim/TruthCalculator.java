@@ -76,7 +76,9 @@ final class TruthCalculator {
               u.provisionedInvocations,
               u.provisionedBilledMs,
               f.provisionedConcurrency,
-              provisionedSeconds[i]));
+              provisionedSeconds[i],
+              u.coldStarts,
+              u.initBilledMs));
     }
     return new FunctionTruth(
         f.account,
@@ -90,6 +92,9 @@ final class TruthCalculator {
         total.deadLetterErrors,
         f.stream && total.invocations > 0 ? total.maxIteratorAgeMs : null,
         total.provisionedInvocations,
-        configs);
+        configs,
+        total.coldStarts,
+        BigDecimal.valueOf(total.initMicros, 3),
+        total.initBilledMs);
   }
 }

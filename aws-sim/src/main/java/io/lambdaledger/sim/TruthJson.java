@@ -37,6 +37,9 @@ final class TruthJson {
       line.put("deadLetterErrors", f.deadLetterErrors());
       line.put("iteratorAgeMaxMs", f.iteratorAgeMaxMs());
       line.put("provisionedConcurrencyInvocations", f.provisionedConcurrencyInvocations());
+      line.put("coldStarts", f.coldStarts());
+      line.put("initMsSum", f.initMsSum());
+      line.put("initBilledMs", f.initBilledMs());
       line.put("configs", f.configs());
       line.put("cost", truth.cost(f).toPlainString());
       functions.add(line);
@@ -50,6 +53,10 @@ final class TruthJson {
     Map<String, Object> bill = new LinkedHashMap<>();
     bill.put("total", truth.billTotal().toPlainString());
     bill.put("currency", "USD");
+    bill.put("onDemand", truth.onDemandTotal().toPlainString());
+    bill.put("init", truth.initCharge().toPlainString());
+    bill.put("savingsPlanDiscount", truth.savingsPlanDiscount().toPlainString());
+    bill.put("credit", truth.credit().toPlainString());
     bill.put("payers", consolidatedBilling ? "organization (first account)" : "each account");
     Charges charges = null;
     List<Map<String, Object>> months = new ArrayList<>();
@@ -61,7 +68,11 @@ final class TruthJson {
       month.put("from", monthly.from().toString());
       month.put("to", monthly.to().toString());
       month.put("priceVersion", report.priceVersion());
-      month.put("total", report.total().toPlainString());
+      month.put("total", monthly.total().toPlainString());
+      month.put("onDemand", report.total().toPlainString());
+      month.put("init", monthly.initCharge().toPlainString());
+      month.put("savingsPlanDiscount", monthly.savingsPlanDiscount().toPlainString());
+      month.put("credit", monthly.credit().toPlainString());
       month.put("charges", charges(report.charges()));
       month.put("freeTier", freeTier(report.freeTier()));
       List<Map<String, Object>> payers = new ArrayList<>();
@@ -71,6 +82,14 @@ final class TruthJson {
         p.put("total", payer.total().toPlainString());
         p.put("charges", charges(payer.charges()));
         p.put("freeTier", freeTier(payer.freeTier()));
+        for (MonthlyBill.PayerAdjustments a : monthly.payers()) {
+          if (a.payer().equals(payer.payer())) {
+            p.put("savingsPlan", a.savingsPlanArn());
+            p.put("savingsPlanCovered", a.savingsPlanCovered().toPlainString());
+            p.put("savingsPlanFee", a.savingsPlanFee().toPlainString());
+            p.put("credit", a.credit().toPlainString());
+          }
+        }
         payers.add(p);
       }
       month.put("payers", payers);

@@ -234,8 +234,42 @@ final class Workload {
       }
       b.tags = Collections.unmodifiableMap(tags);
     }
+    coldStarts(b, index);
     return b.build();
   }
+
+  /**
+   * INIT from its own random stream (so the rest of the estate stays as it was): busy functions
+   * reuse warm environments, so their cold-start share is small (under 1 %); rarely invoked ones
+   * start cold most of the time. The median INIT duration depends on the runtime.
+   */
+  private void coldStarts(FunctionProfile.Builder b, int index) {
+    Rng rng = new Rng(Rng.hash(seed, 0x1417L, index));
+    b.coldStartRate = Math.min(0.6, 0.003 + 0.3 / (1 + b.baseRate)) * (0.5 + rng.nextDouble());
+    b.initMedianMicros = initMedianMicros(b.packageType, b.runtime) * rng.logUniform(0.6, 1.6);
+  }
+
+  private static double initMedianMicros(String packageType, String runtime) {
+    if (packageType.equals("Image")) {
+      return 700_000;
+    }
+    if (runtime.startsWith("java")) {
+      return 1_600_000;
+    }
+    if (runtime.startsWith("dotnet")) {
+      return 800_000;
+    }
+    if (runtime.startsWith("provided")) {
+      return 60_000;
+    }
+    if (runtime.startsWith("ruby")) {
+      return 250_000;
+    }
+    return runtime.startsWith("python") ? 220_000 : 180_000;
+  }
+
+  /** Longest INIT Lambda allows before it gives up on the environment. */
+  private static final long MAX_INIT_MICROS = 10_000_000;
 
   /**
    * Half of the functions with provisioned concurrency have it deleted once a month for 6 hours to
@@ -301,6 +335,7 @@ final class Workload {
     int provisionedNow = f.provisionedAt(minute * 60);
     long provisionedCapacity = provisionedNow * 60_000_000L;
     double backlog = f.stream ? iteratorBacklog(f, minute) : 0;
+    long lastOnDemandMicros = 0;
     for (int j = 0; j < draws; j++) {
       long count = perDraw + (j < remainder ? 1 : 0);
       long micros = Math.round(median * StrictMath.exp(f.sigma * rng.nextGaussian()));
@@ -322,6 +357,11 @@ final class Workload {
         provisionedCapacity -= onProvisioned * micros;
         out.provisionedInvocations += onProvisioned;
         out.provisionedBilledMs += onProvisioned * billed;
+        if (onProvisioned < count) {
+          lastOnDemandMicros = micros;
+        }
+      } else {
+        lastOnDemandMicros = micros;
       }
     }
     out.errors = Math.min(n, rng.poisson(n * f.errorRate));
@@ -340,6 +380,35 @@ final class Workload {
       out.provisionedExecutionsSum = provisioned;
       out.minProvisionedExecutions = provisioned;
       out.maxProvisionedExecutions = provisioned;
+    }
+    coldStarts(f, minute, rng, out, lastOnDemandMicros);
+  }
+
+  /**
+   * Cold starts among the minute's on-demand invocations, drawn from a stream of their own (the
+   * other numbers of the minute stay as they were). Each cold start runs INIT of one draw around
+   * the function's median before an invocation of the minute's last on-demand duration; INIT is not
+   * in CloudWatch's Duration, and billed per {@link FunctionProfile#initBilledAt}.
+   */
+  private void coldStarts(
+      FunctionProfile f, long minute, Rng rng, Minute out, long onDemandMicros) {
+    long onDemand = out.invocations - out.provisionedInvocations;
+    if (onDemand <= 0) {
+      return;
+    }
+    rng.reseed(Rng.hash(seed, f.id, minute, 0x1417L));
+    long cold = Math.min(onDemand, rng.poisson(onDemand * f.coldStartRate));
+    if (cold == 0) {
+      return;
+    }
+    long init = Math.round(f.initMedianMicros * StrictMath.exp(0.3 * rng.nextGaussian()));
+    init = Math.max(1_000, Math.min(MAX_INIT_MICROS, init));
+    out.coldStarts = cold;
+    out.initMicros = cold * init;
+    if (f.initBilledAt(minute * 60)) {
+      long withInit = (onDemandMicros + init + 999) / 1000;
+      long without = (onDemandMicros + 999) / 1000;
+      out.initBilledMs = cold * (withInit - without);
     }
   }
 

@@ -47,7 +47,8 @@ class BillTest {
       for (FunctionTruth f : october.functions()) {
         for (ConfigUsage c : f.configs()) {
           requests += c.invocations();
-          BigDecimal seconds = BigDecimal.valueOf(c.billedMs()).movePointLeft(3);
+          // Billed INIT is on-demand duration too (it is not in CloudWatch's Duration).
+          BigDecimal seconds = BigDecimal.valueOf(c.billedMs() + c.initBilledMs()).movePointLeft(3);
           gbSeconds =
               gbSeconds.add(
                   seconds
@@ -102,8 +103,11 @@ class BillTest {
           .containsExactly(YearMonth.of(2026, 10), YearMonth.of(2026, 11));
       BigDecimal sum =
           truth.functions().stream().map(truth::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-      assertThat(sum).isEqualByComparingTo(truth.billTotal());
-      assertThat(truth.billTotal()).isPositive();
+      assertThat(sum).isEqualByComparingTo(truth.onDemandTotal());
+      assertThat(truth.billTotal())
+          .isEqualByComparingTo(
+              truth.onDemandTotal().subtract(truth.savingsPlanDiscount()).add(truth.credit()))
+          .isPositive();
       assertThat(truth.bills().get(0).report().payers()).hasSize(2);
       // Provisioned concurrency is billed for the whole window, invoked or not.
       assertThat(

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectedWindow;
 import io.lambdaledger.core.model.CollectionRun;

@@ -25,8 +25,9 @@ final class H2Files {
       PosixFilePermissions.fromString("rw-------");
 
   static {
-    // H2 reads this once, when it first opens a server socket (AUTO_SERVER): loopback unless the
-    // JVM was started with another -Dh2.bindAddress.
+    // H2 reads this once per JVM, when its classes first load: Database.open is the application's
+    // first use of H2, so AUTO_SERVER listens on loopback unless the JVM got another
+    // -Dh2.bindAddress.
     if (System.getProperty("h2.bindAddress") == null) {
       System.setProperty("h2.bindAddress", "127.0.0.1");
     }

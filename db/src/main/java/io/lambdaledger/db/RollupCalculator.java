@@ -1,5 +1,6 @@
 package io.lambdaledger.db;
 
+import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.model.BillingConfiguration;
 import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
@@ -28,8 +29,9 @@ import java.util.TreeSet;
  *       [ceil(d), floor(d) + n]} (each invocation is rounded up to the millisecond).
  *   <li>GB-s = billed ms × memory MB / 1,024,000, exact at 13 decimals; ephemeral storage uses the
  *       MB above the free 512.
- *   <li>Provisioned concurrency is charged for allocated × seconds allocated, split by hour and by
- *       the configuration in force, up to {@code pcUntil} (not in the future).
+ *   <li>Provisioned concurrency is charged for allocated × seconds allocated, each ended period
+ *       rounded up to five minutes (F27), split by hour and by the configuration in force, up to
+ *       {@code pcUntil} (not in the future).
  * </ul>
  */
 final class RollupCalculator {
@@ -129,8 +131,8 @@ final class RollupCalculator {
   private void addAllocation(
       Map<HourKey, UsageTotals> hours, Allocation allocation, Instant from, Instant until) {
     Instant start = allocation.from().isAfter(from) ? allocation.from() : from;
-    Instant end =
-        allocation.to() != null && allocation.to().isBefore(until) ? allocation.to() : until;
+    Instant billedEnd = billedEnd(allocation);
+    Instant end = billedEnd != null && billedEnd.isBefore(until) ? billedEnd : until;
     Instant cursor = start;
     while (cursor.isBefore(end)) {
       Instant hour = cursor.truncatedTo(ChronoUnit.HOURS);
@@ -143,6 +145,21 @@ final class RollupCalculator {
           UsageTotals::plus);
       cursor = next;
     }
+  }
+
+  /**
+   * Where an ended period stops being billed: AWS bills provisioned concurrency from when it is
+   * enabled until it is disabled, rounded up to the next five minutes (cost-model F27), so the
+   * period is extended to a multiple of five minutes. Null while it has not ended.
+   */
+  static Instant billedEnd(Allocation allocation) {
+    if (allocation.to() == null) {
+      return null;
+    }
+    long periodMs = Duration.ofSeconds(UsageLine.PROVISIONED_PERIOD_SECONDS).toMillis();
+    long enabledMs = Duration.between(allocation.from(), allocation.to()).toMillis();
+    long billedMs = Math.ceilDiv(enabledMs, periodMs) * periodMs;
+    return allocation.from().plusMillis(billedMs);
   }
 
   static UsageTotals ofSample(MetricSampleRecord sample, BillingConfiguration billing) {

@@ -7,6 +7,7 @@ import static io.lambdaledger.db.Fixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.CollectionRunResult;

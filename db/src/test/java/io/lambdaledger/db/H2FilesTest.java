@@ -49,19 +49,55 @@ class H2FilesTest {
     }
   }
 
+  /**
+   * Opens a database in a JVM of its own, as {@code serve} does: H2 reads its bind address once per
+   * JVM, and in this test JVM another test may have started H2 first.
+   */
+  public static final class OpenInOwnJvm {
+    public static void main(String[] args) throws IOException {
+      try (Database database = Database.open(new DatabaseSettings(args[0], null, null))) {
+        System.out.println("open " + database.isReachable());
+        System.out.flush();
+        System.in.read();
+      }
+    }
+  }
+
   @Test
-  void anAutoServerAskedForInTheUrlListensOnLoopbackOnly() throws IOException {
+  void anAutoServerAskedForInTheUrlListensOnLoopbackOnly() throws Exception {
     Path base = dir.resolve("shared/lambda-ledger");
     String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE";
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    Process process =
+        new ProcessBuilder(
+                javaCommand,
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenInOwnJvm.class.getName(),
+                url)
+            .redirectErrorStream(true)
+            .start();
+    try (var out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.startsWith("open "));
+      assertThat(line).as("the database opened in its own JVM").isEqualTo("open true");
 
-    try (Database database = Database.open(new DatabaseSettings(url, null, null))) {
-      assertThat(database.isReachable()).isTrue();
       String server = lockFile(base).getProperty("server");
       int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
       assertThat(permissions(Path.of(base + ".lock.db"))).isEqualTo("rw-------");
       assertThat(accepts(InetAddress.getLoopbackAddress(), port)).isTrue();
       for (InetAddress address : nonLoopbackAddresses()) {
         assertThat(accepts(address, port)).as("listening on " + address).isFalse();
+      }
+    } finally {
+      process.getOutputStream().close();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
       }
     }
   }

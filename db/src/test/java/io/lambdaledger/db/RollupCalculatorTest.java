@@ -154,6 +154,30 @@ class RollupCalculatorTest {
   }
 
   @Test
+  void anEndedProvisionedConcurrencyPeriodIsBilledRoundedUpToFiveMinutes() {
+    RollupCalculator calculator =
+        new RollupCalculator(List.of(new ConfigurationStart(HOUR, MB_2048)));
+    // Enabled 2 min 10 s across the hour: billed 5 min, 120 s in the first hour, 180 s after.
+    Allocation shortOne = new Allocation(3, t("2026-10-01T10:58:00Z"), t("2026-10-01T11:00:10Z"));
+    // Enabled exactly 10 minutes: nothing to round.
+    Allocation whole = new Allocation(1, t("2026-10-01T12:00:00Z"), t("2026-10-01T12:10:00Z"));
+
+    Map<HourKey, UsageTotals> hours =
+        calculator
+            .compute(
+                List.of(),
+                List.of(shortOne, whole),
+                HOUR,
+                HOUR.plusSeconds(3 * 3600),
+                t("2030-01-01T00:00:00Z"))
+            .hours();
+
+    assertPc(hours.get(new HourKey(HOUR, MB_2048)), "360", "720");
+    assertPc(hours.get(new HourKey(t("2026-10-01T11:00:00Z"), MB_2048)), "540", "1080");
+    assertPc(hours.get(new HourKey(t("2026-10-01T12:00:00Z"), MB_2048)), "600", "1200");
+  }
+
+  @Test
   void provisionedConcurrencyIsNotCountedBeyondNow() {
     RollupCalculator calculator =
         new RollupCalculator(List.of(new ConfigurationStart(HOUR, MB_1024)));

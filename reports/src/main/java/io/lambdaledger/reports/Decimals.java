@@ -1,7 +1,7 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.cost.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** How numbers are written: plain decimals, never exponents or thousands separators. */
 final class Decimals {
@@ -10,7 +10,7 @@ final class Decimals {
 
   /** Money in a cost column: two places, half-up (the engine's amounts already are cents). */
   static String money(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return Money.text(amount);
   }
 
   /** An exact quantity or rate, without trailing zeros. */

@@ -2,6 +2,8 @@ package io.lambdaledger.reports;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,12 +28,21 @@ final class FocusCsvWriter implements RowWriter {
           "BillingCurrency",
           "BillingPeriodEnd",
           "BillingPeriodStart",
+          "CapacityReservationId",
+          "CapacityReservationStatus",
           "ChargeCategory",
           "ChargeClass",
           "ChargeDescription",
           "ChargeFrequency",
           "ChargePeriodEnd",
           "ChargePeriodStart",
+          "CommitmentDiscountCategory",
+          "CommitmentDiscountId",
+          "CommitmentDiscountName",
+          "CommitmentDiscountQuantity",
+          "CommitmentDiscountStatus",
+          "CommitmentDiscountType",
+          "CommitmentDiscountUnit",
           "ConsumedQuantity",
           "ConsumedUnit",
           "ContractedCost",
@@ -73,8 +84,14 @@ final class FocusCsvWriter implements RowWriter {
           "x_PriceVersion",
           "x_Notes");
 
+  /**
+   * Provider, publisher and invoice issuer are the same party for Lambda's own charges: a different
+   * InvoiceIssuerName would mark every row as a third-party (marketplace) charge, whose BilledCost
+   * FOCUS requires to be 0 (focus_validator BilledCost-C-005-C).
+   */
   static final String PROVIDER = "AWS";
-  static final String INVOICE_ISSUER = "Amazon Web Services, Inc.";
+
+  static final String INVOICE_ISSUER = PROVIDER;
   static final String SERVICE = "AWS Lambda";
   static final String ESTIMATE_SOURCE = "CloudWatch metrics";
 
@@ -98,14 +115,41 @@ final class FocusCsvWriter implements RowWriter {
         UTC_SECONDS.format(row.month().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC));
     String tags = Json.object(row.tags());
     String notes = String.join("; ", row.notes());
-    for (ChargeLine charge : row.charges()) {
-      writeCharge(row, charge, periodStart, periodEnd, tags, notes);
+    List<ChargeLine> charges = row.charges();
+    BigDecimal[] credits = freeTierCredits(row);
+    for (int i = 0; i < charges.size(); i++) {
+      writeCharge(row, charges.get(i), credits[i], periodStart, periodEnd, tags, notes);
     }
+  }
+
+  /**
+   * Each charge's free-tier credit in cents, so that they add up to the row's credit (the plain
+   * CSV's {@code free_tier_credit}): charges rounded on their own could be a cent apart from it;
+   * the difference goes to the charge with the largest credit.
+   */
+  static BigDecimal[] freeTierCredits(ReportRow row) {
+    List<ChargeLine> charges = row.charges();
+    BigDecimal[] credits = new BigDecimal[charges.size()];
+    BigDecimal sum = BigDecimal.ZERO;
+    int largest = -1;
+    for (int i = 0; i < credits.length; i++) {
+      credits[i] = charges.get(i).freeTierCredit().setScale(2, RoundingMode.HALF_UP);
+      sum = sum.add(credits[i]);
+      if (largest < 0 || credits[i].compareTo(credits[largest]) > 0) {
+        largest = i;
+      }
+    }
+    BigDecimal difference = row.freeTierCredit().setScale(2, RoundingMode.HALF_UP).subtract(sum);
+    if (largest >= 0 && difference.signum() != 0) {
+      credits[largest] = credits[largest].add(difference).max(BigDecimal.ZERO);
+    }
+    return credits;
   }
 
   private void writeCharge(
       ReportRow row,
       ChargeLine charge,
+      BigDecimal freeTierCredit,
       String periodStart,
       String periodEnd,
       String tags,
@@ -114,6 +158,9 @@ final class FocusCsvWriter implements RowWriter {
     ChargeKind kind = charge.kind();
     String skuId = charge.usageType();
     String cost = Decimals.money(charge.cost());
+    // ListCost is exactly ListUnitPrice x PricingQuantity (a FOCUS MUST). BilledCost is in cents
+    // that add up to the invoice, so where the allocation rounded a row up it can exceed ListCost
+    // by less than a cent (docs/reports.md).
     String listCost = Decimals.exact(charge.listCost());
     String listUnitPrice = Decimals.exact(charge.listUnitPrice());
     String quantity = Decimals.exact(charge.quantity());
@@ -125,12 +172,22 @@ final class FocusCsvWriter implements RowWriter {
     text(row.currency()); // BillingCurrency
     text(periodEnd); // BillingPeriodEnd
     text(periodStart); // BillingPeriodStart
+    empty(); // CapacityReservationId: Lambda has none
+    empty(); // CapacityReservationStatus
     text("Usage"); // ChargeCategory
     empty(); // ChargeClass: not a correction
     text(description(kind, row.architecture())); // ChargeDescription
     text("Usage-Based"); // ChargeFrequency
     text(periodEnd); // ChargePeriodEnd
     text(periodStart); // ChargePeriodStart
+    // Commitment discounts: an estimate is at on-demand rates; a Savings Plan shows in the bill.
+    empty(); // CommitmentDiscountCategory
+    empty(); // CommitmentDiscountId
+    empty(); // CommitmentDiscountName
+    empty(); // CommitmentDiscountQuantity
+    empty(); // CommitmentDiscountStatus
+    empty(); // CommitmentDiscountType
+    empty(); // CommitmentDiscountUnit
     number(quantity); // ConsumedQuantity
     text(kind.unit()); // ConsumedUnit
     number(listCost); // ContractedCost: no negotiated rates known
@@ -155,7 +212,8 @@ final class FocusCsvWriter implements RowWriter {
     text("Serverless Compute"); // ServiceSubcategory
     text(skuId); // SkuId
     text(kind.meter()); // SkuMeter
-    text(Json.object(Map.of("Architecture", row.architecture()))); // SkuPriceDetails
+    // Keys FOCUS does not define carry the x_ prefix (SkuPriceDetails-C-017).
+    text(Json.object(Map.of("x_Architecture", row.architecture()))); // SkuPriceDetails
     text(skuId + ":" + row.priceVersion()); // SkuPriceId
     text(row.accountId()); // SubAccountId
     text(orId(row.accountName(), row.accountId())); // SubAccountName
@@ -165,7 +223,7 @@ final class FocusCsvWriter implements RowWriter {
     text(row.architecture()); // x_Architecture
     number(Integer.toString(row.memoryMb())); // x_MemoryMB
     number(Integer.toString(row.ephemeralStorageMb())); // x_EphemeralStorageMB
-    number(Decimals.money(charge.freeTierCredit())); // x_FreeTierCredit
+    number(Decimals.money(freeTierCredit)); // x_FreeTierCredit
     text(row.priceVersion()); // x_PriceVersion
     text(notes); // x_Notes
     printer.println();

@@ -10,7 +10,10 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.BillableUsage;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.Architecture;
+import io.lambdaledger.core.model.BillingConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -223,17 +226,19 @@ final class MonthUsageReader {
 
   private static MonthLine line(Function function, Record row, Instant firstDay) {
     UsageLine usage =
-        UsageLines.of(
+        BillableUsage.of(
             function.payer(),
             function.key(),
-            row.get(USAGE_MONTH.ARCHITECTURE),
-            row.get(USAGE_MONTH.MEMORY_MB),
-            row.get(USAGE_MONTH.EPHEMERAL_MB),
-            row.get(USAGE_MONTH.REQUESTS),
-            row.get(USAGE_MONTH.DURATION_MS_SUM),
-            row.get(USAGE_MONTH.PC_REQUESTS),
-            row.get(USAGE_MONTH.PC_DURATION_MS_EST),
-            row.get(USAGE_MONTH.PC_ALLOCATED_S));
+            new BillingConfiguration(
+                row.get(USAGE_MONTH.MEMORY_MB),
+                Architecture.parse(row.get(USAGE_MONTH.ARCHITECTURE)),
+                row.get(USAGE_MONTH.EPHEMERAL_MB)),
+            new BillableUsage.Measured(
+                row.get(USAGE_MONTH.REQUESTS),
+                row.get(USAGE_MONTH.DURATION_MS_SUM),
+                row.get(USAGE_MONTH.PC_REQUESTS),
+                row.get(USAGE_MONTH.PC_DURATION_MS_EST),
+                row.get(USAGE_MONTH.PC_ALLOCATED_S)));
     return new MonthLine(
         usage, row.get(USAGE_MONTH.FUNCTION_ID), function.arn(), firstDay, function.deletedAt());
   }

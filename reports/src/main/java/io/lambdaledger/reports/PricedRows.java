@@ -1,11 +1,11 @@
 package io.lambdaledger.reports;
 
-import io.lambdaledger.core.cost.CostEngine;
-import io.lambdaledger.core.cost.CostOptions;
 import io.lambdaledger.core.cost.CostReport;
 import io.lambdaledger.core.cost.LineCost;
 import io.lambdaledger.core.cost.LineUsage;
+import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBook;
@@ -15,7 +15,6 @@ import io.lambdaledger.core.pricing.RegionRates;
 import io.lambdaledger.reports.MonthUsageReader.MonthLine;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Prices a month with the cost engine and turns the priced lines of the accounts in scope into
- * report rows, handed over one at a time in report order.
+ * Prices a month through the costing home ({@link MonthPricing}) and turns the priced lines of the
+ * accounts in scope into report rows, handed over one at a time in report order.
  *
  * <p>The lines given must cover every account of the payers concerned, not only the accounts in
  * scope, so the free tier and volume tiers are allocated exactly as in a full report (and as the
@@ -36,11 +35,11 @@ import java.util.TreeMap;
  */
 final class PricedRows {
 
-  private final CostEngine engine;
+  private final MonthPricing pricing;
   private final PriceBooks priceBooks;
 
   PricedRows(PriceBooks priceBooks) {
-    this.engine = new CostEngine(priceBooks);
+    this.pricing = new MonthPricing(priceBooks);
     this.priceBooks = priceBooks;
   }
 
@@ -64,7 +63,7 @@ final class PricedRows {
     for (MonthLine line : lines) {
       input.add(line.usage());
     }
-    CostReport report = engine.price(month, input, CostOptions.DEFAULT);
+    CostReport report = pricing.priceLines(month, input);
     RowBuilder builder =
         new RowBuilder(month, report, priceBooks.version(report.priceVersion()).orElseThrow());
     int start = 0;
@@ -115,7 +114,7 @@ final class PricedRows {
   }
 
   static BigDecimal cents(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_UP);
+    return Money.cents(amount);
   }
 
   /** Builds one row from a priced line. */

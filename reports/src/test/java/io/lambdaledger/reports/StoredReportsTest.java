@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdaledger.core.cost.CostEngine;
 import io.lambdaledger.core.cost.CostOptions;
 import io.lambdaledger.core.cost.CostReport;
+import io.lambdaledger.core.costing.BillableUsage;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.core.pricing.PriceBooks;
@@ -64,7 +65,7 @@ class StoredReportsTest {
         .price(
             OCTOBER,
             month.usage.usageByFunction(UsageQuery.month(OCTOBER)).stream()
-                .map(UsageLines::from)
+                .map(BillableUsage::of)
                 .toList(),
             CostOptions.DEFAULT);
   }

@@ -56,7 +56,22 @@ public record Charges(
 
   /** Builds charges from an array indexed by {@link PriceGroup#ordinal()}. */
   static Charges of(BigDecimal[] byGroup) {
-    return new Charges(byGroup[0], byGroup[1], byGroup[2], byGroup[3], byGroup[4]);
+    return new Charges(
+        byGroup[PriceGroup.REQUESTS.ordinal()],
+        byGroup[PriceGroup.DURATION.ordinal()],
+        byGroup[PriceGroup.EPHEMERAL_STORAGE.ordinal()],
+        byGroup[PriceGroup.PROVISIONED_CONCURRENCY.ordinal()],
+        byGroup[PriceGroup.PROVISIONED_DURATION.ordinal()]);
+  }
+
+  /** Every component negated (a difference of two cumulative figures). */
+  public Charges negated() {
+    return new Charges(
+        requests.negate(),
+        duration.negate(),
+        ephemeralStorage.negate(),
+        provisionedConcurrency.negate(),
+        provisionedDuration.negate());
   }
 
   private static BigDecimal cents(long cents) {

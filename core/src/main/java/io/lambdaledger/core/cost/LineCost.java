@@ -12,10 +12,17 @@ import java.math.BigDecimal;
  * @param exact the line's unrounded share of each charge (free tier and tier discounts applied)
  * @param freeTierCredit the exact value of the free tier allocated to this line (already deducted
  *     from {@code charges})
+ * @param upperBoundExtra how much more this line would cost if its bounded durations were at their
+ *     upper bound (unrounded; zero when its durations are exact), priced without more free tier
  * @param usage quantities
  */
 public record LineCost(
-    UsageLine line, Charges charges, Charges exact, BigDecimal freeTierCredit, LineUsage usage) {
+    UsageLine line,
+    Charges charges,
+    Charges exact,
+    BigDecimal freeTierCredit,
+    BigDecimal upperBoundExtra,
+    LineUsage usage) {
 
   /** This line's billed total: the sum of its cent charges. */
   public BigDecimal total() {

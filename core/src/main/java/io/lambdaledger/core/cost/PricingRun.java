@@ -8,7 +8,6 @@ import io.lambdaledger.core.pricing.RegionRates;
 import io.lambdaledger.core.pricing.TierRange;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,19 +19,20 @@ import java.util.TreeMap;
  *
  * <p>Each line's usage of each price group is held as an integer weight: requests, MB x ms of
  * billed duration (on-demand duration, ephemeral storage, provisioned duration), or MB x s of
- * provisioned concurrency; GB-seconds are weight x {@link #GB_SECONDS_PER_WEIGHT}. The payer's free
- * tier is given out in whole units (requests, MB x ms) by largest remainder, first to its buckets
- * (region x architecture) by usage, then to the bucket's lines by usage. Within a bucket and group
- * every line's exact charge is its billable weight times the bucket's net price per unit (the
- * average after volume tiers), so the invoice line's cents are apportioned by billable weight.
+ * provisioned concurrency; GB-seconds are weight x {@link PriceGroup.Weight#pricedUnits()}. The
+ * payer's free tier is given out in whole units (requests, MB x ms) by largest remainder, first to
+ * its buckets (region x architecture) by usage, then to the bucket's lines by usage. Within a
+ * bucket and group every line's exact charge is its billable weight times the bucket's net price
+ * per unit (the average after volume tiers), so the invoice line's cents are apportioned by
+ * billable weight.
  */
 final class PricingRun {
 
   /** Precision of pro-rata ratios (34 significant digits, IEEE 754 decimal128). */
   static final MathContext RATIO_PRECISION = MathContext.DECIMAL128;
 
-  private static final BigDecimal MB_MS = new BigDecimal("0.0000009765625"); // 1 / (1024 x 1000)
-  private static final BigDecimal MB_S = new BigDecimal("0.0009765625"); // 1 / 1024
+  private static final BigDecimal MB_MS = GbSeconds.PER_MB_MS;
+  private static final BigDecimal MB_S = PriceGroup.Weight.MB_S.pricedUnits();
 
   private static final int REQ = PriceGroup.REQUESTS.ordinal();
   private static final int DUR = PriceGroup.DURATION.ordinal();
@@ -40,11 +40,6 @@ final class PricingRun {
   private static final int PC = PriceGroup.PROVISIONED_CONCURRENCY.ordinal();
   private static final int PCD = PriceGroup.PROVISIONED_DURATION.ordinal();
   private static final PriceGroup[] GROUPS = PriceGroup.values();
-
-  /** GB-seconds (or requests) per unit of weight, by group ordinal. */
-  private static final BigDecimal[] GB_SECONDS_PER_WEIGHT = {
-    BigDecimal.ONE, MB_MS, MB_MS, MB_S, MB_MS
-  };
 
   private final PriceBook book;
   private final List<UsageLine> lines;
@@ -58,6 +53,7 @@ final class PricingRun {
   private final long[] freeRequests;
   private final long[] freeDuration;
   private final BigDecimal[] credit;
+  private final BigDecimal[] upperExtra;
 
   PricingRun(PriceBook book, List<UsageLine> lines, CostOptions options) {
     this.book = book;
@@ -72,6 +68,7 @@ final class PricingRun {
     freeRequests = new long[n];
     freeDuration = new long[n];
     credit = new BigDecimal[n];
+    upperExtra = new BigDecimal[n];
   }
 
   CostReport run() {
@@ -250,6 +247,28 @@ final class PricingRun {
         long[] free = g == REQ ? lineFreeRequests : g == DUR ? lineFreeDuration : null;
         allocate(g, free, perUnit[g]);
       }
+      for (int i : members) {
+        upperExtra[i] = upperExtra(i, perUnit);
+      }
+    }
+
+    /**
+     * What line {@code i} would cost more if its bounded durations were at their upper bound,
+     * priced at the bucket's net unit prices without giving it more free tier: the line's own
+     * bound, which does not depend on the other lines unless the bucket reaches a second tier.
+     */
+    private BigDecimal upperExtra(int i, BigDecimal[] perUnit) {
+      if (upperWeight[i] == weight[i]) {
+        return BigDecimal.ZERO;
+      }
+      BigDecimal extra = BigDecimal.ZERO;
+      for (int g : new int[] {DUR, EPH, PCD}) {
+        long more = upperWeight[i][g] - weight[i][g];
+        if (more != 0) {
+          extra = extra.add(BigDecimal.valueOf(more).multiply(perUnit[g]));
+        }
+      }
+      return extra;
     }
 
     /**
@@ -266,7 +285,7 @@ final class PricingRun {
       charge[PC] = quantity(PC, total[PC]).multiply(rates.provisionedConcurrency());
       charge[PCD] = quantity(PCD, total[PCD]).multiply(rates.provisionedDuration());
       for (int g = 0; g < GROUPS.length; g++) {
-        cents[g] = charge[g].setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        cents[g] = Money.wholeCents(charge[g]);
       }
       BigDecimal[] perUnit = new BigDecimal[GROUPS.length];
       perUnit[REQ] = rates.request();
@@ -366,7 +385,7 @@ final class PricingRun {
       upperCharge[PCD] = quantity(PCD, upperTotal[PCD]).multiply(rates.provisionedDuration());
       long sum = 0;
       for (BigDecimal value : upperCharge) {
-        sum += value.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        sum += Money.wholeCents(value);
       }
       return sum;
     }
@@ -375,7 +394,7 @@ final class PricingRun {
   private static BigDecimal quantity(int group, long weight) {
     return weight == 0
         ? BigDecimal.ZERO
-        : BigDecimal.valueOf(weight).multiply(GB_SECONDS_PER_WEIGHT[group]);
+        : BigDecimal.valueOf(weight).multiply(GROUPS[group].weight().pricedUnits());
   }
 
   private static long add(long sum, long value, String payer) {
@@ -396,7 +415,12 @@ final class PricingRun {
       }
       lineCosts.add(
           new LineCost(
-              line, Charges.of(toMoney(cents[i])), Charges.of(exact[i]), credit[i], usage(i)));
+              line,
+              Charges.of(toMoney(cents[i])),
+              Charges.of(exact[i]),
+              credit[i],
+              upperExtra[i],
+              usage(i)));
     }
     Charges charges = Charges.ZERO;
     BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -417,7 +441,7 @@ final class PricingRun {
         freeTier,
         payerCosts,
         lineCosts,
-        warnings(bounded, total, upperTotal));
+        CostWarning.ofBoundedDurations(bounded, total, upperTotal));
   }
 
   private LineUsage usage(int i) {
@@ -444,30 +468,6 @@ final class PricingRun {
       money[g] = BigDecimal.valueOf(cents[g], 2);
     }
     return money;
-  }
-
-  private static List<CostWarning> warnings(int bounded, BigDecimal total, BigDecimal upperTotal) {
-    if (bounded == 0) {
-      return List.of();
-    }
-    String lines = bounded == 1 ? "1 line prices" : bounded + " lines price";
-    return List.of(
-        new CostWarning(
-            CostWarning.INIT_NOT_IN_METRICS,
-            lines
-                + " duration from the CloudWatch Duration metric, which excludes INIT (cold start)"
-                + " time; AWS bills INIT for on-demand ZIP functions on managed runtimes since"
-                + " 2025-08-01 and always for custom runtimes and container images, so the bill can"
-                + " be higher."),
-        new CostWarning(
-            CostWarning.DURATION_ROUNDING_BOUND,
-            lines
-                + " duration from CloudWatch sums; AWS rounds each invocation up to 1 ms, so the"
-                + " bill can be up to $"
-                + upperTotal.subtract(total).toPlainString()
-                + " higher (at most $"
-                + upperTotal.toPlainString()
-                + ")."));
   }
 
   /** Indexes of the lines of one bucket, in input order. */

@@ -1,5 +1,6 @@
-package io.lambdaledger.api;
+package io.lambdaledger.core.ledger;
 
+import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * Reads stored usage rollups for pricing. Bounds are whole hours; a reader uses the day rollup when
  * both bounds are whole days.
  */
-interface UsageReader {
+public interface UsageReader {
 
   /** Usage per function and billing configuration in {@code [start, end)}, summed. */
   List<FunctionUsage> totals(Instant start, Instant end);
@@ -18,10 +19,7 @@ interface UsageReader {
 
   /** The buckets of one function (every configuration it had) in {@code [start, end)}. */
   List<Bucket> functionBuckets(
-      io.lambdaledger.core.model.FunctionKey function,
-      Granularity granularity,
-      Instant start,
-      Instant end);
+      FunctionKey function, Granularity granularity, Instant start, Instant end);
 
   /**
    * Something equal for two calls only if the usage of the UTC month starting at {@code monthStart}
@@ -30,9 +28,9 @@ interface UsageReader {
   Object monthStamp(Instant monthStart);
 
   /** One function's usage under one configuration in one hour or day. */
-  record Bucket(Instant start, FunctionUsage usage) {}
+  public record Bucket(Instant start, FunctionUsage usage) {}
 
-  enum Granularity {
+  public enum Granularity {
     HOUR,
     DAY
   }

@@ -1,13 +1,12 @@
-package io.lambdaledger.api;
+package io.lambdaledger.core.ledger;
 
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
-import io.lambdaledger.db.CollectionSpend;
 import java.time.Instant;
 import java.util.List;
 
 /** Past collection runs as the API reads them, limited to the caller's accounts. */
-interface CollectionHistory {
+public interface CollectionHistory {
 
   /** The newest runs in scope first. */
   List<CollectionRun> recent(int limit, AccountScope scope);

@@ -1,10 +1,10 @@
-package io.lambdaledger.api;
+package io.lambdaledger.core.ledger;
 
 import java.time.YearMonth;
 import java.util.List;
 
 /** Which UTC months have stored usage, per account: what a month picker can offer. */
-interface UsageMonths {
+public interface UsageMonths {
 
   /** Every account and month with usage, in any order. */
   List<AccountMonth> withUsage();

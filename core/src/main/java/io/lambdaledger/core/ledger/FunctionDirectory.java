@@ -1,4 +1,4 @@
-package io.lambdaledger.api;
+package io.lambdaledger.core.ledger;
 
 import io.lambdaledger.core.model.ConfigurationPeriod;
 import io.lambdaledger.core.model.FunctionKey;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The function inventory as the API reads it. */
-interface FunctionDirectory {
+public interface FunctionDirectory {
 
   /** Every known function, deleted ones included. */
   List<LambdaFunction> functions();

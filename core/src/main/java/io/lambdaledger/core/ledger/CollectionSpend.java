@@ -1,4 +1,4 @@
-package io.lambdaledger.db;
+package io.lambdaledger.core.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;

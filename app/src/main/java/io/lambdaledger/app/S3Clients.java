@@ -1,0 +1,46 @@
+package io.lambdaledger.app;
+
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The S3 client that reads bill exports. {@code AWS_REGION} (default us-east-1; S3 follows the
+ * bucket's Region), {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} (then path-style, as
+ * S3-compatible endpoints and the simulator need) and the {@code AWS_ACCESS_KEY_ID} pair are read
+ * from the environment the command was given; otherwise the SDK's default credentials chain.
+ */
+final class S3Clients {
+  private S3Clients() {}
+
+  static S3Client create(Map<String, String> environment) {
+    String region = environment.getOrDefault("AWS_REGION", "us-east-1");
+    var builder =
+        S3Client.builder()
+            .region(Region.of(region.isBlank() ? "us-east-1" : region))
+            .crossRegionAccessEnabled(true)
+            .credentialsProvider(credentials(environment))
+            .httpClient(UrlConnectionHttpClient.create());
+    String endpoint =
+        environment.getOrDefault("AWS_ENDPOINT_URL_S3", environment.get("AWS_ENDPOINT_URL"));
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+    }
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(Map<String, String> environment) {
+    String key = environment.get("AWS_ACCESS_KEY_ID");
+    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+    if (key != null && secret != null) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+}

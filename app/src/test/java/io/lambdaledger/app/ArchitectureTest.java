@@ -1,0 +1,120 @@
+package io.lambdaledger.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module arrows of the design ({@code core} ← {@code db} ← {@code collector}, {@code reports} ←
+ * {@code app}; {@code api} on {@code core} only, reading the database through the ports of {@code
+ * core.ledger}; {@code aws-sim} on {@code core} only), checked on the compiled main classes of
+ * every module: a class that breaks one fails the build.
+ */
+class ArchitectureTest {
+
+  static final String CORE = "io.lambdaledger.core..";
+  static final String DB = "io.lambdaledger.db..";
+  static final String SIM = "io.lambdaledger.sim..";
+  static final String COLLECTOR = "io.lambdaledger.collector..";
+  static final String REPORTS = "io.lambdaledger.reports..";
+  static final String API = "io.lambdaledger.api..";
+  static final String APP = "io.lambdaledger.app..";
+  static final String JOOQ = "org.jooq..";
+  static final String AWS_SDK = "software.amazon.awssdk..";
+
+  static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("io.lambdaledger");
+
+  @Test
+  void core_is_pure_it_sees_no_other_module_no_sql_no_sdk_and_no_http() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            DB, SIM, COLLECTOR, REPORTS, API, APP, JOOQ, AWS_SDK, "java.sql..", "io.javalin..")
+        .check(MAIN);
+  }
+
+  @Test
+  void db_sees_only_core() {
+    noClasses()
+        .that()
+        .resideInAPackage(DB)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SIM, COLLECTOR, REPORTS, API, APP, AWS_SDK)
+        .check(MAIN);
+  }
+
+  @Test
+  void the_api_sees_only_core_its_ports_and_neither_jooq_nor_the_aws_sdk() {
+    // StoredTokens (token management, issue #15) still wraps db's ApiTokenStore in the api.
+    noClasses()
+        .that()
+        .resideInAPackage(API)
+        .and()
+        .doNotHaveSimpleName("StoredTokens")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(DB, JOOQ, AWS_SDK, "java.sql..", SIM, COLLECTOR, REPORTS, APP)
+        .check(MAIN);
+  }
+
+  @Test
+  void nothing_in_the_api_sees_jooq_or_the_aws_sdk() {
+    noClasses()
+        .that()
+        .resideInAPackage(API)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(JOOQ, AWS_SDK, "java.sql..")
+        .check(MAIN);
+  }
+
+  @Test
+  void reports_see_neither_the_api_nor_the_collector_nor_the_aws_sdk() {
+    noClasses()
+        .that()
+        .resideInAPackage(REPORTS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(API, COLLECTOR, SIM, APP, AWS_SDK)
+        .check(MAIN);
+  }
+
+  @Test
+  void the_collector_sees_neither_reports_nor_the_api() {
+    noClasses()
+        .that()
+        .resideInAPackage(COLLECTOR)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(REPORTS, API, SIM, APP)
+        .check(MAIN);
+  }
+
+  @Test
+  void the_simulator_sees_only_core() {
+    noClasses()
+        .that()
+        .resideInAPackage(SIM)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(DB, COLLECTOR, REPORTS, API, APP, JOOQ)
+        .check(MAIN);
+  }
+
+  @Test
+  void the_packages_of_core_have_no_cycles() {
+    slices().matching("io.lambdaledger.core.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+}

@@ -1,0 +1,110 @@
+package io.lambdaledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.sim.AwsSimulator;
+import io.lambdaledger.sim.SimulatorSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code bill import} against the simulator's S3, into an H2 file. */
+class BillCommandTest {
+
+  record Run(int exitCode, String out, String err) {}
+
+  static AwsSimulator sim;
+
+  @BeforeAll
+  static void start() {
+    sim =
+        AwsSimulator.start(
+            SimulatorSettings.defaults()
+                .withFunctions(10)
+                .withSeed(51)
+                .withStart(Instant.parse("2026-10-01T00:00:00Z"))
+                .withClock(Clock.fixed(Instant.parse("2026-11-05T00:00:00Z"), ZoneOffset.UTC)));
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  Run run(Path dir, String... args) {
+    CommandLine line =
+        Main.commandLine(
+            Map.of(
+                "LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"),
+                "AWS_ENDPOINT_URL", sim.endpoint().toString(),
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "AKIDTEST",
+                "AWS_SECRET_ACCESS_KEY", "secret"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    line.setOut(new PrintWriter(out));
+    line.setErr(new PrintWriter(err));
+    return new Run(line.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void importingAMonthPrintsItsBilledTotalAndASecondRunChangesNothing(@TempDir Path dir) {
+    String total =
+        sim.truth(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"))
+            .billTotal()
+            .toPlainString();
+
+    Run first =
+        run(
+            dir,
+            "bill",
+            "import",
+            "--export",
+            AwsSimulator.FOCUS_PARQUET_EXPORT,
+            "--month",
+            "2026-10");
+    Run second =
+        run(
+            dir,
+            "bill",
+            "import",
+            "--export",
+            AwsSimulator.FOCUS_PARQUET_EXPORT,
+            "--month",
+            "2026-10");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out())
+        .startsWith(AwsSimulator.FOCUS_PARQUET_EXPORT + " 2026-10: imported (FOCUS, version ")
+        .endsWith("billed " + total + " USD\n");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).contains(" 2026-10: unchanged (FOCUS").contains("billed " + total);
+  }
+
+  @Test
+  void aMissingManifestExitsTwoInOneLineAndADeniedBucketExitsOne(@TempDir Path dir) {
+    Run missing = run(dir, "bill", "import", "--export", "s3://lambda-ledger-billing/nothing/here");
+    Run denied = run(dir, "bill", "import", "--export", "s3://denied-bills/exports/cur");
+    Run badMonth =
+        run(dir, "bill", "import", "--export", AwsSimulator.CUR2_CSV_EXPORT, "--month", "Oct");
+
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err())
+        .isEqualTo(
+            "lambda-ledger: s3://lambda-ledger-billing/nothing/here/metadata/: no export manifest"
+                + " (…-Manifest.json) here; is --export the export's folder?\n");
+    assertThat(denied.exitCode()).isEqualTo(1);
+    assertThat(denied.err()).hasLineCount(1).contains("access denied");
+    assertThat(badMonth.exitCode()).isEqualTo(2);
+    assertThat(badMonth.err()).isEqualTo("lambda-ledger: --month must be YYYY-MM, got: Oct\n");
+  }
+}

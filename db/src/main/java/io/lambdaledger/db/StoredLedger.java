@@ -1,0 +1,151 @@
+package io.lambdaledger.db;
+
+import io.lambdaledger.core.ledger.CollectionHistory;
+import io.lambdaledger.core.ledger.CollectionSpend;
+import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.UsageMonths;
+import io.lambdaledger.core.ledger.UsageReader;
+import io.lambdaledger.core.model.Account;
+import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.CollectionRun;
+import io.lambdaledger.core.model.ConfigurationPeriod;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionUsage;
+import io.lambdaledger.core.model.LambdaFunction;
+import io.lambdaledger.core.model.UsageRollup;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The database behind the read ports of {@code core.ledger}: what the API reads, without seeing a
+ * store, a jOOQ record or SQL. The composition root ({@code app}) builds them.
+ */
+public final class StoredLedger {
+
+  private StoredLedger() {}
+
+  /** Usage through the one read path, {@link UsageRollupStore}. */
+  public static UsageReader usage(Database database) {
+    return new StoredUsage(
+        new UsageRollupStore(database.dsl()), new InventoryStore(database.dsl()));
+  }
+
+  public static FunctionDirectory functions(Database database) {
+    return new StoredFunctions(new InventoryStore(database.dsl()));
+  }
+
+  /** Which months have usage, per account, from the month rollup. */
+  public static UsageMonths months(Database database) {
+    UsageRollupStore rollups = new UsageRollupStore(database.dsl());
+    return () ->
+        rollups.monthsWithUsage().stream()
+            .map(
+                used ->
+                    new UsageMonths.AccountMonth(
+                        used.accountId(),
+                        YearMonth.from(used.monthStart().atOffset(ZoneOffset.UTC)),
+                        used.functions()))
+            .toList();
+  }
+
+  public static CollectionHistory collections(Database database) {
+    return new StoredCollections(new CollectionRunStore(database.dsl()));
+  }
+
+  /**
+   * Whole months from the month rollup, whole days from the day rollup and the hours at the edges
+   * from the hour rollup. Series rows carry no payer; it is the payer of the function's account.
+   */
+  private record StoredUsage(UsageRollupStore rollups, InventoryStore inventory)
+      implements UsageReader {
+    @Override
+    public List<FunctionUsage> totals(Instant start, Instant end) {
+      if (!start.isBefore(end)) {
+        return List.of();
+      }
+      return rollups.usageByFunction(UsageQuery.between(start, end));
+    }
+
+    @Override
+    public List<Bucket> buckets(Granularity granularity, Instant start, Instant end) {
+      return start.isBefore(end) ? series(UsageQuery.between(start, end), granularity) : List.of();
+    }
+
+    @Override
+    public List<Bucket> functionBuckets(
+        FunctionKey function, Granularity granularity, Instant start, Instant end) {
+      return start.isBefore(end)
+          ? series(UsageQuery.between(start, end).withFunctions(List.of(function)), granularity)
+          : List.of();
+    }
+
+    @Override
+    public Object monthStamp(Instant monthStart) {
+      return rollups.monthStamp(monthStart);
+    }
+
+    private List<Bucket> series(UsageQuery query, Granularity granularity) {
+      Map<String, String> payers = new HashMap<>();
+      for (Account account : inventory.listAccounts()) {
+        payers.put(account.accountId(), account.payerAccountId());
+      }
+      List<Bucket> buckets = new ArrayList<>();
+      for (UsageRollup rollup :
+          rollups.usageSeries(
+              query,
+              granularity == Granularity.DAY
+                  ? io.lambdaledger.db.Granularity.DAY
+                  : io.lambdaledger.db.Granularity.HOUR)) {
+        String payer = payers.get(rollup.function().accountId());
+        if (payer != null) {
+          buckets.add(
+              new Bucket(
+                  rollup.bucketStart(),
+                  new FunctionUsage(
+                      rollup.function(), payer, rollup.configuration(), rollup.usage())));
+        }
+      }
+      return buckets;
+    }
+  }
+
+  private record StoredFunctions(InventoryStore inventory) implements FunctionDirectory {
+    @Override
+    public List<LambdaFunction> functions() {
+      return inventory.listFunctions(AccountScope.all(), true);
+    }
+
+    @Override
+    public Optional<LambdaFunction> function(FunctionKey key) {
+      return inventory.findFunction(key);
+    }
+
+    @Override
+    public List<ConfigurationPeriod> history(FunctionKey key) {
+      return inventory.configurationHistory(key);
+    }
+  }
+
+  private record StoredCollections(CollectionRunStore runs) implements CollectionHistory {
+    @Override
+    public List<CollectionRun> recent(int limit, AccountScope scope) {
+      return runs.recent(limit, scope);
+    }
+
+    @Override
+    public CollectionSpend since(Instant from, AccountScope scope) {
+      return runs.spendSince(from, scope);
+    }
+
+    @Override
+    public List<CollectionRun> latestScheduled(Instant since, AccountScope scope) {
+      return runs.latestScheduledPerShard(since, scope);
+    }
+  }
+}
