@@ -188,6 +188,7 @@ public final class Collector implements AutoCloseable {
     context.running.lock();
     try {
       ShardCollector collector = collectorFor(context);
+      knowProvisionedConcurrencyFirst(context);
       for (BackfillPlan.Chunk chunk : chunks) {
         if (done.contains(chunk.window())) {
           progress.advance(1, shard + " " + chunk.window().start() + " (done before)");
@@ -199,6 +200,30 @@ public final class Collector implements AutoCloseable {
       }
     } finally {
       context.running.unlock();
+    }
+  }
+
+  /**
+   * A backfill is priced as it is read, and days older than the metric listing ask for the
+   * provisioned-concurrency counters of the functions the inventory knows to have it: so before its
+   * first day it lists the shard (if due) and waits for the per-function reads that queues.
+   */
+  private void knowProvisionedConcurrencyFirst(ShardContext context) {
+    new ShardInventory(
+            context,
+            clientsFor(context),
+            inventoryStore,
+            settings.inventoryInterval(),
+            new CallCounter())
+        .functions(clock.instant());
+    FunctionEnrichment enrichment = context.enrichment();
+    if (enrichment != null) {
+      try {
+        enrichment.awaitIdle(ENRICHMENT_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CollectionInterruptedException("interrupted while reading the inventory", e);
+      }
     }
   }
 

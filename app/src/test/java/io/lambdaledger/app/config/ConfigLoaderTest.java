@@ -190,6 +190,8 @@ class ConfigLoaderTest {
           "collector:\\n  period: 7m|collector.period",
           "collector:\\n  getMetricDataTps: 80|collector.getMetricDataTps",
           "collector:\\n  sampleRetentionDays: 0|collector.sampleRetentionDays",
+          "collector:\\n  budget: 0|collector.budget",
+          "collector:\\n  budget: -5|collector.budget",
           "server:\\n  port: 70000|server.port",
           "server:\\n  tokens:\\n    - name: a\\n      sha256: abc\\n      role: viewer|server.tokens[0].sha256",
           "reports:\\n  formats: [xlsx]|reports.formats",
