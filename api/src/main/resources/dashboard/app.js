@@ -423,7 +423,9 @@ function interval(value) {
 }
 
 function budgetSection(budget) {
-  if (!budget) return "";
+  // The API always answers with a budget object; before any scheduled cycle recorded one it holds
+  // no budget and no shards, and there is nothing to show.
+  if (!budget || (budget.monthlyUsd == null && !(budget.shards || []).length)) return "";
   const shards = budget.shards || [];
   return `<section class="card" id="budget"><h2>CloudWatch budget</h2>
     <div class="cards">
