@@ -123,8 +123,8 @@ class UntrustedTrafficTest {
    * The size of {@code /metrics} without the JVM's garbage-collector series: those gain a series
    * the first time the JVM runs a collection of a new kind (a "G1 Humongous Allocation" pause,
    * say), which depends on the heap, not on what the requests asked for. CI once failed on exactly
-   * that (+504 bytes, one new {@code jvm_gc_pause_seconds} series). Every series a request can
-   * create is still counted.
+   * that (+504 bytes, about one more {@code jvm_gc_pause_seconds} series). Every series a request
+   * can create is still counted.
    */
   private int metricsSize() {
     return fixture
