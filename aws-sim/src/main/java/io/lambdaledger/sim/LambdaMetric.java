@@ -23,6 +23,9 @@ enum LambdaMetric {
   static final String NAMESPACE = "AWS/Lambda";
   static final String FUNCTION_NAME = "FunctionName";
 
+  /** The version or alias dimension, {@code FunctionName:Qualifier}, next to FunctionName. */
+  static final String RESOURCE = "Resource";
+
   final String metricName;
 
   /** Whether Lambda also publishes it without dimensions, for the whole Region. */
@@ -40,6 +43,22 @@ enum LambdaMetric {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the metric is also served per alias ({@code FunctionName} + {@code Resource}): the
+   * provisioned concurrency metrics, which the collector reads per alias to infer the allocated
+   * amount where CloudTrail cannot tell it.
+   */
+  boolean perResource() {
+    return switch (this) {
+      case PROVISIONED_CONCURRENCY_INVOCATIONS,
+          PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS,
+          PROVISIONED_CONCURRENT_EXECUTIONS,
+          PROVISIONED_CONCURRENCY_UTILIZATION ->
+          true;
+      default -> false;
+    };
   }
 
   /** Whether the function ever publishes this metric (idle functions publish nothing). */
@@ -72,10 +91,10 @@ enum LambdaMetric {
       case INVOCATIONS, ERRORS, DURATION, ITERATOR_AGE -> p.invocations > 0;
       case THROTTLES -> p.throttles > 0;
       case DEAD_LETTER_ERRORS -> p.deadLetterErrors > 0;
-      case CONCURRENT_EXECUTIONS,
-          PROVISIONED_CONCURRENT_EXECUTIONS,
-          PROVISIONED_CONCURRENCY_UTILIZATION ->
-          p.concurrencySamples > 0;
+      case CONCURRENT_EXECUTIONS -> p.concurrencySamples > 0;
+      // not emitted while idle, nor while no provisioned concurrency is allocated (a gap)
+      case PROVISIONED_CONCURRENT_EXECUTIONS, PROVISIONED_CONCURRENCY_UTILIZATION ->
+          p.concurrencySamples > 0 && p.maxProvisionedExecutions > 0;
       case PROVISIONED_CONCURRENCY_INVOCATIONS -> p.provisionedInvocations > 0;
       case PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS ->
           p.invocations - p.provisionedInvocations > 0;

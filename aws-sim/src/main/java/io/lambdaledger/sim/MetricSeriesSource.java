@@ -89,6 +89,11 @@ final class MetricSeriesSource {
       if (function == null) {
         return MetricSeries.EMPTY;
       }
+    } else if (dimensions.size() == 2) {
+      function = provisionedAlias(dimensions);
+      if (function == null || !metric.perResource()) {
+        return MetricSeries.EMPTY;
+      }
     } else if (!dimensions.isEmpty()) {
       return MetricSeries.EMPTY;
     }
@@ -112,6 +117,29 @@ final class MetricSeriesSource {
       }
     }
     return new MetricSeries(timestamps, values);
+  }
+
+  /**
+   * The function of a {@code FunctionName} + {@code Resource} pair (in either order) naming its
+   * provisioned concurrency alias ({@code name:}{@value LambdaService#PC_ALIAS}), or null: the
+   * simulated traffic of a function with provisioned concurrency goes through that alias, so its
+   * provisioned concurrency metrics per Resource are the function's own.
+   */
+  private FunctionProfile provisionedAlias(List<MetricDataQuery.Dimension> dimensions) {
+    String name = null;
+    String resource = null;
+    for (MetricDataQuery.Dimension dimension : dimensions) {
+      if (dimension.name().equals(LambdaMetric.FUNCTION_NAME)) {
+        name = dimension.value();
+      } else if (dimension.name().equals(LambdaMetric.RESOURCE)) {
+        resource = dimension.value();
+      }
+    }
+    if (name == null || resource == null || !resource.equals(name + ":" + LambdaService.PC_ALIAS)) {
+      return null;
+    }
+    FunctionProfile function = workload.function(account, region, name);
+    return function == null || function.provisionedConcurrency == 0 ? null : function;
   }
 
   private boolean periodServed(int period) {

@@ -21,7 +21,17 @@ enum LambdaMetric {
   PROVISIONED_CONCURRENCY_INVOCATIONS("ProvisionedConcurrencyInvocations", Statistic.SUM),
   /** Only for functions with provisioned concurrency: invocations beyond it, billed on demand. */
   PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS(
-      "ProvisionedConcurrencySpilloverInvocations", Statistic.SUM);
+      "ProvisionedConcurrencySpilloverInvocations", Statistic.SUM),
+  /**
+   * Only per alias or version (the {@code Resource} dimension), only where history must be
+   * inferred: the peak executions served by provisioned concurrency, a lower bound of the amount.
+   */
+  PROVISIONED_CONCURRENT_EXECUTIONS("ProvisionedConcurrentExecutions", Statistic.MAXIMUM),
+  /**
+   * Only per alias or version, only where history must be inferred: executions ÷ the allocated
+   * amount, so executions ÷ utilization is the amount.
+   */
+  PROVISIONED_CONCURRENCY_UTILIZATION("ProvisionedConcurrencyUtilization", Statistic.MAXIMUM);
 
   /** The statistic a metric is requested with. */
   public enum Statistic {
@@ -44,6 +54,12 @@ enum LambdaMetric {
 
   /** The one dimension queried: the aggregate of all versions and aliases of a function. */
   public static final String DIMENSION = "FunctionName";
+
+  /**
+   * The dimension of one version or alias ({@code FunctionName:Qualifier}), queried next to {@link
+   * #DIMENSION} only to infer provisioned concurrency history.
+   */
+  public static final String RESOURCE_DIMENSION = "Resource";
 
   private final String cloudWatchName;
   private final Statistic statistic;
@@ -71,6 +87,16 @@ enum LambdaMetric {
    * counters when the function has provisioned concurrency.
    */
   public static List<LambdaMetric> forFunction(boolean hasProvisionedConcurrency) {
-    return hasProvisionedConcurrency ? List.of(values()) : everyFunction();
+    return hasProvisionedConcurrency
+        ? List.of(
+            INVOCATIONS,
+            DURATION,
+            ERRORS,
+            THROTTLES,
+            ITERATOR_AGE,
+            DEAD_LETTER_ERRORS,
+            PROVISIONED_CONCURRENCY_INVOCATIONS,
+            PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS)
+        : everyFunction();
   }
 }

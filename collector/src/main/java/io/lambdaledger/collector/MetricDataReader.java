@@ -88,15 +88,21 @@ final class MetricDataReader {
   }
 
   static MetricDataQuery toSdk(MetricQuery query, MetricBatch batch) {
+    List<Dimension> dimensions = new ArrayList<>(2);
+    dimensions.add(
+        Dimension.builder().name(LambdaMetric.DIMENSION).value(query.functionName()).build());
+    if (query.qualifier() != null) {
+      dimensions.add(
+          Dimension.builder()
+              .name(LambdaMetric.RESOURCE_DIMENSION)
+              .value(query.functionName() + ":" + query.qualifier())
+              .build());
+    }
     Metric metric =
         Metric.builder()
             .namespace(LambdaMetric.NAMESPACE)
             .metricName(query.metric().cloudWatchName())
-            .dimensions(
-                Dimension.builder()
-                    .name(LambdaMetric.DIMENSION)
-                    .value(query.functionName())
-                    .build())
+            .dimensions(dimensions)
             .build();
     return MetricDataQuery.builder()
         .id(query.id())

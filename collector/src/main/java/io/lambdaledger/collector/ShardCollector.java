@@ -165,7 +165,7 @@ final class ShardCollector {
       LOG.warn("shard={} event=run-failed window={}", context.shard, window, e);
     }
     if (outcome != null) {
-      readHistory(now);
+      readHistory(window.start(), now, counter);
     }
     FunctionEnrichment enrichment = context.enrichment();
     if (enrichment != null) {
@@ -207,11 +207,12 @@ final class ShardCollector {
   }
 
   /**
-   * Rebuilds history from before first sight from CloudTrail when due, after the run's metrics are
-   * stored (it never delays them). Its failures are logged, never the run's: metrics do not depend
-   * on it.
+   * Rebuilds history from before first sight from CloudTrail when due, then infers from CloudWatch
+   * the provisioned concurrency since {@code from} that CloudTrail does not cover, after the run's
+   * metrics are stored (it never delays them). Its failures are logged, never the run's: metrics do
+   * not depend on it. The inference's GetMetricData calls are the run's (counted and priced).
    */
-  private void readHistory(Instant now) {
+  private void readHistory(Instant from, Instant now, CallCounter counter) {
     HistoryPass pass =
         new HistoryPass(
             context.shard.accountId(),
@@ -224,6 +225,8 @@ final class ShardCollector {
       if (pass.due(now)) {
         pass.run(now);
       }
+      new PcInferencePass(context, clients, stores.history(), stores.rollups(), counter)
+          .run(from, now);
     } catch (CollectionInterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

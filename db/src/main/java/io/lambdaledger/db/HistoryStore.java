@@ -11,6 +11,8 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionProvenance;
+import io.lambdaledger.core.model.InferenceBound;
+import io.lambdaledger.core.model.InferredConcurrency;
 import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import io.lambdaledger.db.jooq.tables.records.ProvisionedConcurrencyRecord;
@@ -73,9 +75,25 @@ public final class HistoryStore {
   public record ConfigurationSpan(
       Instant from, Instant to, FunctionConfiguration configuration, Provenance provenance) {}
 
-  /** Provisioned concurrency allocated to a qualifier during {@code [from, to)}. */
+  /**
+   * Provisioned concurrency allocated to a qualifier during {@code [from, to)}.
+   *
+   * @param bound how it was inferred from CloudWatch's metrics; null when it was not
+   */
   public record AllocationSpan(
-      String qualifier, Instant from, Instant to, int allocated, Provenance provenance) {}
+      String qualifier,
+      Instant from,
+      Instant to,
+      int allocated,
+      Provenance provenance,
+      InferenceBound bound) {
+
+    /** A period not inferred from CloudWatch (observed, from CloudTrail, or unknown). */
+    public AllocationSpan(
+        String qualifier, Instant from, Instant to, int allocated, Provenance provenance) {
+      this(qualifier, from, to, allocated, provenance, null);
+    }
+  }
 
   /**
    * One function's history over {@code [from, until)}: it replaces every period not observed that
@@ -209,6 +227,24 @@ public final class HistoryStore {
   }
 
   /**
+   * Per function of the shard with provisioned concurrency periods inferred from CloudWatch: where
+   * the earliest of them starts (what was inferred need not be read again).
+   */
+  public Map<String, Instant> inferredFrom(String accountId, String region) {
+    Map<String, Instant> from = new HashMap<>();
+    dsl.select(LAMBDA_FUNCTION.FUNCTION_NAME, DSL.min(PROVISIONED_CONCURRENCY.VALID_FROM))
+        .from(PROVISIONED_CONCURRENCY)
+        .join(LAMBDA_FUNCTION)
+        .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
+        .where(LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId))
+        .and(LAMBDA_FUNCTION.REGION.eq(region))
+        .and(PROVISIONED_CONCURRENCY.INFERRED_BOUND.isNotNull())
+        .groupBy(LAMBDA_FUNCTION.FUNCTION_NAME)
+        .forEach(row -> from.put(row.value1(), row.value2()));
+    return from;
+  }
+
+  /**
    * Replaces, per function, the periods that are not observed and start in {@code [from, until)} by
    * the rebuilt ones, in one transaction. Idempotent: writing the same history twice leaves the
    * same rows. Periods are cut at {@code until} (the first observation) so they never overlap what
@@ -272,7 +308,8 @@ public final class HistoryStore {
                   span.from(),
                   to,
                   span.allocated(),
-                  span.provenance().name()));
+                  span.provenance().name(),
+                  span.bound() == null ? null : span.bound().name()));
         }
       }
     }
@@ -350,13 +387,15 @@ public final class HistoryStore {
       }
     }
     Map<Long, BigDecimal> atRisk = new HashMap<>();
+    Map<Long, InferredPeriods> inferred = new HashMap<>();
     for (Record row :
         dsl.select(
                 PROVISIONED_CONCURRENCY.FUNCTION_ID,
                 PROVISIONED_CONCURRENCY.VALID_FROM,
                 PROVISIONED_CONCURRENCY.VALID_TO,
                 PROVISIONED_CONCURRENCY.ALLOCATED,
-                PROVISIONED_CONCURRENCY.PROVENANCE)
+                PROVISIONED_CONCURRENCY.PROVENANCE,
+                PROVISIONED_CONCURRENCY.INFERRED_BOUND)
             .from(PROVISIONED_CONCURRENCY)
             .join(LAMBDA_FUNCTION)
             .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
@@ -371,19 +410,22 @@ public final class HistoryStore {
       long id = row.get(PROVISIONED_CONCURRENCY.FUNCTION_ID);
       Provenance provenance = Provenance.valueOf(row.get(PROVISIONED_CONCURRENCY.PROVENANCE));
       weakest.merge(id, provenance, Provenance::weakest);
+      Instant from = max(row.get(PROVISIONED_CONCURRENCY.VALID_FROM), start);
+      Instant to = row.get(PROVISIONED_CONCURRENCY.VALID_TO);
+      to = to == null || to.isAfter(end) ? end : to;
+      int allocated = row.get(PROVISIONED_CONCURRENCY.ALLOCATED);
       if (provenance == Provenance.INFERRED) {
         // PC that may not have been there, or not at that amount: all of its GB-seconds
-        Instant from = max(row.get(PROVISIONED_CONCURRENCY.VALID_FROM), start);
-        Instant to = row.get(PROVISIONED_CONCURRENCY.VALID_TO);
-        to = to == null || to.isAfter(end) ? end : to;
         atRisk.merge(
             id,
-            gbSeconds(
-                row.get(PROVISIONED_CONCURRENCY.ALLOCATED),
-                from,
-                to,
-                memories.getOrDefault(id, List.of())),
+            gbSeconds(allocated, from, to, memories.getOrDefault(id, List.of())),
             BigDecimal::add);
+      }
+      String bound = row.get(PROVISIONED_CONCURRENCY.INFERRED_BOUND);
+      if (bound != null) {
+        inferred
+            .computeIfAbsent(id, key -> new InferredPeriods())
+            .add(InferenceBound.valueOf(bound), allocated, from, to);
       }
     }
     // Usage on a day before the earliest known configuration: priced with an assumed one.
@@ -411,7 +453,10 @@ public final class HistoryStore {
               entry.getValue(),
               month,
               provenance,
-              provenance == Provenance.UNKNOWN ? null : atRisk.getOrDefault(id, BigDecimal.ZERO)));
+              provenance == Provenance.UNKNOWN ? null : atRisk.getOrDefault(id, BigDecimal.ZERO),
+              inferred.containsKey(id)
+                  ? inferred.get(id).summary(memories.getOrDefault(id, List.of()))
+                  : null));
     }
     result.sort(
         java.util.Comparator.comparing((FunctionProvenance p) -> p.function().accountId())
@@ -462,15 +507,58 @@ public final class HistoryStore {
     return used;
   }
 
+  /** A function's periods inferred from CloudWatch within a month. */
+  private static final class InferredPeriods {
+    private record Period(InferenceBound bound, int allocated, Instant from, Instant to) {}
+
+    private final List<Period> periods = new ArrayList<>();
+
+    void add(InferenceBound bound, int allocated, Instant from, Instant to) {
+      if (from.isBefore(to)) {
+        periods.add(new Period(bound, allocated, from, to));
+      }
+    }
+
+    /** The month's summary; null when no period of it showed provisioned concurrency. */
+    InferredConcurrency summary(List<Memory> memories) {
+      int most = 0;
+      InferenceBound weakest = null;
+      BigDecimal priced = BigDecimal.ZERO;
+      for (Period period : periods) {
+        if (period.allocated() > 0) {
+          most = Math.max(most, period.allocated());
+          weakest =
+              weakest == null || period.bound().compareTo(weakest) > 0 ? period.bound() : weakest;
+          priced = priced.add(gbSeconds(period.allocated(), period.from(), period.to(), memories));
+        }
+      }
+      if (weakest == null) {
+        return null;
+      }
+      BigDecimal missing = BigDecimal.ZERO;
+      for (Period period : periods) {
+        if (period.bound() == InferenceBound.NO_EVIDENCE) {
+          missing = missing.add(gbSeconds(most, period.from(), period.to(), memories));
+        }
+      }
+      return new InferredConcurrency(most, weakest, priced, missing);
+    }
+  }
+
   /** A function's memory during {@code [from, to)}. */
   private record Memory(Instant from, Instant to, int memoryMb) {}
 
-  /** allocated × seconds × GB over {@code [from, to)}, with the memory in force in each part. */
+  /**
+   * allocated × seconds × GB over {@code [from, to)}, with the memory in force in each part (before
+   * the earliest known configuration, the earliest one: as the rollups price it).
+   */
   private static BigDecimal gbSeconds(
       int allocated, Instant from, Instant to, List<Memory> memories) {
     BigDecimal total = BigDecimal.ZERO;
+    Instant earliest =
+        memories.stream().map(Memory::from).min(Instant::compareTo).orElse(Instant.MIN);
     for (Memory memory : memories) {
-      Instant a = max(from, memory.from());
+      Instant a = max(from, memory.from().equals(earliest) ? Instant.MIN : memory.from());
       Instant b = memory.to() == null || memory.to().isAfter(to) ? to : memory.to();
       if (a.isBefore(b)) {
         total =

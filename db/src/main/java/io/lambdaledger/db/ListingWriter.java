@@ -321,7 +321,7 @@ final class ListingWriter {
           if (before == null || before.allocated() != allocated) {
             newAllocations.add(
                 new ProvisionedConcurrencyRecord(
-                    id, qualifier, at, null, allocated, Provenance.OBSERVED.name()));
+                    id, qualifier, at, null, allocated, Provenance.OBSERVED.name(), null));
             allocationChanges++;
           }
         });
