@@ -12,6 +12,7 @@ import io.lambdaledger.collector.Progress;
 import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionProvenance;
+import io.lambdaledger.core.model.InferenceBound;
 import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.HistoryStore;
@@ -24,7 +25,9 @@ import io.lambdaledger.reports.ReportFormat;
 import io.lambdaledger.reports.ReportRequest;
 import io.lambdaledger.reports.ReportSummary;
 import io.lambdaledger.sim.AwsSimulator;
+import io.lambdaledger.sim.ConfigUsage;
 import io.lambdaledger.sim.Faults;
+import io.lambdaledger.sim.FunctionTruth;
 import io.lambdaledger.sim.SimulatorSettings;
 import io.lambdaledger.sim.Truth;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +57,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * A first collection that backfills last month (the issue's standalone run: 120 functions, seed 11,
  * throttling and server errors on every call) reports that month within 0.5 % of the simulator's
  * exact bill, provisioned concurrency and per-side configuration included, because CloudTrail's
- * history is rebuilt before first sight. With CloudTrail denied the same month is low and every
- * function that had provisioned concurrency says its history is UNKNOWN.
+ * history is rebuilt before first sight. With CloudTrail denied, provisioned concurrency is
+ * inferred from CloudWatch's per-alias metrics (the amount, the GB-seconds priced from it and how
+ * much may be missing) and every function with usage before first sight says its history is UNKNOWN
+ * (its configuration was assumed).
  */
 class BackfillMatchesBillTest {
 
@@ -70,28 +75,45 @@ class BackfillMatchesBillTest {
       BigDecimal truth,
       List<FunctionProvenance> provenance,
       Map<String, BigDecimal> reportedByFunction,
-      Map<String, BigDecimal> truthByFunction) {
+      Map<String, BigDecimal> truthByFunction,
+      Truth exact,
+      long reportedRequests) {
 
-    /** The function whose reported cost is furthest from its bill, described. */
+    /**
+     * The function whose reported cost is furthest from its bill (INIT included: the per-function
+     * bill carries it), described with the share of its billed duration INIT adds.
+     */
     String worstFunction() {
-      String worst = null;
+      FunctionTruth worst = null;
       BigDecimal gap = BigDecimal.ZERO.negate();
-      for (Map.Entry<String, BigDecimal> billed : truthByFunction.entrySet()) {
+      for (FunctionTruth function : exact.functions()) {
+        BigDecimal billed = truthByFunction.get(function.arn());
         BigDecimal difference =
-            reportedByFunction
-                .getOrDefault(billed.getKey(), BigDecimal.ZERO)
-                .subtract(billed.getValue())
-                .abs();
+            reportedByFunction.getOrDefault(function.arn(), BigDecimal.ZERO).subtract(billed).abs();
         if (difference.compareTo(gap) > 0) {
           gap = difference;
-          worst = billed.getKey();
+          worst = function;
         }
       }
-      return worst
+      BigDecimal reportedCost = reportedByFunction.getOrDefault(worst.arn(), BigDecimal.ZERO);
+      BigDecimal billed = truthByFunction.get(worst.arn());
+      return worst.name()
           + " reported "
-          + reportedByFunction.getOrDefault(worst, BigDecimal.ZERO)
+          + reportedCost
           + " billed "
-          + truthByFunction.get(worst);
+          + billed
+          + " ("
+          + reportedCost
+              .subtract(billed)
+              .multiply(BigDecimal.valueOf(100))
+              .divide(billed, 2, java.math.RoundingMode.HALF_UP)
+          + " %), INIT adds "
+          + BigDecimal.valueOf(100L * worst.initBilledMs())
+              .divide(
+                  BigDecimal.valueOf(worst.billedMs() + worst.initBilledMs()),
+                  2,
+                  java.math.RoundingMode.HALF_UP)
+          + " % of its billed duration";
     }
 
     BigDecimal error() {
@@ -143,6 +165,7 @@ class BackfillMatchesBillTest {
               new ReportRequest(NOVEMBER, ReportFormat.CSV, AccountScope.all(), List.of(), true),
               csv);
       Map<String, BigDecimal> reportedByFunction = new HashMap<>();
+      long requests = 0;
       try (CSVParser parser =
           CSVParser.parse(
               csv.toString(StandardCharsets.UTF_8),
@@ -150,6 +173,7 @@ class BackfillMatchesBillTest {
         for (CSVRecord row : parser) {
           reportedByFunction.merge(
               row.get("function_arn"), new BigDecimal(row.get("total_cost")), BigDecimal::add);
+          requests += Long.parseLong(row.get("requests"));
         }
       }
       Truth truth = sim.truth(FROM, TO);
@@ -162,8 +186,23 @@ class BackfillMatchesBillTest {
           truth.onDemandTotal().subtract(truth.initCharge()),
           new HistoryStore(db.dsl(), clock).provenance(NOVEMBER, AccountScope.all()),
           reportedByFunction,
-          truthByFunction);
+          truthByFunction,
+          truth,
+          requests);
     }
+  }
+
+  /** Functions that had provisioned concurrency allocated during the month, by name. */
+  private static Map<String, Integer> provisionedInTruth(Truth truth) {
+    Map<String, Integer> provisioned = new HashMap<>();
+    for (FunctionTruth function : truth.functions()) {
+      for (ConfigUsage usage : function.configs()) {
+        if (usage.provisionedSeconds() > 0) {
+          provisioned.put(function.name(), usage.provisionedConcurrency());
+        }
+      }
+    }
+    return provisioned;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -172,8 +211,14 @@ class BackfillMatchesBillTest {
       throws IOException {
     Run run = backfillNovember(kind, FAULTS);
     System.out.printf(
-        "november %s: reported %s, billed %s, error %s; worst function: %s%n",
-        kind, run.reported(), run.truth(), run.error(), run.worstFunction());
+        "november %s: reported %s, billed without INIT %s (INIT %s), error %s; worst function:"
+            + " %s%n",
+        kind,
+        run.reported(),
+        run.truth(),
+        run.exact().initCharge(),
+        run.error(),
+        run.worstFunction());
 
     assertThat(run.error())
         .as("reported %s, billed %s", run.reported(), run.truth())
@@ -182,15 +227,58 @@ class BackfillMatchesBillTest {
         .isNotEmpty()
         .allSatisfy(
             p -> assertThat(p.provenance()).isIn(Provenance.OBSERVED, Provenance.CLOUDTRAIL));
+    // inside CloudTrail's reach nothing is inferred from CloudWatch
+    assertThat(run.provenance()).allSatisfy(p -> assertThat(p.inferredConcurrency()).isNull());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
-  void withCloudTrailDeniedTheMonthIsLowAndSaysSo(DatabaseKind kind) throws IOException {
+  void withCloudTrailDeniedPcIsInferredFromCloudWatchAndTheHistoryIsMarkedUncertain(
+      DatabaseKind kind) throws IOException {
     Run run = backfillNovember(kind, FAULTS + ",LookupEvents.deny=true");
+    Map<String, Integer> provisioned = provisionedInTruth(run.exact());
+    Map<String, FunctionProvenance> byName =
+        run.provenance().stream()
+            .collect(Collectors.toMap(p -> p.function().name(), p -> p, (a, b) -> a));
+    System.out.printf(
+        "november %s, CloudTrail denied: reported %s, billed without INIT %s, error %s%n",
+        kind, run.reported(), run.truth(), run.error());
+    byName.values().stream()
+        .filter(p -> p.inferredConcurrency() != null)
+        .sorted(java.util.Comparator.comparing(p -> p.function().name()))
+        .forEach(
+            p ->
+                System.out.printf(
+                    "  %s %s allocated %s (truth %s) priced %s GB-s, may be low by %s GB-s%n",
+                    p.function().name(),
+                    p.inferredConcurrency().bound(),
+                    p.inferredConcurrency().allocatedAtLeast(),
+                    provisioned.get(p.function().name()),
+                    p.inferredConcurrency().gbSeconds(),
+                    p.inferredConcurrency().mayBeLowByGbSeconds()));
 
-    assertThat(run.reported()).isLessThan(run.truth());
-    assertThat(run.error()).isGreaterThan(new BigDecimal("0.005"));
+    // metrics complete: every request of the month is reported
+    assertThat(run.reportedRequests()).isEqualTo(run.exact().invocations());
+    // PC inferred from CloudWatch closes most of the gap the denial opens (PC is most of this
+    // bill); what is left is the configuration changes, priced with the first observed one
+    assertThat(run.error()).isLessThan(new BigDecimal("0.01"));
+    // every function with provisioned concurrency says its history is uncertain, and what
+    // CloudWatch's per-alias metrics inferred: the amount, and the GB-seconds priced and at risk
+    assertThat(provisioned).isNotEmpty();
+    assertThat(provisioned.keySet())
+        .allSatisfy(
+            name -> {
+              FunctionProvenance p = byName.get(name);
+              assertThat(p).as(name).isNotNull();
+              assertThat(p.provenance()).as(name).isIn(Provenance.INFERRED, Provenance.UNKNOWN);
+              assertThat(p.inferredConcurrency()).as(name).isNotNull();
+              assertThat(p.inferredConcurrency().bound()).isEqualTo(InferenceBound.UTILIZATION);
+              assertThat(p.inferredConcurrency().allocatedAtLeast())
+                  .as(name)
+                  .isEqualTo(provisioned.get(name));
+              assertThat(p.inferredConcurrency().gbSeconds()).as(name).isPositive();
+              assertThat(p.inferredConcurrency().mayBeLowByGbSeconds()).as(name).isNotNull();
+            });
     Set<String> unknown =
         run.provenance().stream()
             .filter(p -> p.provenance() == Provenance.UNKNOWN)

@@ -29,6 +29,7 @@ final class TcpProxy implements AutoCloseable {
   private final AtomicLong connectionsCut = new AtomicLong();
   private final AtomicLong connectionsRefused = new AtomicLong();
   private final Thread acceptor;
+  private volatile Runnable beforeFirstConnection;
 
   TcpProxy(String targetHost, int targetPort) throws IOException {
     this.target = new InetSocketAddress(targetHost, targetPort);
@@ -38,6 +39,14 @@ final class TcpProxy implements AutoCloseable {
 
   int port() {
     return listener.getLocalPort();
+  }
+
+  /**
+   * Runs {@code action} when the first client connects, before anything it sends is forwarded: a
+   * test sees the state of the world at a caller's first contact with the server.
+   */
+  void beforeFirstConnection(Runnable action) {
+    beforeFirstConnection = action;
   }
 
   /** Cuts every open connection; new ones are closed as soon as they are accepted. */
@@ -82,6 +91,11 @@ final class TcpProxy implements AutoCloseable {
         connectionsRefused.incrementAndGet();
         closeQuietly(client);
         continue;
+      }
+      Runnable first = beforeFirstConnection;
+      if (first != null) {
+        beforeFirstConnection = null;
+        first.run();
       }
       try {
         Socket server = new Socket();
