@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * Infers provisioned concurrency before first sight where CloudTrail cannot tell: for each function
  * observed with provisioned concurrency (the evidence that it may have had some before), over the
  * part of {@code [from, first sight)} that CloudTrail's history does not cover (all of it when
- * CloudTrail was denied; what is older than its 90 days otherwise). Four hourly series per alias
- * ({@code ProvisionedConcurrencyInvocations}, {@code ProvisionedConcurrentExecutions}, {@code
- * ProvisionedConcurrencyUtilization} per {@code Resource}, the function's {@code Invocations}),
- * read once per function and range through the shard's GetMetricData path (its rate limit, its call
- * counter and so its CloudWatch cost), then {@link PcInference}. Functions with nothing to infer
- * cost nothing.
+ * CloudTrail was denied; what is older than its 90 days otherwise, unless CloudTrail saw the
+ * function created). Four hourly series per alias ({@code ProvisionedConcurrencyInvocations},
+ * {@code ProvisionedConcurrentExecutions}, {@code ProvisionedConcurrencyUtilization} per {@code
+ * Resource}, the function's {@code Invocations}), read once per function and range through the
+ * shard's GetMetricData path (its rate limit, its call counter and so its CloudWatch cost), then
+ * {@link PcInference}. Functions with nothing to infer cost nothing.
  */
 final class PcInferencePass {
 
@@ -175,12 +175,18 @@ final class PcInferencePass {
             .map(Cursor::readFrom)
             .orElse(null);
     Map<String, Instant> inferredFrom = history.inferredFrom(account, region);
+    Map<String, Instant> known =
+        cloudTrailFrom == null ? Map.of() : history.earliestConfigurations(account, region);
     List<Target> targets = new ArrayList<>();
     for (FirstObservation first : history.firstObservations(account, region).values()) {
       if (first.provisioned().isEmpty()) {
         continue;
       }
       boolean coveredByCloudTrail = first.rebuilt() && cloudTrailFrom != null;
+      if (coveredByCloudTrail
+          && known.getOrDefault(first.functionName(), first.at()).isAfter(cloudTrailFrom)) {
+        continue; // CloudTrail saw it created: it did not exist before
+      }
       Instant to =
           coveredByCloudTrail && cloudTrailFrom.isBefore(first.at()) ? cloudTrailFrom : first.at();
       Instant done = inferredFrom.get(first.functionName());

@@ -226,6 +226,20 @@ public final class HistoryStore {
     return observations;
   }
 
+  /** Per function of the shard: where its earliest known configuration starts, any provenance. */
+  public Map<String, Instant> earliestConfigurations(String accountId, String region) {
+    Map<String, Instant> earliest = new HashMap<>();
+    dsl.select(LAMBDA_FUNCTION.FUNCTION_NAME, DSL.min(FUNCTION_CONFIG.VALID_FROM))
+        .from(FUNCTION_CONFIG)
+        .join(LAMBDA_FUNCTION)
+        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
+        .where(LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId))
+        .and(LAMBDA_FUNCTION.REGION.eq(region))
+        .groupBy(LAMBDA_FUNCTION.FUNCTION_NAME)
+        .forEach(row -> earliest.put(row.value1(), row.value2()));
+    return earliest;
+  }
+
   /**
    * Per function of the shard with provisioned concurrency periods inferred from CloudWatch: where
    * the earliest of them starts (what was inferred need not be read again).
