@@ -14,6 +14,7 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionProvenance;
+import io.lambdaledger.core.model.InferenceBound;
 import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
 import io.lambdaledger.db.HistoryStore.AllocationSpan;
@@ -168,6 +169,79 @@ class HistoryStoreTest {
       assertThat(history.cursor(ACCOUNT, REGION, "CLOUDTRAIL"))
           .contains(new Cursor(ACCOUNT, REGION, "CLOUDTRAIL", FROM, SEEN.plusSeconds(3600), false));
       assertThat(history.cursor(ACCOUNT, "eu-west-1", "CLOUDTRAIL")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void provisionedConcurrencyInferredFromCloudWatchIsSummedWithItsBoundAndWhatMayBeMissing(
+      DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      InventoryStore inventory = new InventoryStore(db.dsl());
+      HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
+      listBoth(inventory);
+      Instant november = t("2026-11-01T00:00:00Z");
+      // CloudTrail denied: only PC periods, no configuration before SEEN (1024 MB assumed)
+      history.replace(
+          ACCOUNT,
+          REGION,
+          List.of(
+              new Rebuilt(
+                  "api",
+                  november,
+                  SEEN,
+                  List.of(),
+                  List.of(
+                      new AllocationSpan(
+                          "live",
+                          november,
+                          t("2026-11-11T00:00:00Z"),
+                          5,
+                          Provenance.INFERRED,
+                          InferenceBound.UTILIZATION),
+                      new AllocationSpan(
+                          "live",
+                          t("2026-11-11T00:00:00Z"),
+                          t("2026-11-12T00:00:00Z"),
+                          0,
+                          Provenance.UNKNOWN,
+                          InferenceBound.NO_EVIDENCE),
+                      new AllocationSpan(
+                          "live",
+                          t("2026-11-12T00:00:00Z"),
+                          t("2026-11-13T00:00:00Z"),
+                          0,
+                          Provenance.INFERRED,
+                          InferenceBound.UNSERVED),
+                      new AllocationSpan(
+                          "live",
+                          t("2026-11-13T00:00:00Z"),
+                          SEEN,
+                          3,
+                          Provenance.INFERRED,
+                          InferenceBound.EXECUTIONS)))));
+      new MetricSampleStore(db.dsl())
+          .upsert(List.of(sample(key("api"), t("2026-11-10T00:00:00Z"), 3600, 100, "1000")));
+      new UsageRollupStore(db.dsl(), CLOCK).recomputeAll(november, t("2026-12-07T00:00:00Z"));
+
+      FunctionProvenance api =
+          history.provenance(YearMonth.of(2026, 11), AccountScope.all()).stream()
+              .filter(p -> p.function().equals(key("api")))
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(history.inferredFrom(ACCOUNT, REGION)).containsExactly(Map.entry("api", november));
+      // usage before the earliest configuration: UNKNOWN, whatever was inferred
+      assertThat(api.provenance()).isEqualTo(Provenance.UNKNOWN);
+      assertThat(api.inferredConcurrency()).isNotNull();
+      assertThat(api.inferredConcurrency().allocatedAtLeast()).isEqualTo(5);
+      assertThat(api.inferredConcurrency().bound()).isEqualTo(InferenceBound.EXECUTIONS);
+      // 5 × 10 days + 3 × 18 days (13 to 30 November) at 1 GB (the first observed 1024 MB)
+      assertThat(api.inferredConcurrency().gbSeconds())
+          .isEqualByComparingTo(BigDecimal.valueOf((5L * 10 + 3L * 18) * 86_400));
+      // the day without evidence, had the 5 been there
+      assertThat(api.inferredConcurrency().mayBeLowByGbSeconds())
+          .isEqualByComparingTo(BigDecimal.valueOf(5L * 86_400));
     }
   }
 }
