@@ -161,12 +161,6 @@ public final class StorageBenchmark {
     return new UsageTotals(
         n,
         BigDecimal.valueOf(n * 120),
-        n * 120,
-        n * 121,
-        BigDecimal.valueOf(n * 120, 3),
-        BigDecimal.valueOf(n * 121, 3),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
         BigDecimal.ZERO,
         BigDecimal.ZERO,
         0,
@@ -175,8 +169,7 @@ public final class StorageBenchmark {
         3,
         1,
         0,
-        null,
-        12);
+        null);
   }
 
   private static <R extends Record> R rollupRow(R row, long id, Instant start, UsageTotals totals) {

@@ -69,12 +69,6 @@ public final class RunRate {
     return new UsageTotals(
         times(usage.requests(), factor),
         usage.durationMsSum().multiply(factor),
-        times(usage.billedMsLower(), factor),
-        times(usage.billedMsUpper(), factor),
-        usage.gbSecondsLower().multiply(factor),
-        usage.gbSecondsUpper().multiply(factor),
-        usage.storageGbSecondsLower().multiply(factor),
-        usage.storageGbSecondsUpper().multiply(factor),
         usage.provisionedConcurrencySeconds().multiply(factor),
         usage.provisionedConcurrencyGbSeconds().multiply(factor),
         times(usage.provisionedRequests(), factor),
@@ -83,8 +77,7 @@ public final class RunRate {
         times(usage.errors(), factor),
         times(usage.throttles(), factor),
         times(usage.deadLetterErrors(), factor),
-        usage.iteratorAgeMaxMs(),
-        usage.concurrentExecutionsMax());
+        usage.iteratorAgeMaxMs());
   }
 
   private static long times(long value, BigDecimal factor) {

@@ -12,12 +12,6 @@ class UsageTotalsTest {
     return new UsageTotals(
         requests,
         d,
-        requests * 10,
-        requests * 11,
-        d,
-        d,
-        BigDecimal.ONE,
-        BigDecimal.TEN,
         new BigDecimal("60"),
         new BigDecimal("7.5"),
         requests / 2,
@@ -26,8 +20,7 @@ class UsageTotalsTest {
         2,
         3,
         4,
-        iteratorAge == null ? null : new BigDecimal(iteratorAge),
-        requests > 5 ? 9 : null);
+        iteratorAge == null ? null : new BigDecimal(iteratorAge));
   }
 
   @Test
@@ -36,9 +29,6 @@ class UsageTotalsTest {
 
     assertThat(sum.requests()).isEqualTo(10);
     assertThat(sum.durationMsSum()).isEqualByComparingTo("300.75");
-    assertThat(sum.billedMsLower()).isEqualTo(100);
-    assertThat(sum.billedMsUpper()).isEqualTo(110);
-    assertThat(sum.storageGbSecondsUpper()).isEqualByComparingTo("20");
     assertThat(sum.provisionedConcurrencySeconds()).isEqualByComparingTo("120");
     assertThat(sum.provisionedConcurrencyGbSeconds()).isEqualByComparingTo("15");
     assertThat(sum.provisionedRequests()).isEqualTo(5);
@@ -47,7 +37,6 @@ class UsageTotalsTest {
     assertThat(sum.throttles()).isEqualTo(6);
     assertThat(sum.deadLetterErrors()).isEqualTo(8);
     assertThat(sum.iteratorAgeMaxMs()).isEqualByComparingTo("30");
-    assertThat(sum.concurrentExecutionsMax()).isEqualTo(9);
   }
 
   @Test
