@@ -39,18 +39,19 @@ final class Measures {
   /** Reads the usage columns (plain or aggregated, by name) of a row. */
   static UsageTotals totals(Record row) {
     var t = USAGE_HOUR;
-    return new UsageTotals(
-        longOf(row, t.REQUESTS),
-        decimalOf(row, t.DURATION_MS_SUM),
-        decimalOf(row, t.PC_ALLOCATED_S),
-        decimalOf(row, t.PC_GB_S),
-        longOf(row, t.PC_REQUESTS),
-        longOf(row, t.PC_SPILLOVER_REQUESTS),
-        decimalOf(row, t.PC_DURATION_MS_EST),
-        longOf(row, t.ERRORS),
-        longOf(row, t.THROTTLES),
-        longOf(row, t.DEAD_LETTER_ERRORS),
-        row.get(t.ITERATOR_AGE_MAX_MS.getName(), BigDecimal.class));
+    return UsageTotals.builder()
+        .requests(longOf(row, t.REQUESTS))
+        .durationMsSum(decimalOf(row, t.DURATION_MS_SUM))
+        .provisionedConcurrencySeconds(decimalOf(row, t.PC_ALLOCATED_S))
+        .provisionedConcurrencyGbSeconds(decimalOf(row, t.PC_GB_S))
+        .provisionedRequests(longOf(row, t.PC_REQUESTS))
+        .provisionedSpilloverRequests(longOf(row, t.PC_SPILLOVER_REQUESTS))
+        .provisionedDurationMsEstimate(decimalOf(row, t.PC_DURATION_MS_EST))
+        .errors(longOf(row, t.ERRORS))
+        .throttles(longOf(row, t.THROTTLES))
+        .deadLetterErrors(longOf(row, t.DEAD_LETTER_ERRORS))
+        .iteratorAgeMaxMs(row.get(t.ITERATOR_AGE_MAX_MS.getName(), BigDecimal.class))
+        .build();
   }
 
   /** Writes {@code totals} into a {@code usage_hour} or {@code usage_day} record. */

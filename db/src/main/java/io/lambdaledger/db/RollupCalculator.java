@@ -169,18 +169,17 @@ final class RollupCalculator {
             : duration
                 .multiply(BigDecimal.valueOf(provisioned))
                 .divide(BigDecimal.valueOf(invocations), DURATION_SCALE, RoundingMode.HALF_UP);
-    return new UsageTotals(
-        invocations,
-        duration,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        sample.getPcInvocations(),
-        sample.getPcSpilloverInvocations(),
-        provisionedDuration,
-        sample.getErrors(),
-        sample.getThrottles(),
-        sample.getDeadLetterErrors(),
-        sample.getIteratorAgeMaxMs());
+    return UsageTotals.builder()
+        .requests(invocations)
+        .durationMsSum(duration)
+        .provisionedRequests(sample.getPcInvocations())
+        .provisionedSpilloverRequests(sample.getPcSpilloverInvocations())
+        .provisionedDurationMsEstimate(provisionedDuration)
+        .errors(sample.getErrors())
+        .throttles(sample.getThrottles())
+        .deadLetterErrors(sample.getDeadLetterErrors())
+        .iteratorAgeMaxMs(sample.getIteratorAgeMaxMs())
+        .build();
   }
 
   static UsageTotals ofAllocation(int allocated, long millis, BillingConfiguration billing) {
@@ -188,8 +187,10 @@ final class RollupCalculator {
     BigDecimal gbSeconds =
         GbSeconds.of(Math.multiplyExact((long) allocated, millis), billing.memoryMb())
             .setScale(GB_SECONDS_SCALE, RoundingMode.UNNECESSARY);
-    return new UsageTotals(
-        0, BigDecimal.ZERO, seconds, gbSeconds, 0, 0, BigDecimal.ZERO, 0, 0, 0, null);
+    return UsageTotals.builder()
+        .provisionedConcurrencySeconds(seconds)
+        .provisionedConcurrencyGbSeconds(gbSeconds)
+        .build();
   }
 
   private static Instant min(Instant a, Instant b) {

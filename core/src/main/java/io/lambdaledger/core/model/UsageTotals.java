@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * Usage summed over a bucket (hour, day or window) for one function and billing configuration.
+ * Built by name ({@link #builder()}); the canonical constructor is for the builder only.
  *
  * <p>Only what was measured: CloudWatch gives the sum of durations, while AWS bills each invocation
  * rounded up to the millisecond; the billed bounds and GB-seconds are derived from {@code requests}
@@ -37,25 +38,123 @@ public record UsageTotals(
     BigDecimal iteratorAgeMaxMs) {
 
   /** No usage at all. */
-  public static final UsageTotals ZERO = ofInvocations(0, BigDecimal.ZERO);
+  public static final UsageTotals ZERO = builder().build();
 
   /**
    * Invocations and their CloudWatch duration sum, nothing else (no provisioned concurrency, no
-   * errors): for what-ifs and tests, named instead of eleven positions.
+   * errors): for what-ifs and tests.
    */
   public static UsageTotals ofInvocations(long requests, BigDecimal durationMsSum) {
-    return new UsageTotals(
-        requests,
-        durationMsSum,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        0,
-        0,
-        BigDecimal.ZERO,
-        0,
-        0,
-        0,
-        null);
+    return builder().requests(requests).durationMsSum(durationMsSum).build();
+  }
+
+  /** Totals by name; every quantity not set is zero, the iterator age unknown. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** These totals as a builder, to change some quantities by name. */
+  public Builder toBuilder() {
+    return builder()
+        .requests(requests)
+        .durationMsSum(durationMsSum)
+        .provisionedConcurrencySeconds(provisionedConcurrencySeconds)
+        .provisionedConcurrencyGbSeconds(provisionedConcurrencyGbSeconds)
+        .provisionedRequests(provisionedRequests)
+        .provisionedSpilloverRequests(provisionedSpilloverRequests)
+        .provisionedDurationMsEstimate(provisionedDurationMsEstimate)
+        .errors(errors)
+        .throttles(throttles)
+        .deadLetterErrors(deadLetterErrors)
+        .iteratorAgeMaxMs(iteratorAgeMaxMs);
+  }
+
+  /** Names each quantity of a {@link UsageTotals}, so that no caller counts positions. */
+  public static final class Builder {
+    private long requests;
+    private BigDecimal durationMsSum = BigDecimal.ZERO;
+    private BigDecimal provisionedConcurrencySeconds = BigDecimal.ZERO;
+    private BigDecimal provisionedConcurrencyGbSeconds = BigDecimal.ZERO;
+    private long provisionedRequests;
+    private long provisionedSpilloverRequests;
+    private BigDecimal provisionedDurationMsEstimate = BigDecimal.ZERO;
+    private long errors;
+    private long throttles;
+    private long deadLetterErrors;
+    private BigDecimal iteratorAgeMaxMs;
+
+    private Builder() {}
+
+    public Builder requests(long value) {
+      requests = value;
+      return this;
+    }
+
+    public Builder durationMsSum(BigDecimal value) {
+      durationMsSum = value;
+      return this;
+    }
+
+    public Builder provisionedConcurrencySeconds(BigDecimal value) {
+      provisionedConcurrencySeconds = value;
+      return this;
+    }
+
+    public Builder provisionedConcurrencyGbSeconds(BigDecimal value) {
+      provisionedConcurrencyGbSeconds = value;
+      return this;
+    }
+
+    public Builder provisionedRequests(long value) {
+      provisionedRequests = value;
+      return this;
+    }
+
+    public Builder provisionedSpilloverRequests(long value) {
+      provisionedSpilloverRequests = value;
+      return this;
+    }
+
+    public Builder provisionedDurationMsEstimate(BigDecimal value) {
+      provisionedDurationMsEstimate = value;
+      return this;
+    }
+
+    public Builder errors(long value) {
+      errors = value;
+      return this;
+    }
+
+    public Builder throttles(long value) {
+      throttles = value;
+      return this;
+    }
+
+    public Builder deadLetterErrors(long value) {
+      deadLetterErrors = value;
+      return this;
+    }
+
+    /** Nullable: unknown when no sample carried it. */
+    public Builder iteratorAgeMaxMs(BigDecimal value) {
+      iteratorAgeMaxMs = value;
+      return this;
+    }
+
+    public UsageTotals build() {
+      return new UsageTotals(
+          requests,
+          durationMsSum,
+          provisionedConcurrencySeconds,
+          provisionedConcurrencyGbSeconds,
+          provisionedRequests,
+          provisionedSpilloverRequests,
+          provisionedDurationMsEstimate,
+          errors,
+          throttles,
+          deadLetterErrors,
+          iteratorAgeMaxMs);
+    }
   }
 
   public UsageTotals {
@@ -67,18 +166,23 @@ public record UsageTotals(
 
   /** Component-wise sum; maxima take the larger known value. */
   public UsageTotals plus(UsageTotals other) {
-    return new UsageTotals(
-        requests + other.requests,
-        durationMsSum.add(other.durationMsSum),
-        provisionedConcurrencySeconds.add(other.provisionedConcurrencySeconds),
-        provisionedConcurrencyGbSeconds.add(other.provisionedConcurrencyGbSeconds),
-        provisionedRequests + other.provisionedRequests,
-        provisionedSpilloverRequests + other.provisionedSpilloverRequests,
-        provisionedDurationMsEstimate.add(other.provisionedDurationMsEstimate),
-        errors + other.errors,
-        throttles + other.throttles,
-        deadLetterErrors + other.deadLetterErrors,
-        max(iteratorAgeMaxMs, other.iteratorAgeMaxMs));
+    return builder()
+        .requests(requests + other.requests)
+        .durationMsSum(durationMsSum.add(other.durationMsSum))
+        .provisionedConcurrencySeconds(
+            provisionedConcurrencySeconds.add(other.provisionedConcurrencySeconds))
+        .provisionedConcurrencyGbSeconds(
+            provisionedConcurrencyGbSeconds.add(other.provisionedConcurrencyGbSeconds))
+        .provisionedRequests(provisionedRequests + other.provisionedRequests)
+        .provisionedSpilloverRequests(
+            provisionedSpilloverRequests + other.provisionedSpilloverRequests)
+        .provisionedDurationMsEstimate(
+            provisionedDurationMsEstimate.add(other.provisionedDurationMsEstimate))
+        .errors(errors + other.errors)
+        .throttles(throttles + other.throttles)
+        .deadLetterErrors(deadLetterErrors + other.deadLetterErrors)
+        .iteratorAgeMaxMs(max(iteratorAgeMaxMs, other.iteratorAgeMaxMs))
+        .build();
   }
 
   private static <T extends Comparable<T>> T max(T a, T b) {
