@@ -144,7 +144,7 @@ final class LedgerFixture implements AutoCloseable {
     Services services =
         new Services(
             () -> tokens,
-            new StoredTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
+            databaseTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
             () -> ready.get() && db.database().isReachable(),
             metrics,
             () ->
@@ -160,6 +160,31 @@ final class LedgerFixture implements AutoCloseable {
                 services)
             .start("127.0.0.1", 0);
     this.http = new HttpTestClient(server.port());
+  }
+
+  /** Token management on the test database (app's StoredTokens, without its write throttle). */
+  static TokenStore databaseTokens(io.lambdaledger.db.ApiTokenStore store) {
+    return new TokenStore() {
+      @Override
+      public List<ApiToken> list() {
+        return store.list();
+      }
+
+      @Override
+      public boolean create(ApiToken token) {
+        return store.create(token);
+      }
+
+      @Override
+      public boolean revoke(String name, Instant at) {
+        return store.revoke(name, at);
+      }
+
+      @Override
+      public void markUsed(String name, Instant at) {
+        store.markUsed(name, at, Duration.ofMinutes(1));
+      }
+    };
   }
 
   /** The API's read ports over a test database, as the composition root builds them. */
