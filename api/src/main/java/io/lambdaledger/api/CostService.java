@@ -1,9 +1,12 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.costing.HistoryCaveats;
+import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -72,7 +75,7 @@ final class CostService {
       }
       MonthCosts costs = monthCosts(month, segment, monthPoints, now, scope);
       costs.snapshotVersions().forEach(versions::add);
-      costs.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
+      costs.warnings().forEach(w -> warnings.putIfAbsent(keyOf(w), w));
       int offset = points.size();
       points.addAll(monthPoints);
       costs
@@ -183,13 +186,71 @@ final class CostService {
     }
     List<String> versions = new ArrayList<>();
     Map<String, CostWarning> warnings = new LinkedHashMap<>();
-    for (MonthPricer.Snapshot snapshot : snapshots.values()) {
+    // Latest boundary first (the month to date at the segment's end covers the most lines), then
+    // the earlier ones: the same warnings in the same order on every call.
+    List<Instant> ordered = new ArrayList<>(new java.util.TreeSet<>(snapshots.keySet()));
+    java.util.Collections.reverse(ordered);
+    String version = null;
+    for (Instant boundary : ordered) {
+      MonthPricer.Snapshot snapshot = snapshots.get(boundary);
       if (snapshot.priceVersion() != null) {
         versions.add(snapshot.priceVersion());
+        version = version == null ? snapshot.priceVersion() : version;
       }
-      snapshot.warnings(scope).forEach(w -> warnings.putIfAbsent(w.code(), w));
+      for (CostWarning warning : snapshot.warnings(scope)) {
+        if (!warning.code().equals(UnpricedUsage.REGION_NOT_PRICED)) {
+          warnings.putIfAbsent(warning.code(), warning);
+        }
+      }
+    }
+    // Usage without prices, and history caveats: about the lines of this segment the caller sees.
+    List<UnpricedUsage> unpriced = new ArrayList<>();
+    Set<FunctionKey> functions = new java.util.TreeSet<>();
+    for (Map.Entry<LineKey, Figures[]> line : perLine.entrySet()) {
+      Figures.Unpriced sum = null;
+      for (Figures figures : line.getValue()) {
+        if (figures == null) {
+          continue;
+        }
+        if (figures.unpriced() != null) {
+          sum = sum == null ? figures.unpriced() : sum.plus(figures.unpriced());
+        }
+        if (figures.unpriced() != null
+            || figures.requests() != 0
+            || figures.gbSeconds().signum() != 0
+            || figures.total().signum() != 0) {
+          functions.add(line.getKey().function());
+        }
+      }
+      if (sum != null) {
+        unpriced.add(
+            new UnpricedUsage(line.getKey().function().region(), sum.requests(), sum.gbSeconds()));
+      }
+    }
+    for (CostWarning warning : UnpricedUsage.warnings(version, unpriced)) {
+      warnings.put(warning.code(), warning);
+    }
+    if (!functions.isEmpty()) {
+      for (CostWarning warning : pricer.caveats(month, scope).warnings(functions)) {
+        warnings.putIfAbsent(warning.code() + " " + warning.message(), warning);
+      }
     }
     return new MonthCosts(perLine, versions, List.copyOf(warnings.values()));
+  }
+
+  /**
+   * The same warning from two months once: by code, but the history caveats (which name functions
+   * and months' amounts) by code and message.
+   */
+  private static String keyOf(CostWarning warning) {
+    return switch (warning.code()) {
+      case HistoryCaveats.HISTORY_INFERRED,
+          HistoryCaveats.HISTORY_UNKNOWN,
+          HistoryCaveats.NOT_YET_KNOWN,
+          UnpricedUsage.REGION_NOT_PRICED ->
+          warning.code() + " " + warning.message();
+      default -> warning.code();
+    };
   }
 
   private record MonthCosts(

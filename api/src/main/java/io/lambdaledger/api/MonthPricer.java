@@ -1,10 +1,13 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.costing.NoPriceBookException;
 import io.lambdaledger.core.costing.PricedLine;
 import io.lambdaledger.core.costing.PricedMonth;
+import io.lambdaledger.core.costing.UnpricedUsage;
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.time.YearMonth;
@@ -20,9 +23,23 @@ import java.util.Map;
 final class MonthPricer {
 
   private final MonthPricing pricing;
+  private final HistoryEvidence history;
+
+  MonthPricer(MonthPricing pricing, HistoryEvidence history) {
+    this.pricing = pricing;
+    this.history = history;
+  }
 
   MonthPricer(MonthPricing pricing) {
-    this.pricing = pricing;
+    this(pricing, HistoryEvidence.NONE);
+  }
+
+  /**
+   * What the history says about the pricing of {@code month}'s lines in {@code scope}: read each
+   * time (not cached with the priced snapshots, which only a usage change renews).
+   */
+  HistoryCaveats caveats(YearMonth month, AccountScope scope) {
+    return pricing.caveats(month, history, scope);
   }
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
@@ -36,6 +53,9 @@ final class MonthPricer {
     Map<LineKey, Figures> figures = new LinkedHashMap<>(priced.lines().size() * 2);
     for (PricedLine line : priced.lines()) {
       figures.merge(LineKey.of(line.usage()), Figures.of(line.cost()), Figures::plus);
+    }
+    for (FunctionUsage line : priced.unpriced()) {
+      figures.merge(LineKey.of(line), Figures.of(UnpricedUsage.of(line)), Figures::plus);
     }
     return new Snapshot(priced, figures);
   }
