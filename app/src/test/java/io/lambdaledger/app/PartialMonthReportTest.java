@@ -157,8 +157,7 @@ class PartialMonthReportTest {
               io.lambdaledger.core.pricing.PriceBooks.bundled(),
               Duration.ofMinutes(20),
               clock);
-      assertThat(reports.isFinal(october, io.lambdaledger.core.model.AccountScope.all()))
-          .isFalse();
+      assertThat(reports.isFinal(october, io.lambdaledger.core.model.AccountScope.all())).isFalse();
       assertThat(reports.finalMonths()).doesNotContain(october);
 
       succeeded(
