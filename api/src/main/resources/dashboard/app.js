@@ -421,9 +421,17 @@ async function functionPage(gen, month, account, region, name) {
         <td class="num">${integer.format(c.ephemeralStorageMb)} MB</td><td class="num">${c.timeoutSeconds} s</td></tr>`).join("")}</tbody></table></div>
     </section>`;
   const costPoints = item && item.series ? item.series : [];
-  timeChart("chart-cost", "Cost by day (USD)", costPoints.map((p) => Date.parse(p.start) / 1000),
-    [{ label: "Cost", values: costPoints.map(costValue) }],
-    { bars: true, format: (v) => usd.format(v), axis: (v) => usdPrecise.format(v) });
+  if (item && item.unpriced && item.total === undefined) {
+    // Usage without prices: say so, rather than "no data" or a chart of $0.00 days.
+    const chart = document.getElementById("chart-cost");
+    chart.innerHTML = `<h2>Cost by day (USD)</h2>` + emptyState("No price",
+      "The price book has no prices for " + fn.region + ": the usage is shown without a cost.");
+    chart.dataset.rendered = "unpriced";
+  } else {
+    timeChart("chart-cost", "Cost by day (USD)", costPoints.map((p) => Date.parse(p.start) / 1000),
+      [{ label: "Cost", values: costPoints.map(costValue) }],
+      { bars: true, format: (v) => usd.format(v), axis: (v) => usdPrecise.format(v) });
+  }
   for (const m of METRICS) {
     const series = metrics.series.find((s) => s.metric === m.name);
     const points = series ? series.points : [];

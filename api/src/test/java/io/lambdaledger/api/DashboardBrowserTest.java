@@ -227,6 +227,8 @@ class DashboardBrowserTest {
               + "/refunds-worker");
       wait.until(d -> !d.findElements(By.cssSelector("#function-marks [data-mark]")).isEmpty());
       assertThat(text("function-cost")).isEqualTo("no price");
+      assertThat(browser.findElement(By.id("chart-cost")).getAttribute("data-rendered"))
+          .isEqualTo("unpriced");
       assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
           .hasSize(1);
       screenshot("function-unpriced", DESKTOP);
