@@ -131,7 +131,11 @@ class UncertainRowsTest {
           .filteredOn(r -> !r.get("function_name").equals("worker"))
           .allSatisfy(r -> assertThat(r.get("total_cost")).isNotEmpty());
 
+      ByteArrayOutputStream focusOut = new ByteArrayOutputStream();
+      ReportSummary summary =
+          reports.write(ReportRequest.of(OCTOBER, ReportFormat.FOCUS), focusOut);
       List<CSVRecord> focus = write(reports, ReportFormat.FOCUS);
+      assertThat(summary.lines()).isEqualTo(focus.size());
       List<CSVRecord> workerRows =
           focus.stream().filter(r -> r.get("ResourceName").equals("worker")).toList();
       assertThat(workerRows).extracting(r -> r.get("SkuMeter")).hasSize(2);
