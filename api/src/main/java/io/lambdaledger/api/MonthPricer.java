@@ -35,12 +35,40 @@ final class MonthPricer {
   }
 
   /**
-   * What the history says about the pricing of {@code month}'s lines in {@code scope}: read each
-   * time (not cached with the priced snapshots, which only a usage change renews).
+   * What the history says about the pricing of {@code month}'s lines in {@code scope}. Not cached
+   * with the priced snapshots (a history pass changes it without changing usage): read again once
+   * {@link #CAVEATS_FOR} has passed, so that a busy dashboard does not read the history tables on
+   * every request.
    */
   HistoryCaveats caveats(YearMonth month, AccountScope scope) {
-    return pricing.caveats(month, history, scope);
+    if (history == HistoryEvidence.NONE) {
+      return HistoryCaveats.NONE;
+    }
+    long now = System.nanoTime();
+    CaveatsKey key = new CaveatsKey(month, scope);
+    CachedCaveats cached = caveats.get(key);
+    if (cached != null && now - cached.readAt() < CAVEATS_FOR.toNanos()) {
+      return cached.caveats();
+    }
+    HistoryCaveats read = pricing.caveats(month, history, scope);
+    if (caveats.size() >= MAX_CACHED_CAVEATS) {
+      caveats.clear();
+    }
+    caveats.put(key, new CachedCaveats(now, read));
+    return read;
   }
+
+  /** How long history caveats are reused. */
+  static final java.time.Duration CAVEATS_FOR = java.time.Duration.ofSeconds(30);
+
+  private static final int MAX_CACHED_CAVEATS = 256;
+
+  private final java.util.concurrent.ConcurrentHashMap<CaveatsKey, CachedCaveats> caveats =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CaveatsKey(YearMonth month, AccountScope scope) {}
+
+  private record CachedCaveats(long readAt, HistoryCaveats caveats) {}
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
   Snapshot price(YearMonth month, List<FunctionUsage> usage) {
