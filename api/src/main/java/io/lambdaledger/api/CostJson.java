@@ -85,7 +85,8 @@ final class CostJson {
       String freeTierCredit,
       String total,
       List<Point> series,
-      UnpricedJson unpriced) {}
+      UnpricedJson unpriced,
+      List<String> caveats) {}
 
   record Point(String start, String end, long requests, String gbSeconds, String total) {
     static Point of(CostResult.Point point) {
@@ -138,7 +139,8 @@ final class CostJson {
                         item.series() == null
                             ? null
                             : item.series().stream().map(Point::of).toList(),
-                        UnpricedJson.of(item.figures())))
+                        UnpricedJson.of(item.figures()),
+                        item.caveats()))
             .toList();
     return new Costs(
         Window.of(result.window()),

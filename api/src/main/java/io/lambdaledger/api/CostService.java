@@ -65,6 +65,7 @@ final class CostService {
     Map<LineKey, Figures[]> lines = new HashMap<>();
     Set<String> versions = new LinkedHashSet<>();
     Map<String, CostWarning> warnings = new LinkedHashMap<>();
+    Map<FunctionKey, Set<String>> caveats = new HashMap<>();
     for (YearMonth month : window.months()) {
       TimeWindow segment = window.intersect(TimeWindow.of(month));
       List<TimeWindow> monthPoints =
@@ -76,6 +77,11 @@ final class CostService {
       MonthCosts costs = monthCosts(month, segment, monthPoints, now, scope);
       costs.snapshotVersions().forEach(versions::add);
       costs.warnings().forEach(w -> warnings.putIfAbsent(keyOf(w), w));
+      costs
+          .caveats()
+          .forEach(
+              (f, codes) ->
+                  caveats.computeIfAbsent(f, k -> new java.util.TreeSet<>()).addAll(codes));
       int offset = points.size();
       points.addAll(monthPoints);
       costs
@@ -94,7 +100,7 @@ final class CostService {
               });
     }
     addWindowWarnings(window, now, warnings);
-    return group(query, window, now, points, lines, versions, warnings);
+    return group(query, window, now, points, lines, versions, warnings, caveats);
   }
 
   private CostResult group(
@@ -104,7 +110,9 @@ final class CostService {
       List<TimeWindow> points,
       Map<LineKey, Figures[]> lines,
       Set<String> versions,
-      Map<String, CostWarning> warnings) {
+      Map<String, CostWarning> warnings,
+      Map<FunctionKey, Set<String>> caveats) {
+    boolean byFunction = query.aggregate().contains(Dimension.Field.FUNCTION);
     LineGrouper grouper = new LineGrouper(query.aggregate(), query.filter(), directory::functions);
     Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
     List<Ranked> ranked = new ArrayList<>(groups.size());
@@ -119,12 +127,19 @@ final class CostService {
         totalPoints[i] = totalPoints[i].plus(series[i]);
       }
       totals = totals.plus(sum);
+      Map<String, String> key = grouper.keyMap(group.getKey());
+      Set<String> codes =
+          byFunction
+              ? caveats.get(
+                  new FunctionKey(key.get("account"), key.get("region"), key.get("function")))
+              : null;
       ranked.add(
           Ranked.of(
               new CostResult.Item(
-                  grouper.keyMap(group.getKey()),
+                  key,
                   sum,
-                  query.step() == null ? null : seriesOf(points, series)),
+                  query.step() == null ? null : seriesOf(points, series),
+                  codes == null || codes.isEmpty() ? null : List.copyOf(codes)),
               query.sort()));
     }
     ranked.sort(Ranked.order(query.sort()));
@@ -230,12 +245,20 @@ final class CostService {
     for (CostWarning warning : UnpricedUsage.warnings(version, unpriced)) {
       warnings.put(warning.code(), warning);
     }
+    Map<FunctionKey, List<String>> caveats = new HashMap<>();
     if (!functions.isEmpty()) {
-      for (CostWarning warning : pricer.caveats(month, scope).warnings(functions)) {
+      HistoryCaveats history = pricer.caveats(month, scope);
+      for (CostWarning warning : history.warnings(functions)) {
         warnings.putIfAbsent(warning.code() + " " + warning.message(), warning);
       }
+      for (FunctionKey function : functions) {
+        List<String> codes = history.codes(function);
+        if (!codes.isEmpty()) {
+          caveats.put(function, codes);
+        }
+      }
     }
-    return new MonthCosts(perLine, versions, List.copyOf(warnings.values()));
+    return new MonthCosts(perLine, versions, List.copyOf(warnings.values()), caveats);
   }
 
   /**
@@ -254,7 +277,10 @@ final class CostService {
   }
 
   private record MonthCosts(
-      Map<LineKey, Figures[]> perLine, List<String> snapshotVersions, List<CostWarning> warnings) {}
+      Map<LineKey, Figures[]> perLine,
+      List<String> snapshotVersions,
+      List<CostWarning> warnings,
+      Map<FunctionKey, List<String>> caveats) {}
 
   /**
    * The month-to-date cost at each boundary. Boundaries after now cost what now costs (there is no

@@ -203,6 +203,12 @@ class UncertainLinesApiTest {
                 + " AccessDeniedException")
         .contains("stream-consumer");
 
+    assertThat(item(costs, "function", "checkout-api").path("caveats").toString())
+        .isEqualTo("[\"HISTORY_INFERRED\"]");
+    assertThat(item(costs, "function", "stream-consumer").path("caveats").toString())
+        .isEqualTo("[\"NOT_YET_KNOWN\"]");
+    assertThat(item(costs, "function", "nightly-report").has("caveats")).isFalse();
+
     JsonNode forecast = get("/api/v1/forecast", LedgerFixture.ADMIN);
     assertThat(warning(forecast, "HISTORY_INFERRED")).isNotNull();
 

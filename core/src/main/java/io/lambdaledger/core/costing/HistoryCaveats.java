@@ -101,6 +101,24 @@ public final class HistoryCaveats {
   }
 
   /**
+   * The warning codes that apply to the function's lines ({@link #HISTORY_INFERRED}, {@link
+   * #HISTORY_UNKNOWN}, {@link #NOT_YET_KNOWN}), in that order; empty when none.
+   */
+  public List<String> codes(FunctionKey function) {
+    List<String> codes = new ArrayList<>(2);
+    FunctionProvenance found = provenance.get(function);
+    if (found != null && found.provenance() == Provenance.INFERRED) {
+      codes.add(HISTORY_INFERRED);
+    } else if (found != null && found.provenance() == Provenance.UNKNOWN) {
+      codes.add(HISTORY_UNKNOWN);
+    }
+    if (unknown.containsKey(function)) {
+      codes.add(NOT_YET_KNOWN);
+    }
+    return codes;
+  }
+
+  /**
    * One short note per caveat of the function's lines (CSV {@code notes}, FOCUS {@code x_Notes}).
    */
   public List<String> notes(FunctionKey function) {
