@@ -9,7 +9,6 @@ import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
-import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
@@ -153,7 +152,6 @@ final class LedgerRuntime implements AutoCloseable {
     }
   }
 
-  /** The API's read ports over the database. */
   /**
    * The scheduled monthly reports, with the same finality as the CLI {@code report}: the
    * collector's watermarks, and the windows its runs completed (a month with a day no run covered
@@ -170,6 +168,7 @@ final class LedgerRuntime implements AutoCloseable {
         clock);
   }
 
+  /** The API's read ports over the database. */
   static LedgerData ledger(Database database) {
     return new LedgerData(
         StoredLedger.usage(database),

@@ -1,10 +1,12 @@
 package io.lambdaledger.reports;
 
 import io.lambdaledger.core.ledger.HistoryEvidence;
+import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.MonthUsageStore;
 import io.lambdaledger.db.StoredLedger;
 import java.io.IOException;
 import java.time.Clock;
@@ -24,14 +26,14 @@ import org.jooq.DSLContext;
 final class StoredRows implements RowSource {
 
   private final InventoryStore inventory;
-  private final MonthUsageReader usage;
+  private final MonthUsage usage;
   private final PricedRows priced;
   private final HistoryEvidence history;
   private final Clock clock;
 
   StoredRows(DSLContext dsl, PriceBooks priceBooks, Clock clock) {
     this.inventory = new InventoryStore(dsl);
-    this.usage = new MonthUsageReader(dsl);
+    this.usage = new MonthUsageStore(dsl);
     this.priced = new PricedRows(priceBooks);
     this.history = StoredLedger.history(dsl);
     this.clock = clock;
