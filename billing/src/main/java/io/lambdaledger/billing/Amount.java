@@ -33,9 +33,11 @@ final class Amount {
   }
 
   /**
-   * Below this, m / 10^k is correctly rounded, d * 10^k is within 1/4 of the one integer m whose m
-   * / 10^k reads back as d, and so is d * 10^(k+1) of 10m: the first k that reads back is the
-   * shortest decimal, the one {@link Double#toString} writes.
+   * Below this, m / 10^k is correctly rounded, and d * 10^k is within 1/4 of the one integer m
+   * whose m / 10^k reads back as d (the spacing 10^-k is then wider than the doubles that read back
+   * as d): if d has a decimal with at most k fraction digits, it is m / 10^k with m = rint(d *
+   * 10^k), and m with its trailing zeros dropped is the shortest such decimal, the one {@link
+   * Double#toString} writes. A margin of 2^7 below 2^53 keeps the same true one digit further.
    */
   private static final double EXACT_BOUND = 0x1p46;
 
@@ -70,18 +72,23 @@ final class Amount {
    * {@code d}), found without formatting when it has few digits.
    */
   void set(double d) {
-    if (Double.isFinite(d) && Math.abs(d) < EXACT_BOUND) {
-      for (int k = 0; k < TEN_D.length; k++) {
-        double m = Math.rint(d * TEN_D[k]);
-        if (Math.abs(m) >= EXACT_BOUND) {
-          break;
+    double abs = Math.abs(d);
+    if (abs < EXACT_BOUND) {
+      int k = TEN_D.length - 1;
+      while (k > 0 && abs * TEN_D[k] >= EXACT_BOUND) {
+        k--;
+      }
+      double m = Math.rint(d * TEN_D[k]);
+      if (m / TEN_D[k] == d) {
+        long u = (long) m;
+        while (k > 0 && u % 10 == 0) {
+          u /= 10;
+          k--;
         }
-        if (m / TEN_D[k] == d) {
-          unscaled = (long) m;
-          scale = k;
-          big = null;
-          return;
-        }
+        unscaled = u;
+        scale = k;
+        big = null;
+        return;
       }
     }
     big = BigDecimal.valueOf(d);

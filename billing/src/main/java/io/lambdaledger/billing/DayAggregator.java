@@ -100,7 +100,7 @@ final class DayAggregator {
 
   private final BillStore.LineSink sink;
   private final int fileNo;
-  private final Map<Key, Sums> sums = new LinkedHashMap<>();
+  private final Map<Key, Sums> sums = new LinkedHashMap<>(MAX_KEYS * 4 / 3 + 1);
   private final Key probe = new Key();
   private long lineNo;
   long lines;

@@ -14,10 +14,15 @@ final class TextCache {
 
   private final byte[][] keys = new byte[SLOTS][];
   private final String[] values = new String[SLOTS];
+  private byte[] last;
+  private String lastValue;
 
   String text(byte[] b, int from, int to) {
     if (from == to) {
       return "";
+    }
+    if (last != null && Arrays.equals(last, 0, last.length, b, from, to)) {
+      return lastValue;
     }
     int h = 1;
     for (int i = from; i < to; i++) {
@@ -25,12 +30,13 @@ final class TextCache {
     }
     int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
     byte[] key = keys[slot];
-    if (key != null && Arrays.equals(key, 0, key.length, b, from, to)) {
-      return values[slot];
+    if (key == null || !Arrays.equals(key, 0, key.length, b, from, to)) {
+      key = Arrays.copyOfRange(b, from, to);
+      keys[slot] = key;
+      values[slot] = new String(b, from, to - from, StandardCharsets.UTF_8);
     }
-    String value = new String(b, from, to - from, StandardCharsets.UTF_8);
-    keys[slot] = Arrays.copyOfRange(b, from, to);
-    values[slot] = value;
-    return value;
+    last = key;
+    lastValue = values[slot];
+    return lastValue;
   }
 }

@@ -340,6 +340,9 @@ public final class BillStore {
       if (value == null) {
         return t.append("\\N");
       }
+      if (plain(value)) {
+        return t.append(value);
+      }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         switch (c) {
@@ -351,6 +354,16 @@ public final class BillStore {
         }
       }
       return t;
+    }
+
+    private static boolean plain(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void sendCopy() throws SQLException {
