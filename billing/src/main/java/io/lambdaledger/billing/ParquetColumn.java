@@ -39,8 +39,15 @@ final class ParquetColumn extends PrimitiveConverter {
   private int day;
   private boolean hasDay;
 
-  private Dictionary dictionary;
+  /** The current dictionary's entries, decoded: one of the three is set. */
   private String[] dictionaryText;
+
+  private Amount[] dictionaryAmount;
+  private int[] dictionaryDay;
+
+  /** Decodes dictionary entries as a value is decoded. */
+  private ParquetColumn dictionaryValue;
+
   private final TextCache cache = new TextCache();
 
   ParquetColumn(String name, PrimitiveType type) {
@@ -77,37 +84,58 @@ final class ParquetColumn extends PrimitiveConverter {
     return true;
   }
 
+  /**
+   * Decodes the column chunk's dictionary once: each entry's text, amount or day, so a value read
+   * through the dictionary is an array lookup.
+   */
   @Override
   public void setDictionary(Dictionary dictionary) {
-    this.dictionary = dictionary;
-    this.dictionaryText = null;
-    if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
-        && decimalScale == Integer.MIN_VALUE) {
-      dictionaryText = new String[dictionary.getMaxId() + 1];
+    int size = dictionary.getMaxId() + 1;
+    dictionaryText = null;
+    dictionaryAmount = null;
+    dictionaryDay = null;
+    dictionaryValue = new ParquetColumn(name, type);
+    ParquetColumn v = dictionaryValue;
+    for (int id = 0; id < size; id++) {
+      switch (type.getPrimitiveTypeName()) {
+        case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> v.addBinary(dictionary.decodeToBinary(id));
+        case DOUBLE -> v.addDouble(dictionary.decodeToDouble(id));
+        case FLOAT -> v.addFloat(dictionary.decodeToFloat(id));
+        case INT64 -> v.addLong(dictionary.decodeToLong(id));
+        case INT32 -> v.addInt(dictionary.decodeToInt(id));
+        case BOOLEAN -> v.addBoolean(dictionary.decodeToBoolean(id));
+      }
+      if (v.hasDay) {
+        if (dictionaryDay == null) {
+          dictionaryDay = new int[size];
+        }
+        dictionaryDay[id] = v.day;
+      } else if (v.number) {
+        if (dictionaryAmount == null) {
+          dictionaryAmount = new Amount[size];
+        }
+        dictionaryAmount[id] = new Amount();
+        dictionaryAmount[id].set(v.amount);
+      } else {
+        if (dictionaryText == null) {
+          dictionaryText = new String[size];
+        }
+        dictionaryText[id] = v.text;
+      }
     }
   }
 
   @Override
   public void addValueFromDictionary(int id) {
-    switch (type.getPrimitiveTypeName()) {
-      case BINARY, FIXED_LEN_BYTE_ARRAY, INT96 -> {
-        if (dictionaryText != null) {
-          String s = dictionaryText[id];
-          if (s == null) {
-            s = dictionary.decodeToBinary(id).toStringUsingUTF8();
-            dictionaryText[id] = s;
-          }
-          clear();
-          text = s;
-        } else {
-          addBinary(dictionary.decodeToBinary(id));
-        }
-      }
-      case DOUBLE -> addDouble(dictionary.decodeToDouble(id));
-      case FLOAT -> addFloat(dictionary.decodeToFloat(id));
-      case INT64 -> addLong(dictionary.decodeToLong(id));
-      case INT32 -> addInt(dictionary.decodeToInt(id));
-      case BOOLEAN -> addBoolean(dictionary.decodeToBoolean(id));
+    clear();
+    if (dictionaryDay != null) {
+      day = dictionaryDay[id];
+      hasDay = true;
+    } else if (dictionaryAmount != null) {
+      amount.set(dictionaryAmount[id]);
+      number = true;
+    } else {
+      text = dictionaryText[id];
     }
   }
 
