@@ -322,6 +322,39 @@ class BillImportBenchmarkTest {
     }
   }
 
+  /** CPU time of this JVM, every thread (the import, GC, JIT), in seconds. */
+  static double clientCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  /**
+   * The PostgreSQL server process of the pool's connection this thread gets (Hikari hands a thread
+   * the connection it used last, so the import's), or -1 for H2.
+   */
+  static long backendPid(Database db, String kind) {
+    if (kind.equals("h2")) {
+      return -1;
+    }
+    return ((Number) db.db().dsl().fetchValue("select pg_backend_pid()")).longValue();
+  }
+
+  /** CPU time (user + system) of a local process from /proc, in seconds; NaN if unreadable. */
+  static double cpuSeconds(long pid) {
+    if (pid < 0) {
+      return Double.NaN;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** A fresh database: a PostgreSQL schema, or an H2 file (an in-memory one would be heap). */
   static Database open(String kind, Path dir) throws IOException {
     if (kind.equals("h2")) {
@@ -364,15 +397,22 @@ class BillImportBenchmarkTest {
           BillImporter importer =
               new BillImporter(s3, new BillStore(db.db().dsl()), Clock.systemUTC());
           String loadBefore = loadAverage();
+          long backend = backendPid(db, kind);
+          double serverBefore = cpuSeconds(backend);
+          double clientBefore = clientCpuSeconds();
           long t0 = System.nanoTime();
           ImportResult r = importer.importExport(export, MONTH).get(0);
           double seconds = (System.nanoTime() - t0) / 1e9;
+          double client = clientCpuSeconds() - clientBefore;
+          double server =
+              backendPid(db, kind) == backend ? cpuSeconds(backend) - serverBefore : Double.NaN;
           String loadAfter = loadAverage();
           long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
           assertThat(r.rowsRead()).isEqualTo(expected);
           String line =
               String.format(
-                  "| %s | %s | %s | %,d | %,d | %,d | %.1f s | %,.0f | %d MB | %s / %s |",
+                  "| %s | %s | %s | %,d | %,d | %,d | %.1f s | %,.0f | %.1f s | %s | %d MB | %s"
+                      + " / %s |",
                   hourly ? "hourly" : "daily",
                   parquet ? "Parquet" : "CSV+GZIP",
                   kind.equals("h2") ? "H2" : "PostgreSQL",
@@ -381,6 +421,8 @@ class BillImportBenchmarkTest {
                   r.storedLines(),
                   seconds,
                   r.rowsRead() / seconds,
+                  client,
+                  kind.equals("h2") ? "(in the client)" : String.format("%.1f s", server),
                   peak >> 20,
                   loadBefore,
                   loadAfter);
