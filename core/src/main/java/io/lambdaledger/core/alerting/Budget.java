@@ -29,6 +29,8 @@ public record Budget(
   private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 
   /**
+   * The amount is kept without trailing zeros.
+   *
    * @throws IllegalArgumentException on a bad name, account, function, tag, amount or currency
    */
   public Budget {
@@ -61,6 +63,10 @@ public record Budget(
     }
     if (amount == null || amount.signum() <= 0) {
       throw new IllegalArgumentException("budget amount must be more than 0: " + amount);
+    }
+    amount = amount.stripTrailingZeros();
+    if (amount.scale() < 0) {
+      amount = amount.setScale(0);
     }
     if (!USD.equals(currency)) {
       throw new IllegalArgumentException("budgets are in USD only, not " + currency);
