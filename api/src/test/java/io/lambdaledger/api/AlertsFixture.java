@@ -118,7 +118,7 @@ final class AlertsFixture implements AutoCloseable {
                     true, Clock.fixed(NOW, ZoneOffset.UTC), "test", Duration.ofMinutes(30)),
                 new Services(
                     () -> tokens,
-                    new StoredTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
+                    LedgerFixture.databaseTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
                     () -> true,
                     metrics,
                     () -> null,

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.lambdaledger.api.ApiServer;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
-import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.api.Tokens;
 import io.lambdaledger.app.config.AlertsConfig;
 import io.lambdaledger.app.config.AlertsConfig.BudgetConfig;
@@ -244,8 +243,6 @@ class AlertsEndToEndTest {
       long requests =
           usd.divide(new BigDecimal("0.0000168667"), 0, RoundingMode.HALF_UP).longValueExact();
       long ms = requests * 1000;
-      BigDecimal gbS =
-          BigDecimal.valueOf(ms).divide(BigDecimal.valueOf(1000), 13, RoundingMode.HALF_UP);
       UsageDayRecord row = new UsageDayRecord();
       row.setFunctionId(ids.get(function));
       row.setDayStart(day.atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -254,12 +251,6 @@ class AlertsEndToEndTest {
       row.setEphemeralMb(GB.ephemeralStorageMb());
       row.setRequests(requests);
       row.setDurationMsSum(BigDecimal.valueOf(ms));
-      row.setBilledMsLower(ms);
-      row.setBilledMsUpper(ms);
-      row.setGbSLower(gbS);
-      row.setGbSUpper(gbS);
-      row.setStorageGbSLower(BigDecimal.ZERO);
-      row.setStorageGbSUpper(BigDecimal.ZERO);
       row.setPcAllocatedS(BigDecimal.ZERO);
       row.setPcGbS(BigDecimal.ZERO);
       row.setPcRequests(0L);
@@ -284,12 +275,6 @@ class AlertsEndToEndTest {
       hour.setEphemeralMb(row.getEphemeralMb());
       hour.setRequests(row.getRequests());
       hour.setDurationMsSum(row.getDurationMsSum());
-      hour.setBilledMsLower(row.getBilledMsLower());
-      hour.setBilledMsUpper(row.getBilledMsUpper());
-      hour.setGbSLower(row.getGbSLower());
-      hour.setGbSUpper(row.getGbSUpper());
-      hour.setStorageGbSLower(row.getStorageGbSLower());
-      hour.setStorageGbSUpper(row.getStorageGbSUpper());
       hour.setPcAllocatedS(row.getPcAllocatedS());
       hour.setPcGbS(row.getPcGbS());
       hour.setPcRequests(row.getPcRequests());
