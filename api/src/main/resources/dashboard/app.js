@@ -1,6 +1,6 @@
 // Lambda Ledger dashboard: plain JavaScript over the JSON API, charts by uPlot (from a WebJar).
-// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections; each takes
-// ?month=YYYY-MM (the month picker's choice, kept in the URL hash; absent: the current month).
+// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections, #/alerts;
+// each but alerts takes ?month=YYYY-MM (the month picker's choice, kept in the URL hash; absent: the current month).
 "use strict";
 
 const API = "/api/v1";
@@ -501,6 +501,31 @@ async function collectionsPage(gen, month) {
     </tbody></table>`;
 }
 
+/** Budgets and the alerts raised (newest first); what a scoped token sees of them only. */
+async function alertsPage(gen) {
+  const [alerts, budgets] = await load(gen, "/alerts?limit=200", "/budgets");
+  view.innerHTML = `
+    <h1>Alerts</h1>
+    <p class="subtitle muted">Budgets crossed by the month's forecast, and daily cost spikes per function against the same weekday of the last weeks; checked after each collection cycle, each alert raised once.</p>
+    <section class="card"><h2>Budgets</h2><div class="table-wrap" id="budgets"></div></section>
+    <section class="card"><h2>Alerts raised</h2><div class="table-wrap" id="alerts"></div></section>`;
+  const budgetBox = document.getElementById("budgets");
+  budgetBox.innerHTML = budgets.items.length
+    ? `<table id="budgets-table"><thead><tr><th>Budget</th><th>Covers</th><th class="num">Per month</th><th>Set in</th></tr></thead><tbody>
+      ${budgets.items.map((b) => `<tr data-budget="${esc(b.name)}"><td>${esc(b.name)}</td><td>${esc(b.covers)}</td>
+        <td class="num">${usd.format(Number(b.amount))}</td><td>${b.source === "config" ? "configuration file" : "API"}</td></tr>`).join("")}
+      </tbody></table>`
+    : emptyState("No budgets", "Set one in the configuration file (alerts.budgets) or with PUT /api/v1/budgets/{name}.");
+  const alertBox = document.getElementById("alerts");
+  alertBox.innerHTML = alerts.items.length
+    ? `<table id="alerts-table"><thead><tr><th>Raised</th><th>Kind</th><th>What</th><th class="num">Observed</th><th class="num">Expected</th><th>Sent</th></tr></thead><tbody>
+      ${alerts.items.map((a) => `<tr data-key="${esc(a.key)}"><td>${utc(a.raisedAt)}</td><td>${a.kind === "budget" ? "budget" : "cost spike"}</td>
+        <td>${esc(a.message)}</td><td class="num">${usd.format(Number(a.observed))}</td><td class="num">${usd.format(Number(a.expected))}</td>
+        <td class="${a.delivery === "failed" ? "status-bad" : a.delivery === "delivered" ? "status-ok" : ""}">${esc(a.delivery)}</td></tr>`).join("")}
+      </tbody></table>`
+    : emptyState("No alerts", "Nothing crossed a budget or spiked so far.");
+}
+
 // ---------- token entry, month picker and routing ----------
 
 /** The months the picker offers, from /api/v1/months. */
@@ -559,6 +584,7 @@ async function route() {
     if (parts[0] === "functions") await functionsPage(gen, month);
     else if (parts[0] === "function" && parts.length === 4) await functionPage(gen, month, parts[1], parts[2], parts[3]);
     else if (parts[0] === "collections") await collectionsPage(gen, month);
+    else if (parts[0] === "alerts") await alertsPage(gen);
     else await overview(gen, month);
     document.body.dataset.page = parts[0] || "overview";
     document.body.dataset.generation = String(gen);

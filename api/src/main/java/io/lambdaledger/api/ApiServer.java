@@ -163,6 +163,7 @@ public final class ApiServer implements AutoCloseable {
     new ErrorMapping(mapper).register(config);
     new Routes(settings, services, services.ledger(), mapper).register(config.routes);
     new TokensController(tokens).register(config.routes);
+    new AlertsController(services.alerting()).register(config.routes);
   }
 
   private void authorize(Context ctx) {

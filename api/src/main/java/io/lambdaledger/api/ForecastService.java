@@ -1,7 +1,7 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
-import io.lambdaledger.core.costing.RunRate;
+import io.lambdaledger.core.costing.MonthForecast;
 import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
@@ -9,10 +9,8 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,8 +33,6 @@ final class ForecastService {
           + " extended at the same hourly rate to the end of the month, added to the month-to-date"
           + " usage, and the whole month is priced with volume tiers and the free tier";
   static final String CLOSED = "actual: the month is over, so the projection is the actual cost";
-
-  private static final Duration RECENT = Duration.ofDays(7);
 
   private final UsageReader usage;
   private final FunctionDirectory directory;
@@ -68,16 +64,11 @@ final class ForecastService {
     if (!monthWindow.start().isBefore(now)) {
       throw ApiProblem.badParameter("month", "cannot forecast " + month + ": it has not started");
     }
-    Instant asOf = now.truncatedTo(ChronoUnit.HOURS);
-    boolean closed = !monthWindow.end().isAfter(asOf);
-    Instant through = closed ? monthWindow.end() : asOf;
-    List<FunctionUsage> monthToDate =
-        through.isAfter(monthWindow.start())
-            ? usage.totals(monthWindow.start(), through)
-            : List.of();
-    MonthPricer.Snapshot actual = pricer.price(month, monthToDate);
-    MonthPricer.Snapshot projected =
-        closed ? actual : pricer.price(month, project(monthToDate, monthWindow, through));
+    MonthForecast forecast = MonthForecast.of(usage, month, now);
+    boolean closed = forecast.closed();
+    Instant through = forecast.through();
+    MonthPricer.Snapshot actual = pricer.price(month, forecast.monthToDate());
+    MonthPricer.Snapshot projected = closed ? actual : pricer.price(month, forecast.projected());
     Map<LineKey, Figures[]> lines = new HashMap<>();
     actual.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[0] = v);
     projected.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[1] = v);
@@ -134,20 +125,5 @@ final class ForecastService {
       warnings.addAll(pricer.caveats(month, scope).warnings(functions));
     }
     return warnings;
-  }
-
-  private List<FunctionUsage> project(
-      List<FunctionUsage> monthToDate, TimeWindow month, Instant through) {
-    Instant recentStart = through.minus(RECENT);
-    if (recentStart.isBefore(month.start())) {
-      recentStart = month.start();
-    }
-    long recentHours = Duration.between(recentStart, through).toHours();
-    long remainingHours = Duration.between(through, month.end()).toHours();
-    if (recentHours <= 0 || remainingHours <= 0) {
-      return monthToDate;
-    }
-    return RunRate.projectedMonth(
-        monthToDate, usage.totals(recentStart, through), recentHours, remainingHours);
   }
 }

@@ -136,6 +136,16 @@ public final class ServiceMetrics implements AutoCloseable {
     return holder;
   }
 
+  private final FunctionCostGauge functionCosts = new FunctionCostGauge(registry);
+
+  /**
+   * Month-to-date cost per function ({@code account/region/name}), in US dollars: the {@code top}
+   * largest are exported by name and the rest summed as {@code other}, so the series stay bounded.
+   */
+  public void functionCosts(java.util.Map<String, BigDecimal> costs, int top) {
+    functionCosts.update(costs, top);
+  }
+
   MeterRegistry registry() {
     return registry;
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param reports writes monthly CSV and FOCUS reports
  * @param ledger usage, inventory and collection runs, through their read ports
  * @param priceBooks price books by version, to price each month with the one in force
+ * @param alerting the alert history and the budgets ({@link Alerting#NONE} without alerting)
  */
 public record Services(
     TokenSource tokens,
@@ -23,7 +24,8 @@ public record Services(
     CollectionTrigger collections,
     MonthlyReportSource reports,
     LedgerData ledger,
-    PriceBooks priceBooks) {
+    PriceBooks priceBooks,
+    Alerting alerting) {
 
   public Services {
     Objects.requireNonNull(tokens, "tokens");
@@ -34,5 +36,28 @@ public record Services(
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(priceBooks, "priceBooks");
+    Objects.requireNonNull(alerting, "alerting");
+  }
+
+  /** Without alerting: {@code /alerts} and {@code /budgets} are empty. */
+  public Services(
+      TokenSource tokens,
+      TokenStore tokenStore,
+      ReadinessCheck readiness,
+      ServiceMetrics metrics,
+      CollectionTrigger collections,
+      MonthlyReportSource reports,
+      LedgerData ledger,
+      PriceBooks priceBooks) {
+    this(
+        tokens,
+        tokenStore,
+        readiness,
+        metrics,
+        collections,
+        reports,
+        ledger,
+        priceBooks,
+        Alerting.NONE);
   }
 }

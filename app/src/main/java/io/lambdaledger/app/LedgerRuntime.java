@@ -110,6 +110,7 @@ final class LedgerRuntime implements AutoCloseable {
     } else {
       LOG.warn("event=auth-disabled API authentication is OFF: every caller is an admin");
     }
+    AlertWiring alerts = new AlertWiring(config.alerts(), database, priceBooks, metrics, clock);
     Services services =
         new Services(
             tokens,
@@ -119,7 +120,8 @@ final class LedgerRuntime implements AutoCloseable {
             collectNow(background),
             reportSource(reports),
             ledger(database),
-            priceBooks);
+            priceBooks,
+            alerts.api());
     this.server =
         new ApiServer(
             new ApiServer.Settings(options.authEnabled(), clock, options.version(), horizon),
@@ -128,6 +130,7 @@ final class LedgerRuntime implements AutoCloseable {
     closeables.add(server);
     scheduler.start();
     closeables.add(scheduler);
+    closeables.add(alerts.feed().start(Duration.ofSeconds(15)));
     String directory = config.reports().directory();
     if (directory != null && !directory.isBlank()) {
       closeables.add(scheduleReports(reports, Path.of(directory), config.reports().formats()));

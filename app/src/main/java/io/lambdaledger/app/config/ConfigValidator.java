@@ -42,6 +42,7 @@ final class ConfigValidator {
       require(
           FORMATS.contains(format), "reports.formats", "'" + format + "' is not one of csv, focus");
     }
+    config.alerts().validate();
   }
 
   private static void validateAccounts(List<AccountConfig> accounts) {

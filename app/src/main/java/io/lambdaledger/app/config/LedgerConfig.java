@@ -12,7 +12,8 @@ public record LedgerConfig(
     AwsConfig aws,
     CollectorConfig collector,
     ServerConfig server,
-    ReportsConfig reports) {
+    ReportsConfig reports,
+    AlertsConfig alerts) {
 
   public LedgerConfig {
     database = database == null ? DatabaseConfig.defaults() : database;
@@ -20,10 +21,11 @@ public record LedgerConfig(
     collector = collector == null ? CollectorConfig.defaults() : collector;
     server = server == null ? ServerConfig.defaults() : server;
     reports = reports == null ? ReportsConfig.defaults() : reports;
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
   }
 
   public static LedgerConfig defaults() {
-    return new LedgerConfig(null, null, null, null, null);
+    return new LedgerConfig(null, null, null, null, null, null);
   }
 
   /** Where usage is stored: the embedded H2 file by default, PostgreSQL in production. */

@@ -1,0 +1,13 @@
+package io.lambdaledger.core.alerting;
+
+/** What raised an alert. */
+public enum AlertKind {
+  /** The month's forecast crossed a budget. */
+  BUDGET,
+  /** A function's daily cost jumped far above its own baseline. */
+  ANOMALY;
+
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,127 @@
+package io.lambdaledger.core.alerting;
+
+import io.lambdaledger.core.model.FunctionKey;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges one function's cost on one day against its own baseline ({@link AnomalyRules}). A day
+ * still running is judged on the part of the day elapsed: its baseline and thresholds are scaled by
+ * that fraction. Only rises alert; a function that costs less than usual does not.
+ */
+public final class AnomalyDetector {
+
+  private static final BigDecimal MAD_TO_SIGMA = new BigDecimal("1.4826");
+
+  private final AnomalyRules rules;
+
+  public AnomalyDetector(AnomalyRules rules) {
+    this.rules = rules;
+  }
+
+  /** The outcome for one function and day. */
+  public sealed interface Verdict {}
+
+  /** The day's cost is a spike; {@code alert} says by how much. */
+  public record Spike(Alert alert) implements Verdict {}
+
+  /** Within the baseline: the day's cost stayed at or under {@code threshold}. */
+  public record Normal(BigDecimal baseline, BigDecimal threshold) implements Verdict {}
+
+  /** Not judged: only {@code weeksWithUsage} same weekdays have usage (a new function). */
+  public record NotEnoughHistory(int weeksWithUsage) implements Verdict {}
+
+  /**
+   * @param cost the day's cost so far
+   * @param dayFraction how much of the day {@code cost} covers (1 for a whole day), in (0, 1]
+   * @param history daily costs of earlier days (days without usage absent)
+   */
+  public Verdict check(
+      FunctionKey function,
+      LocalDate day,
+      BigDecimal cost,
+      BigDecimal dayFraction,
+      Map<LocalDate, BigDecimal> history,
+      Instant at) {
+    List<BigDecimal> sameWeekday = new ArrayList<>();
+    for (int week = 1; week <= rules.weeks(); week++) {
+      BigDecimal earlier = history.get(day.minusWeeks(week));
+      if (earlier != null) {
+        sameWeekday.add(earlier);
+      }
+    }
+    if (sameWeekday.size() < rules.minimumWeeks()) {
+      return new NotEnoughHistory(sameWeekday.size());
+    }
+    BigDecimal median = median(sameWeekday);
+    List<BigDecimal> deviations = new ArrayList<>();
+    for (BigDecimal value : sameWeekday) {
+      deviations.add(value.subtract(median).abs());
+    }
+    BigDecimal spread =
+        median(deviations).multiply(MAD_TO_SIGMA).max(median.multiply(rules.spreadFloor()));
+    BigDecimal threshold =
+        median
+            .add(spread.multiply(rules.sensitivity()))
+            .max(median.multiply(rules.minimumRatio()))
+            .max(median.add(rules.minimumIncrease()));
+    BigDecimal baseline = median.multiply(dayFraction);
+    threshold = threshold.multiply(dayFraction);
+    if (cost.compareTo(threshold) <= 0) {
+      return new Normal(baseline, threshold);
+    }
+    String subject = function.accountId() + "/" + function.region() + "/" + function.name();
+    String ratio =
+        baseline.signum() == 0
+            ? "from nothing"
+            : cost.divide(baseline, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP)
+                + "× its usual";
+    boolean partial = dayFraction.compareTo(BigDecimal.ONE) < 0;
+    String message =
+        "Cost spike: "
+            + subject
+            + " cost $"
+            + BudgetCheck.cents(cost)
+            + " on "
+            + day
+            + (partial ? " so far" : "")
+            + ", "
+            + ratio
+            + " $"
+            + BudgetCheck.cents(baseline)
+            + " (median of the same weekday over "
+            + sameWeekday.size()
+            + " weeks"
+            + (partial ? ", for the same part of the day" : "")
+            + ")";
+    return new Spike(
+        new Alert(
+            "anomaly:" + subject + ":" + day + ":spike",
+            AlertKind.ANOMALY,
+            function.accountId(),
+            subject,
+            day.toString(),
+            message,
+            cost,
+            baseline,
+            at));
+  }
+
+  static BigDecimal median(List<BigDecimal> values) {
+    List<BigDecimal> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    if (n % 2 == 1) {
+      return sorted.get(n / 2);
+    }
+    return sorted
+        .get(n / 2 - 1)
+        .add(sorted.get(n / 2))
+        .divide(BigDecimal.TWO, MathContext.DECIMAL64);
+  }
+}

@@ -1,0 +1,115 @@
+package io.lambdaledger.core.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lambdaledger.core.model.FunctionKey;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AnomalyDetectorTest {
+
+  private static final FunctionKey FN = new FunctionKey("111111111111", "us-east-1", "checkout");
+  private static final Instant AT = Instant.parse("2026-10-20T01:00:00Z");
+  private static final LocalDate FIRST = LocalDate.of(2026, 9, 1);
+  private final AnomalyDetector detector = new AnomalyDetector(AnomalyRules.DEFAULT);
+
+  /** $10 on weekdays, $40 on Mondays (a weekly batch), $3 at weekends, ±15 % noise, seeded. */
+  private static Map<LocalDate, BigDecimal> seasonal(LocalDate from, int days, long seed) {
+    Random random = new Random(seed);
+    Map<LocalDate, BigDecimal> costs = new HashMap<>();
+    for (int i = 0; i < days; i++) {
+      LocalDate day = from.plusDays(i);
+      double base =
+          day.getDayOfWeek() == DayOfWeek.MONDAY ? 40 : day.getDayOfWeek().getValue() >= 6 ? 3 : 10;
+      double noisy = base * (0.85 + 0.3 * random.nextDouble());
+      costs.put(day, BigDecimal.valueOf(noisy).setScale(6, java.math.RoundingMode.HALF_UP));
+    }
+    return costs;
+  }
+
+  @Test
+  void a_normal_monday_is_not_a_spike_although_it_is_four_times_a_tuesday() {
+    Map<LocalDate, BigDecimal> costs = seasonal(FIRST, 60, 7);
+    int judged = 0;
+    for (int i = 28; i < 60; i++) {
+      LocalDate day = FIRST.plusDays(i);
+      AnomalyDetector.Verdict verdict =
+          detector.check(FN, day, costs.get(day), BigDecimal.ONE, costs, AT);
+      assertThat(verdict)
+          .as(day + " " + day.getDayOfWeek())
+          .isInstanceOf(AnomalyDetector.Normal.class);
+      judged++;
+    }
+    assertThat(judged).isEqualTo(32);
+  }
+
+  @Test
+  void a_five_fold_tuesday_is_a_spike_with_its_baseline() {
+    Map<LocalDate, BigDecimal> costs = seasonal(FIRST, 40, 11);
+    LocalDate tuesday = LocalDate.of(2026, 10, 6);
+    assertThat(tuesday.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
+    BigDecimal spiked = costs.get(tuesday).multiply(BigDecimal.valueOf(5));
+    AnomalyDetector.Verdict verdict =
+        detector.check(FN, tuesday, spiked, BigDecimal.ONE, costs, AT);
+    assertThat(verdict).isInstanceOf(AnomalyDetector.Spike.class);
+    Alert alert = ((AnomalyDetector.Spike) verdict).alert();
+    assertThat(alert.key()).isEqualTo("anomaly:111111111111/us-east-1/checkout:2026-10-06:spike");
+    assertThat(alert.kind()).isEqualTo(AlertKind.ANOMALY);
+    assertThat(alert.accountId()).isEqualTo("111111111111");
+    assertThat(alert.expected()).isBetween(new BigDecimal("8.5"), new BigDecimal("11.5"));
+    assertThat(alert.message()).contains("checkout", "2026-10-06", "same weekday");
+  }
+
+  @Test
+  void a_spike_in_the_part_of_a_day_elapsed_is_judged_against_that_part() {
+    Map<LocalDate, BigDecimal> costs = seasonal(FIRST, 40, 3);
+    LocalDate tuesday = LocalDate.of(2026, 10, 6);
+    BigDecimal half = new BigDecimal("0.5");
+    BigDecimal normalHalf = costs.get(tuesday).multiply(half);
+    assertThat(detector.check(FN, tuesday, normalHalf, half, costs, AT))
+        .isInstanceOf(AnomalyDetector.Normal.class);
+    assertThat(
+            detector.check(
+                FN, tuesday, normalHalf.multiply(BigDecimal.valueOf(5)), half, costs, AT))
+        .isInstanceOf(AnomalyDetector.Spike.class);
+  }
+
+  @Test
+  void a_new_function_is_not_judged_until_it_has_enough_weeks() {
+    Map<LocalDate, BigDecimal> costs = seasonal(LocalDate.of(2026, 9, 22), 14, 5);
+    LocalDate day = LocalDate.of(2026, 10, 6);
+    AnomalyDetector.Verdict verdict =
+        detector.check(FN, day, new BigDecimal("1000"), BigDecimal.ONE, costs, AT);
+    assertThat(verdict).isEqualTo(new AnomalyDetector.NotEnoughHistory(2));
+  }
+
+  @Test
+  void a_perfectly_flat_function_does_not_alert_on_a_small_move_thanks_to_the_spread_floor() {
+    Map<LocalDate, BigDecimal> flat = new HashMap<>();
+    for (int i = 0; i < 28; i++) {
+      flat.put(FIRST.plusDays(i), new BigDecimal("10.00"));
+    }
+    LocalDate day = FIRST.plusDays(28);
+    assertThat(detector.check(FN, day, new BigDecimal("14.00"), BigDecimal.ONE, flat, AT))
+        .isInstanceOf(AnomalyDetector.Normal.class);
+    assertThat(detector.check(FN, day, new BigDecimal("20.01"), BigDecimal.ONE, flat, AT))
+        .isInstanceOf(AnomalyDetector.Spike.class);
+  }
+
+  @Test
+  void a_tiny_function_does_not_alert_below_the_minimum_increase() {
+    Map<LocalDate, BigDecimal> tiny = new HashMap<>();
+    for (int i = 0; i < 28; i++) {
+      tiny.put(FIRST.plusDays(i), new BigDecimal("0.01"));
+    }
+    LocalDate day = FIRST.plusDays(28);
+    assertThat(detector.check(FN, day, new BigDecimal("0.10"), BigDecimal.ONE, tiny, AT))
+        .isInstanceOf(AnomalyDetector.Normal.class);
+  }
+}
