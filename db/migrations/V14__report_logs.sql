@@ -5,7 +5,7 @@ create table report_log_day (
   account_id             varchar(32)    not null,
   region                 varchar(32)    not null,
   function_name          varchar(170)   not null,
-  day                    date           not null,
+  usage_date             date           not null,
   reports                bigint         not null,
   memory_size_mb         integer        not null,
   max_memory_used_mb     integer        not null,
@@ -14,7 +14,7 @@ create table report_log_day (
   init_duration_ms_sum   numeric(24, 3) not null,
   timeouts               bigint         not null,
   scanned_at             timestamp with time zone not null,
-  constraint pk_report_log_day primary key (account_id, region, function_name, day)
+  constraint pk_report_log_day primary key (account_id, region, function_name, usage_date)
 );
 
 -- Each Logs Insights query and the bytes it scanned ($0.005 per GB): what the scan budget meters.

@@ -82,7 +82,7 @@ public final class ReportLogStore implements ReportLogs {
                     REPORT_LOG_DAY.ACCOUNT_ID,
                     REPORT_LOG_DAY.REGION,
                     REPORT_LOG_DAY.FUNCTION_NAME,
-                    REPORT_LOG_DAY.DAY,
+                    REPORT_LOG_DAY.USAGE_DATE,
                     REPORT_LOG_DAY.REPORTS,
                     REPORT_LOG_DAY.MEMORY_SIZE_MB,
                     REPORT_LOG_DAY.MAX_MEMORY_USED_MB,
@@ -108,7 +108,7 @@ public final class ReportLogStore implements ReportLogs {
                     REPORT_LOG_DAY.ACCOUNT_ID,
                     REPORT_LOG_DAY.REGION,
                     REPORT_LOG_DAY.FUNCTION_NAME,
-                    REPORT_LOG_DAY.DAY)
+                    REPORT_LOG_DAY.USAGE_DATE)
                 .doUpdate()
                 .set(REPORT_LOG_DAY.REPORTS, excluded(REPORT_LOG_DAY.REPORTS))
                 .set(REPORT_LOG_DAY.MEMORY_SIZE_MB, excluded(REPORT_LOG_DAY.MEMORY_SIZE_MB))
@@ -155,18 +155,18 @@ public final class ReportLogStore implements ReportLogs {
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate end = LocalDate.ofInstant(to, ZoneOffset.UTC);
     return dsl.selectFrom(REPORT_LOG_DAY)
-        .where(REPORT_LOG_DAY.DAY.ge(first))
-        .and(REPORT_LOG_DAY.DAY.lt(end))
+        .where(REPORT_LOG_DAY.USAGE_DATE.ge(first))
+        .and(REPORT_LOG_DAY.USAGE_DATE.lt(end))
         .orderBy(
             REPORT_LOG_DAY.ACCOUNT_ID,
             REPORT_LOG_DAY.REGION,
             REPORT_LOG_DAY.FUNCTION_NAME,
-            REPORT_LOG_DAY.DAY)
+            REPORT_LOG_DAY.USAGE_DATE)
         .fetch(
             r ->
                 new ReportLogDay(
                     new FunctionKey(r.getAccountId(), r.getRegion(), r.getFunctionName()),
-                    r.getDay(),
+                    r.getUsageDate(),
                     r.getReports(),
                     r.getMemorySizeMb(),
                     r.getMaxMemoryUsedMb(),
