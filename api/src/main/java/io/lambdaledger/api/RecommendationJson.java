@@ -38,8 +38,7 @@ public final class RecommendationJson {
       high = high.add(r.monthlySavingHighUsd());
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("from", result.from().toString());
-    body.put("to", result.to().toString());
+    body.put("window", object("start", result.from().toString(), "end", result.to().toString()));
     body.put("currency", "USD");
     body.put(
         "monthlySaving",
@@ -78,7 +77,7 @@ public final class RecommendationJson {
       evidence.add(object("name", e.name(), "value", e.value().toPlainString(), "unit", e.unit()));
     }
     item.put("evidence", evidence);
-    item.put("window", object("from", r.from().toString(), "to", r.to().toString()));
+    item.put("window", object("start", r.from().toString(), "end", r.to().toString()));
     item.put("assumptions", r.assumptions());
     return item;
   }

@@ -238,3 +238,4 @@ class SavingsRecommendationsTest {
     return new ObjectMapper().readTree(response.body()).get("savings");
   }
 }
+
