@@ -130,7 +130,8 @@ final class RecommendCommand implements Callable<Integer> {
                   ReportLogScanner.Settings.of(scanBudget),
                   today,
                   lookbackDays);
-          System.err.printf(
+          PrintWriter err = spec.commandLine().getErr();
+          err.printf(
               "Logs Insights: %d queries, %d bytes scanned, $%s of $%s spent this month%s%n",
               scan.queries(),
               scan.bytesScanned(),
@@ -139,6 +140,7 @@ final class RecommendCommand implements Callable<Integer> {
               scan.skippedForBudget() > 0
                   ? " (" + scan.skippedForBudget() + " functions left unread for the budget)"
                   : "");
+          err.flush();
         }
       }
       SavingsAdvice.Result result =

@@ -238,4 +238,3 @@ class SavingsRecommendationsTest {
     return new ObjectMapper().readTree(response.body()).get("savings");
   }
 }
-
