@@ -140,9 +140,8 @@ final class LogsInsightsService {
     long records = days.stream().mapToLong(ReportDays.Day::reports).sum();
     started.increment();
     bytesScanned.add(bytes);
-    String queryId =
-        String.format(
-            "%08x-5100-4000-8000-%012x", Rng.mix(ids.incrementAndGet()) & 0xffffffffL, ids.get());
+    long n = ids.incrementAndGet();
+    String queryId = String.format("%08x-5100-4000-8000-%012x", Rng.mix(n) & 0xffffffffL, n);
     if (queries.size() >= MAX_STORED_QUERIES) {
       queries.clear();
     }
