@@ -15,10 +15,13 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Turns each function's evidence over a lookback into savings recommendations: arm64, memory,
@@ -31,6 +34,7 @@ public final class Adviser {
   private static final BigDecimal MONTH_SECONDS =
       BigDecimal.valueOf(Duration.ofDays(30).toSeconds());
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+  private static final BigDecimal MS_PER_HOUR = BigDecimal.valueOf(3_600_000);
 
   private final PriceBook book;
   private final AdviceSettings settings;
@@ -248,17 +252,19 @@ public final class Adviser {
         m.requests == 0
             ? BigDecimal.ZERO
             : BigDecimal.valueOf(m.spilloverRequests).divide(BigDecimal.valueOf(m.requests), MC);
+    // The busiest hour's average concurrency (CloudWatch keeps no peak in the rollups), and per
+    // day whether more than the spillover share of the invocations ran beyond PC.
     Integer peak = null;
+    Map<Instant, UsageTotals> byDay = new TreeMap<>();
+    for (UsageReader.Bucket hour : evidence.hours()) {
+      UsageTotals u = hour.usage().usage();
+      int busy = u.durationMsSum().divide(MS_PER_HOUR, 0, RoundingMode.CEILING).intValueExact();
+      peak = peak == null ? busy : Math.max(peak, busy);
+      byDay.merge(hour.start().truncatedTo(ChronoUnit.DAYS), u, UsageTotals::plus);
+    }
     int daysWithPc = 0;
     int daysSpilling = 0;
-    for (UsageReader.Bucket day : evidence.days()) {
-      UsageTotals u = day.usage().usage();
-      if (u.concurrentExecutionsMax() != null) {
-        peak =
-            peak == null
-                ? u.concurrentExecutionsMax()
-                : Math.max(peak, u.concurrentExecutionsMax());
-      }
+    for (UsageTotals u : byDay.values()) {
       if (u.provisionedConcurrencySeconds().signum() > 0) {
         daysWithPc++;
         if (u.requests() > 0
@@ -287,7 +293,7 @@ public final class Adviser {
                     allocationCost.setScale(2, RoundingMode.HALF_EVEN),
                     "USD")));
     if (peak != null) {
-      facts.add(Evidence.of("peakConcurrency", peak, "count"));
+      facts.add(Evidence.of("busiestHourConcurrency", peak, "count"));
     }
     facts.add(Evidence.of("daysWithProvisionedConcurrency", daysWithPc, "count"));
     facts.add(Evidence.of("daysWithSpillover", daysSpilling, "count"));
@@ -328,7 +334,7 @@ public final class Adviser {
             saving,
             saving,
             List.of(
-                "the peak concurrency of the lookback plus "
+                "the busiest hour's average concurrency of the lookback plus "
                     + Math.round(settings.provisionedHeadroom() * 100)
                     + " % headroom is enough",
                 "the invocations stay on provisioned concurrency"));

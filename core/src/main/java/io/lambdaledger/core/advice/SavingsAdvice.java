@@ -75,10 +75,16 @@ public final class SavingsAdvice {
         totals.computeIfAbsent(u.function(), k -> new ArrayList<>()).add(u);
       }
     }
-    Map<FunctionKey, List<UsageReader.Bucket>> daily = new HashMap<>();
-    for (UsageReader.Bucket b : usage.buckets(UsageReader.Granularity.DAY, from, to)) {
-      if (totals.containsKey(b.usage().function())) {
-        daily.computeIfAbsent(b.usage().function(), k -> new ArrayList<>()).add(b);
+    // Hours only for the functions with provisioned concurrency: its rule is the only one that
+    // needs them.
+    Map<FunctionKey, List<UsageReader.Bucket>> hourly = new HashMap<>();
+    for (Map.Entry<FunctionKey, List<FunctionUsage>> e : totals.entrySet()) {
+      boolean provisioned =
+          e.getValue().stream()
+              .anyMatch(u -> u.usage().provisionedConcurrencySeconds().signum() > 0);
+      if (provisioned) {
+        hourly.put(
+            e.getKey(), usage.functionBuckets(e.getKey(), UsageReader.Granularity.HOUR, from, to));
       }
     }
     Map<FunctionKey, List<ReportLogDay>> reports = new HashMap<>();
@@ -95,7 +101,7 @@ public final class SavingsAdvice {
           new FunctionEvidence(
               f,
               used,
-              daily.getOrDefault(f.key(), List.of()),
+              hourly.getOrDefault(f.key(), List.of()),
               reports.getOrDefault(f.key(), List.of())));
     }
     YearMonth lastMonth = YearMonth.from(to.minusSeconds(1).atZone(ZoneOffset.UTC));

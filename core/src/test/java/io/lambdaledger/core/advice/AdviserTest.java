@@ -50,6 +50,7 @@ class AdviserTest {
         TO);
   }
 
+  /** Totals over the lookback. */
   static UsageTotals totals(
       long requests,
       double durationMs,
@@ -58,41 +59,46 @@ class AdviserTest {
       long provisionedRequests,
       long spillover,
       double provisionedMs,
-      long errors,
-      Integer concurrencyMax) {
-    return new UsageTotals(
-        requests,
-        BigDecimal.valueOf(durationMs),
-        0,
-        0,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.valueOf(pcSeconds),
-        BigDecimal.valueOf(pcGbSeconds),
-        provisionedRequests,
-        spillover,
-        BigDecimal.valueOf(provisionedMs),
-        errors,
-        0,
-        0,
-        null,
-        concurrencyMax);
+      long errors) {
+    return UsageTotals.builder()
+        .requests(requests)
+        .durationMsSum(BigDecimal.valueOf(durationMs))
+        .provisionedConcurrencySeconds(BigDecimal.valueOf(pcSeconds))
+        .provisionedConcurrencyGbSeconds(BigDecimal.valueOf(pcGbSeconds))
+        .provisionedRequests(provisionedRequests)
+        .provisionedSpilloverRequests(spillover)
+        .provisionedDurationMsEstimate(BigDecimal.valueOf(provisionedMs))
+        .errors(errors)
+        .build();
+  }
+
+  /** The lookback's totals spread evenly over its 240 hours. */
+  static UsageTotals perHour(UsageTotals total) {
+    BigDecimal hours = BigDecimal.valueOf(240);
+    return total.toBuilder()
+        .requests(total.requests() / 240)
+        .durationMsSum(total.durationMsSum().divide(hours))
+        .provisionedConcurrencySeconds(total.provisionedConcurrencySeconds().divide(hours))
+        .provisionedConcurrencyGbSeconds(total.provisionedConcurrencyGbSeconds().divide(hours))
+        .provisionedRequests(total.provisionedRequests() / 240)
+        .provisionedSpilloverRequests(total.provisionedSpilloverRequests() / 240)
+        .provisionedDurationMsEstimate(total.provisionedDurationMsEstimate().divide(hours))
+        .build();
   }
 
   static FunctionEvidence evidence(
-      LambdaFunction f, UsageTotals total, UsageTotals perDay, List<ReportLogDay> reports) {
+      LambdaFunction f, UsageTotals total, List<ReportLogDay> reports) {
     FunctionUsage usage =
         new FunctionUsage(f.key(), f.payerAccountId(), f.configuration().billing(), total);
-    List<UsageReader.Bucket> days = new ArrayList<>();
-    for (int d = 0; d < 10; d++) {
-      days.add(
+    UsageTotals hour = perHour(total);
+    List<UsageReader.Bucket> hours = new ArrayList<>();
+    for (int h = 0; h < 240; h++) {
+      hours.add(
           new UsageReader.Bucket(
-              FROM.plusSeconds(86_400L * d),
-              new FunctionUsage(f.key(), f.payerAccountId(), f.configuration().billing(), perDay)));
+              FROM.plusSeconds(3_600L * h),
+              new FunctionUsage(f.key(), f.payerAccountId(), f.configuration().billing(), hour)));
     }
-    return new FunctionEvidence(f, List.of(usage), days, reports);
+    return new FunctionEvidence(f, List.of(usage), hours, reports);
   }
 
   static RegionRates rates(Architecture arch) {
@@ -102,15 +108,11 @@ class AdviserTest {
   @Test
   void reducesProvisionedConcurrencyToThePeakWithHeadroom() {
     LambdaFunction f = function("pc-half", "python3.12", Architecture.ARM64, 1024, 10);
-    // 10 allocated for 10 days, busy half of it: 4,320,000 busy seconds; peak 4 → 5 needed
+    // 10 allocated for 10 days, 4 busy every hour (40 %): 4 × 1.2 → 5 needed
     double pcSeconds = 10 * 864_000.0;
     UsageTotals total =
-        totals(
-            1_000_000, 4_320_000_000.0, pcSeconds, pcSeconds, 1_000_000, 0, 4_320_000_000.0, 0, 4);
-    UsageTotals day =
-        totals(100_000, 432_000_000.0, 86_400, 86_400, 100_000, 0, 432_000_000.0, 0, 4);
-    List<Recommendation> recs =
-        ADVISER.advise(FROM, TO, List.of(evidence(f, total, day, List.of())));
+        totals(1_000_000, 3_456_000_000.0, pcSeconds, pcSeconds, 1_000_000, 0, 3_456_000_000.0, 0);
+    List<Recommendation> recs = ADVISER.advise(FROM, TO, List.of(evidence(f, total, List.of())));
     assertEquals(1, recs.size(), recs.toString());
     Recommendation r = recs.get(0);
     assertEquals(RecommendationKind.PROVISIONED_CONCURRENCY, r.kind());
@@ -138,12 +140,8 @@ class AdviserTest {
             700_000,
             300_000,
             8_208_000_000.0,
-            0,
-            12);
-    UsageTotals day =
-        totals(100_000, 1_170_000_000.0, 86_400, 86_400, 70_000, 30_000, 820_800_000.0, 0, 12);
-    List<Recommendation> recs =
-        ADVISER.advise(FROM, TO, List.of(evidence(f, total, day, List.of())));
+            0);
+    List<Recommendation> recs = ADVISER.advise(FROM, TO, List.of(evidence(f, total, List.of())));
     Recommendation pc =
         recs.stream()
             .filter(r -> r.kind() == RecommendationKind.PROVISIONED_CONCURRENCY)
@@ -156,7 +154,7 @@ class AdviserTest {
   @Test
   void failuresAreCostedBetweenFailingAtOnceAndRunningAsLongAsTheAverage() {
     LambdaFunction f = function("flaky", "nodejs22.x", Architecture.ARM64, 2048, 0);
-    UsageTotals total = totals(10_000_000, 5_000_000_000.0, 0, 0, 0, 0, 0, 1_000_000, 40);
+    UsageTotals total = totals(10_000_000, 5_000_000_000.0, 0, 0, 0, 0, 0, 1_000_000);
     List<ReportLogDay> reports =
         List.of(
             new ReportLogDay(
@@ -169,8 +167,7 @@ class AdviserTest {
                 0,
                 BigDecimal.ZERO,
                 1_000));
-    List<Recommendation> recs =
-        ADVISER.advise(FROM, TO, List.of(evidence(f, total, total, reports)));
+    List<Recommendation> recs = ADVISER.advise(FROM, TO, List.of(evidence(f, total, reports)));
     Recommendation failures =
         recs.stream()
             .filter(r -> r.kind() == RecommendationKind.FAILURES)
@@ -194,16 +191,13 @@ class AdviserTest {
   @Test
   void smallSavingsAndHealthyFunctionsGetNoRecommendation() {
     LambdaFunction tiny = function("tiny", "python3.12", Architecture.X86_64, 128, 0);
-    UsageTotals small = totals(1_000, 100_000, 0, 0, 0, 0, 0, 1, null);
+    UsageTotals small = totals(1_000, 100_000, 0, 0, 0, 0, 0, 1);
     LambdaFunction image = function("image", null, Architecture.X86_64, 1024, 0);
-    UsageTotals big = totals(10_000_000, 5_000_000_000.0, 0, 0, 0, 0, 0, 0, 50);
+    UsageTotals big = totals(10_000_000, 5_000_000_000.0, 0, 0, 0, 0, 0, 0);
     assertEquals(
         List.of(),
         ADVISER.advise(
-            FROM,
-            TO,
-            List.of(
-                evidence(tiny, small, small, List.of()), evidence(image, big, big, List.of()))));
+            FROM, TO, List.of(evidence(tiny, small, List.of()), evidence(image, big, List.of()))));
   }
 
   @Test
