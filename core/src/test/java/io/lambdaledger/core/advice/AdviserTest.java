@@ -77,12 +77,15 @@ class AdviserTest {
     BigDecimal hours = BigDecimal.valueOf(240);
     return total.toBuilder()
         .requests(total.requests() / 240)
-        .durationMsSum(total.durationMsSum().divide(hours))
-        .provisionedConcurrencySeconds(total.provisionedConcurrencySeconds().divide(hours))
-        .provisionedConcurrencyGbSeconds(total.provisionedConcurrencyGbSeconds().divide(hours))
+        .durationMsSum(total.durationMsSum().divide(hours, java.math.MathContext.DECIMAL64))
+        .provisionedConcurrencySeconds(
+            total.provisionedConcurrencySeconds().divide(hours, java.math.MathContext.DECIMAL64))
+        .provisionedConcurrencyGbSeconds(
+            total.provisionedConcurrencyGbSeconds().divide(hours, java.math.MathContext.DECIMAL64))
         .provisionedRequests(total.provisionedRequests() / 240)
         .provisionedSpilloverRequests(total.provisionedSpilloverRequests() / 240)
-        .provisionedDurationMsEstimate(total.provisionedDurationMsEstimate().divide(hours))
+        .provisionedDurationMsEstimate(
+            total.provisionedDurationMsEstimate().divide(hours, java.math.MathContext.DECIMAL64))
         .build();
   }
 
