@@ -1,6 +1,7 @@
 // Lambda Ledger dashboard: plain JavaScript over the JSON API, charts by uPlot (from a WebJar).
 // Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections, #/alerts;
 // each but alerts takes ?month=YYYY-MM (the month picker's choice, kept in the URL hash; absent: the current month).
+// #/savings (savings.js) lists the recommendations of the days before today.
 "use strict";
 
 const API = "/api/v1";
@@ -585,6 +586,7 @@ async function route() {
     else if (parts[0] === "function" && parts.length === 4) await functionPage(gen, month, parts[1], parts[2], parts[3]);
     else if (parts[0] === "collections") await collectionsPage(gen, month);
     else if (parts[0] === "alerts") await alertsPage(gen);
+    else if (parts[0] === "savings") await savingsPage(gen);
     else await overview(gen, month);
     document.body.dataset.page = parts[0] || "overview";
     document.body.dataset.generation = String(gen);

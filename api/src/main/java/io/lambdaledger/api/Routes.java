@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lambdaledger.core.advice.AdviceSettings;
+import io.lambdaledger.core.advice.SavingsAdvice;
 import io.lambdaledger.core.costing.MonthPricing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +85,17 @@ final class Routes {
             services.collections(), data.collections(), settings.clock(), mapper);
     routes.get(API + "/collections", collections::list, Access.VIEWER);
     routes.post(API + "/collections", collections::start, Access.ADMIN);
+
+    RecommendationsController recommendations =
+        new RecommendationsController(
+            new SavingsAdvice(
+                data.usage(),
+                data.functions(),
+                data.reportLogs(),
+                services.priceBooks(),
+                AdviceSettings.defaults()),
+            settings.clock());
+    routes.get(API + "/recommendations", recommendations::list, Access.VIEWER);
 
     ReportsController reports = new ReportsController(services.reports(), windows);
     routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);

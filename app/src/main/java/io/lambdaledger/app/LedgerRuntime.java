@@ -27,6 +27,7 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.ReportLogStore;
 import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.ClosedMonthReportJob;
@@ -178,7 +179,8 @@ final class LedgerRuntime implements AutoCloseable {
         StoredLedger.functions(database),
         StoredLedger.collections(database),
         StoredLedger.months(database),
-        StoredLedger.history(database));
+        StoredLedger.history(database),
+        new ReportLogStore(database.dsl()));
   }
 
   int port() {

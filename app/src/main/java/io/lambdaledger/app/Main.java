@@ -35,7 +35,8 @@ import picocli.CommandLine.ParseResult;
       BillCommand.class,
       ServeCommand.class,
       DemoCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      RecommendCommand.class
     })
 public final class Main implements Runnable {
 
