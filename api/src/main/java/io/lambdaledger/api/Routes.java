@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.lambdaledger.core.costing.MonthPricing;
+import io.lambdaledger.core.costing.MonthReconciler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +47,12 @@ final class Routes {
             data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
     CostsController costsController = new CostsController(costs, windows, mapper);
     routes.get(API + "/costs", costsController::get, Access.VIEWER);
+
+    ReconciliationController reconciliation =
+        new ReconciliationController(
+            new MonthReconciler(data.usage(), data.bill(), services.priceBooks()),
+            data.functions());
+    routes.get(API + "/reconciliation", reconciliation::get, Access.VIEWER);
 
     InsightsController insights =
         new InsightsController(

@@ -169,7 +169,8 @@ final class LedgerFixture implements AutoCloseable {
         StoredLedger.usage(database),
         StoredLedger.functions(database),
         StoredLedger.collections(database),
-        StoredLedger.months(database));
+        StoredLedger.months(database),
+        StoredLedger.bill(database));
   }
 
   /** Seeded, auth on, clock fixed at {@link #NOW}. */

@@ -161,7 +161,8 @@ final class LedgerRuntime implements AutoCloseable {
         StoredLedger.usage(database),
         StoredLedger.functions(database),
         StoredLedger.collections(database),
-        StoredLedger.months(database));
+        StoredLedger.months(database),
+        StoredLedger.bill(database));
   }
 
   int port() {
