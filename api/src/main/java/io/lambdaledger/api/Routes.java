@@ -44,7 +44,12 @@ final class Routes {
     MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()));
     CostService costs =
         new CostService(
-            data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
+            data.usage(),
+            data.bill(),
+            data.functions(),
+            pricer,
+            settings.clock(),
+            settings.finalityHorizon());
     CostsController costsController = new CostsController(costs, windows, mapper);
     routes.get(API + "/costs", costsController::get, Access.VIEWER);
 

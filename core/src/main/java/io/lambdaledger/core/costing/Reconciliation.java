@@ -95,7 +95,7 @@ public final class Reconciliation {
    * The function an ARN names ({@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]}), or
    * null when the line names none.
    */
-  static FunctionKey functionOf(String arn) {
+  public static FunctionKey functionOf(String arn) {
     if (arn == null || arn.isBlank()) {
       return null;
     }
