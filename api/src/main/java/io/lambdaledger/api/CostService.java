@@ -342,10 +342,7 @@ final class CostService {
     Instant end = TimeWindow.monthStart(month.plusMonths(1));
     Map<FunctionKey, LineKey> lines = new HashMap<>();
     MonthPricer.Snapshot whole =
-        snapshots(month, monthStart, List.of(end.isAfter(now) ? now : end), now)
-            .values()
-            .iterator()
-            .next();
+        snapshots(month, monthStart, List.of(end), now).values().iterator().next();
     for (LineKey key : whole.lines(scope).keySet()) {
       lines.putIfAbsent(key.function(), key);
     }

@@ -95,6 +95,9 @@ final class Routes {
     routes.get(API + "/collections", collections::list, Access.VIEWER);
     routes.post(API + "/collections", collections::start, Access.ADMIN);
 
+    BillImportsController bills = new BillImportsController(services.bills());
+    routes.post(API + "/bill/imports", bills::start, Access.ADMIN);
+
     ReportsController reports = new ReportsController(services.reports(), windows);
     routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param reports writes monthly CSV and FOCUS reports
  * @param ledger usage, inventory and collection runs, through their read ports
  * @param priceBooks price books by version, to price each month with the one in force
+ * @param bills imports the configured bill exports ({@code POST /bill/imports})
  */
 public record Services(
     TokenSource tokens,
@@ -23,7 +24,30 @@ public record Services(
     CollectionTrigger collections,
     MonthlyReportSource reports,
     LedgerData ledger,
-    PriceBooks priceBooks) {
+    PriceBooks priceBooks,
+    BillImportTrigger bills) {
+
+  /** Without bill exports. */
+  public Services(
+      TokenSource tokens,
+      TokenStore tokenStore,
+      ReadinessCheck readiness,
+      ServiceMetrics metrics,
+      CollectionTrigger collections,
+      MonthlyReportSource reports,
+      LedgerData ledger,
+      PriceBooks priceBooks) {
+    this(
+        tokens,
+        tokenStore,
+        readiness,
+        metrics,
+        collections,
+        reports,
+        ledger,
+        priceBooks,
+        BillImportTrigger.NONE);
+  }
 
   public Services {
     Objects.requireNonNull(tokens, "tokens");
@@ -34,5 +58,6 @@ public record Services(
     Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(priceBooks, "priceBooks");
+    Objects.requireNonNull(bills, "bills");
   }
 }

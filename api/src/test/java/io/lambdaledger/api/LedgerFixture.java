@@ -119,6 +119,7 @@ final class LedgerFixture implements AutoCloseable {
   final TestDatabase db;
   final ServiceMetrics metrics = new ServiceMetrics();
   final AtomicInteger collectionsStarted = new AtomicInteger();
+  final AtomicInteger billImports = new AtomicInteger();
   final java.util.concurrent.atomic.AtomicBoolean ready =
       new java.util.concurrent.atomic.AtomicBoolean(true);
   final ApiServer server;
@@ -153,7 +154,21 @@ final class LedgerFixture implements AutoCloseable {
                     true, "manual-" + collectionsStarted.incrementAndGet(), NOW, "started"),
             LedgerFixture::writeReport,
             ledger(db.database()),
-            PriceBooks.bundled());
+            PriceBooks.bundled(),
+            new BillImportTrigger() {
+              @Override
+              public boolean configured() {
+                return true;
+              }
+
+              @Override
+              public List<Imported> importNow() {
+                billImports.incrementAndGet();
+                return List.of(
+                    new Imported(
+                        "s3://bills/cur", "2026-10", "imported", 42, new BigDecimal("12.345")));
+              }
+            });
     this.server =
         new ApiServer(
                 new ApiServer.Settings(

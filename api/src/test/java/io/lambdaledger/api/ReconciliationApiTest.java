@@ -152,4 +152,21 @@ class ReconciliationApiTest {
                 .statusCode())
         .isEqualTo(400);
   }
+
+  @Test
+  void anAdminImportsTheBillNowAndAViewerMayNot() throws Exception {
+    int before = fixture.billImports.get();
+    HttpResponse<String> viewer =
+        fixture.http.post("/api/v1/bill/imports", null, LedgerFixture.VIEWER);
+    HttpResponse<String> admin =
+        fixture.http.post("/api/v1/bill/imports", null, LedgerFixture.ADMIN);
+
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+    assertThat(fixture.billImports.get()).isEqualTo(before + 1);
+    assertThat(admin.body())
+        .isEqualTo(
+            "{\"imports\":[{\"export\":\"s3://bills/cur\",\"billingPeriod\":\"2026-10\","
+                + "\"outcome\":\"imported\",\"lines\":42,\"billedTotal\":\"12.35\"}]}");
+  }
 }

@@ -1,6 +1,7 @@
 package io.lambdaledger.app;
 
 import io.lambdaledger.api.ApiServer;
+import io.lambdaledger.api.BillImportTrigger;
 import io.lambdaledger.api.CollectionTrigger;
 import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
 import io.lambdaledger.api.FirstStartToken;
@@ -14,6 +15,7 @@ import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
+import io.lambdaledger.billing.BillImporter;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.BackgroundCollection;
 import io.lambdaledger.collector.CollectionScheduler;
@@ -26,6 +28,7 @@ import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
+import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.StoredLedger;
@@ -49,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The running service: database, price books, cost engine, collector and its schedule, monthly
@@ -68,7 +72,20 @@ final class LedgerRuntime implements AutoCloseable {
       int port,
       Clock clock,
       PrintStream console,
-      String version) {}
+      String version,
+      BillSource bill) {}
+
+  /**
+   * Where {@code serve} reads the bill from: an S3 client (made only when exports are configured)
+   * and the exports.
+   */
+  record BillSource(
+      java.util.function.Supplier<S3Client> s3, List<String> exports, Duration interval) {
+
+    static BillSource none() {
+      return new BillSource(() -> null, List.of(), Duration.ofHours(1));
+    }
+  }
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Database database;
@@ -113,6 +130,20 @@ final class LedgerRuntime implements AutoCloseable {
     } else {
       LOG.warn("event=auth-disabled API authentication is OFF: every caller is an admin");
     }
+    BillImportTrigger bills = BillImportTrigger.NONE;
+    if (!options.bill().exports().isEmpty()) {
+      S3Client s3 = options.bill().s3().get();
+      BillImportSchedule schedule =
+          new BillImportSchedule(
+                  new BillImporter(s3, new BillStore(database.dsl()), clock),
+                  options.bill().exports(),
+                  options.bill().interval(),
+                  clock,
+                  s3)
+              .start();
+      closeables.add(schedule);
+      bills = schedule;
+    }
     Services services =
         new Services(
             tokens,
@@ -122,7 +153,8 @@ final class LedgerRuntime implements AutoCloseable {
             collectNow(background),
             reportSource(reports),
             ledger(database),
-            priceBooks);
+            priceBooks,
+            bills);
     this.server =
         new ApiServer(
             new ApiServer.Settings(options.authEnabled(), clock, options.version(), horizon),
