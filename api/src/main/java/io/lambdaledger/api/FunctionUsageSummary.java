@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.cost.GbSeconds;
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.costing.BillableUsage;
 import io.lambdaledger.core.ledger.UsageReader;
@@ -25,11 +26,13 @@ import java.util.NoSuchElementException;
  * minus lower bound, per month and configuration, as the cost engine bounds them), each at the
  * highest rate they could be billed at: on-demand duration at the first tier (the free tier and
  * cheaper tiers can only lower it), provisioned duration and ephemeral storage at their rates.
- * Rounded up to the cent.
+ * GB-seconds by the one formula ({@link GbSeconds}, exact); the sum rounded up to the cent.
+ *
+ * <p>Not {@code LineCost.upperBoundExtra}: the engine prices that extra at the payer's average rate
+ * after volume tiers, while this bound must hold whatever the rest of the payer uses, so it takes
+ * the first tier (the highest rate), for the function alone.
  */
 final class FunctionUsageSummary {
-
-  private static final BigDecimal MB_MS_PER_GB_S = BigDecimal.valueOf(1_024_000);
 
   private final UsageReader usage;
   private final PriceBooks priceBooks;
@@ -110,17 +113,11 @@ final class FunctionUsageSummary {
     long onDemandMs = line.duration().upperMs() - line.duration().lowerMs();
     long provisionedMs =
         line.provisionedDuration().upperMs() - line.provisionedDuration().lowerMs();
-    BigDecimal memory = BigDecimal.valueOf(line.memoryMb());
-    BigDecimal storage =
-        BigDecimal.valueOf(
-            Math.max(0, line.ephemeralStorageMb() - UsageLine.FREE_EPHEMERAL_STORAGE_MB));
-    return gbSeconds(onDemandMs, memory)
+    long memory = line.memoryMb();
+    long storage = Math.max(0, line.ephemeralStorageMb() - UsageLine.FREE_EPHEMERAL_STORAGE_MB);
+    return GbSeconds.of(onDemandMs, memory)
         .multiply(rates.firstTierDuration())
-        .add(gbSeconds(provisionedMs, memory).multiply(rates.provisionedDuration()))
-        .add(gbSeconds(onDemandMs + provisionedMs, storage).multiply(rates.ephemeralStorage()));
-  }
-
-  private static BigDecimal gbSeconds(long ms, BigDecimal megabytes) {
-    return BigDecimal.valueOf(ms).multiply(megabytes).divide(MB_MS_PER_GB_S, 20, RoundingMode.UP);
+        .add(GbSeconds.of(provisionedMs, memory).multiply(rates.provisionedDuration()))
+        .add(GbSeconds.of(onDemandMs + provisionedMs, storage).multiply(rates.ephemeralStorage()));
   }
 }

@@ -20,7 +20,6 @@ import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -285,8 +284,6 @@ class CostsBenchmarkTest {
   private static UsageDayRecord day(
       long id, Instant day, int memoryMb, String architecture, long requests, int averageMs) {
     BigDecimal duration = BigDecimal.valueOf(requests * averageMs).add(new BigDecimal("0.5"));
-    long lower = duration.setScale(0, RoundingMode.CEILING).longValue();
-    long upper = duration.setScale(0, RoundingMode.FLOOR).longValue() + requests;
     UsageDayRecord row = new UsageDayRecord();
     row.setFunctionId(id);
     row.setDayStart(day);
@@ -295,12 +292,6 @@ class CostsBenchmarkTest {
     row.setEphemeralMb(512);
     row.setRequests(requests);
     row.setDurationMsSum(duration);
-    row.setBilledMsLower(lower);
-    row.setBilledMsUpper(upper);
-    row.setGbSLower(gb(lower, memoryMb));
-    row.setGbSUpper(gb(upper, memoryMb));
-    row.setStorageGbSLower(BigDecimal.ZERO);
-    row.setStorageGbSUpper(BigDecimal.ZERO);
     row.setPcAllocatedS(BigDecimal.ZERO);
     row.setPcGbS(BigDecimal.ZERO);
     row.setPcRequests(0L);
@@ -311,11 +302,5 @@ class CostsBenchmarkTest {
     row.setDeadLetterErrors(0L);
     row.setComputedAt(NOW);
     return row;
-  }
-
-  private static BigDecimal gb(long ms, int memoryMb) {
-    return BigDecimal.valueOf(ms)
-        .multiply(BigDecimal.valueOf(memoryMb))
-        .divide(BigDecimal.valueOf(1_024_000), 13, RoundingMode.HALF_UP);
   }
 }

@@ -21,7 +21,6 @@ import io.lambdaledger.db.testing.MonthRollups;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +145,7 @@ final class LedgerFixture implements AutoCloseable {
     Services services =
         new Services(
             () -> tokens,
-            new StoredTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
+            databaseTokens(new io.lambdaledger.db.ApiTokenStore(db.dsl())),
             () -> ready.get() && db.database().isReachable(),
             metrics,
             () ->
@@ -176,6 +175,31 @@ final class LedgerFixture implements AutoCloseable {
                 services)
             .start("127.0.0.1", 0);
     this.http = new HttpTestClient(server.port());
+  }
+
+  /** Token management on the test database (app's StoredTokens, without its write throttle). */
+  static TokenStore databaseTokens(io.lambdaledger.db.ApiTokenStore store) {
+    return new TokenStore() {
+      @Override
+      public List<ApiToken> list() {
+        return store.list();
+      }
+
+      @Override
+      public boolean create(ApiToken token) {
+        return store.create(token);
+      }
+
+      @Override
+      public boolean revoke(String name, Instant at) {
+        return store.revoke(name, at);
+      }
+
+      @Override
+      public void markUsed(String name, Instant at) {
+        store.markUsed(name, at, Duration.ofMinutes(1));
+      }
+    };
   }
 
   /** The API's read ports over a test database, as the composition root builds them. */
@@ -454,8 +478,6 @@ final class LedgerFixture implements AutoCloseable {
     long requests = requestsIn(function, hour);
     BigDecimal durationSum =
         BigDecimal.valueOf(function.averageMs()).multiply(BigDecimal.valueOf(requests));
-    long lower = durationSum.setScale(0, RoundingMode.CEILING).longValueExact();
-    long upper = durationSum.setScale(0, RoundingMode.FLOOR).longValueExact() + requests;
     UsageHourRecord row = new UsageHourRecord();
     row.setFunctionId(id);
     row.setHourStart(hour);
@@ -464,12 +486,6 @@ final class LedgerFixture implements AutoCloseable {
     row.setEphemeralMb(configuration.ephemeralStorageMb());
     row.setRequests(requests);
     row.setDurationMsSum(durationSum);
-    row.setBilledMsLower(lower);
-    row.setBilledMsUpper(upper);
-    row.setGbSLower(gbSeconds(lower, configuration.memoryMb()));
-    row.setGbSUpper(gbSeconds(upper, configuration.memoryMb()));
-    row.setStorageGbSLower(gbSeconds(lower, configuration.ephemeralStorageMb() - 512));
-    row.setStorageGbSUpper(gbSeconds(upper, configuration.ephemeralStorageMb() - 512));
     row.setPcAllocatedS(BigDecimal.ZERO);
     row.setPcGbS(BigDecimal.ZERO);
     row.setPcRequests(0L);
@@ -482,15 +498,8 @@ final class LedgerFixture implements AutoCloseable {
         function.key().name().equals("stream-consumer")
             ? BigDecimal.valueOf(1500 + hour.atOffset(ZoneOffset.UTC).getHour() * 10L)
             : null);
-    row.setConcurrentExecutionsMax(null);
     row.setComputedAt(NOW);
     return row;
-  }
-
-  private static BigDecimal gbSeconds(long billedMs, int megabytes) {
-    return BigDecimal.valueOf(billedMs)
-        .multiply(BigDecimal.valueOf(megabytes))
-        .divide(BigDecimal.valueOf(1_024_000), 13, RoundingMode.HALF_UP);
   }
 
   private static UsageDayRecord emptyDay(long id, Instant day, FunctionConfiguration c) {
@@ -502,12 +511,6 @@ final class LedgerFixture implements AutoCloseable {
     row.setEphemeralMb(c.ephemeralStorageMb());
     row.setRequests(0L);
     row.setDurationMsSum(BigDecimal.ZERO);
-    row.setBilledMsLower(0L);
-    row.setBilledMsUpper(0L);
-    row.setGbSLower(BigDecimal.ZERO);
-    row.setGbSUpper(BigDecimal.ZERO);
-    row.setStorageGbSLower(BigDecimal.ZERO);
-    row.setStorageGbSUpper(BigDecimal.ZERO);
     row.setPcAllocatedS(BigDecimal.ZERO);
     row.setPcGbS(BigDecimal.ZERO);
     row.setPcRequests(0L);
@@ -523,12 +526,6 @@ final class LedgerFixture implements AutoCloseable {
   private static void addToDay(UsageDayRecord day, UsageHourRecord hour) {
     day.setRequests(day.getRequests() + hour.getRequests());
     day.setDurationMsSum(day.getDurationMsSum().add(hour.getDurationMsSum()));
-    day.setBilledMsLower(day.getBilledMsLower() + hour.getBilledMsLower());
-    day.setBilledMsUpper(day.getBilledMsUpper() + hour.getBilledMsUpper());
-    day.setGbSLower(day.getGbSLower().add(hour.getGbSLower()));
-    day.setGbSUpper(day.getGbSUpper().add(hour.getGbSUpper()));
-    day.setStorageGbSLower(day.getStorageGbSLower().add(hour.getStorageGbSLower()));
-    day.setStorageGbSUpper(day.getStorageGbSUpper().add(hour.getStorageGbSUpper()));
     day.setErrors(day.getErrors() + hour.getErrors());
     day.setThrottles(day.getThrottles() + hour.getThrottles());
     day.setDeadLetterErrors(day.getDeadLetterErrors() + hour.getDeadLetterErrors());

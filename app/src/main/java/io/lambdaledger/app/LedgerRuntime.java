@@ -10,7 +10,6 @@ import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
-import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;

@@ -1,6 +1,5 @@
 package io.lambdaledger.app;
 
-import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenManager.TokenException;
 import io.lambdaledger.api.TokenManager.TokenView;

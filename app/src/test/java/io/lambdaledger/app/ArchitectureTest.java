@@ -2,17 +2,21 @@ package io.lambdaledger.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.lambdaledger.api.archviolation.ApiReadingTheDatabase;
+import io.lambdaledger.reports.archviolation.ReportsWritingSql;
 import org.junit.jupiter.api.Test;
 
 /**
  * The module arrows of the design ({@code core} ← {@code db} ← {@code collector}, {@code reports} ←
  * {@code app}; {@code api} on {@code core} only, reading the database through the ports of {@code
- * core.ledger}; {@code aws-sim} on {@code core} only), checked on the compiled main classes of
- * every module: a class that breaks one fails the build.
+ * core.ledger}; SQL in {@code db} only; {@code aws-sim} on {@code core} only), checked on the
+ * compiled main classes of every module: a class that breaks one fails the build.
  */
 class ArchitectureTest {
 
@@ -57,40 +61,48 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  /** The api reads the database only through the ports of core.ledger: no db class at all. */
+  static final ArchRule API_SEES_ONLY_CORE =
+      noClasses()
+          .that()
+          .resideInAPackage(API)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(DB, JOOQ, AWS_SDK, "java.sql..", SIM, COLLECTOR, REPORTS, APP);
+
+  /**
+   * SQL lives in db only: reports hand db's stores a DSLContext but build no query (neither db's
+   * generated tables nor jOOQ's DSL).
+   */
+  static final ArchRule REPORTS_WRITE_NO_SQL =
+      noClasses()
+          .that()
+          .resideInAPackage(REPORTS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              API, COLLECTOR, SIM, APP, AWS_SDK, "io.lambdaledger.db.jooq..", "org.jooq.impl..");
+
   @Test
-  void the_api_sees_only_core_its_ports_and_neither_jooq_nor_the_aws_sdk() {
-    // StoredTokens (token management, issue #15) still wraps db's ApiTokenStore in the api.
-    noClasses()
-        .that()
-        .resideInAPackage(API)
-        .and()
-        .doNotHaveSimpleName("StoredTokens")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(DB, JOOQ, AWS_SDK, "java.sql..", SIM, COLLECTOR, REPORTS, APP)
-        .check(MAIN);
+  void the_api_sees_only_core_its_ports_and_neither_db_jooq_nor_the_aws_sdk() {
+    API_SEES_ONLY_CORE.check(MAIN);
   }
 
   @Test
-  void nothing_in_the_api_sees_jooq_or_the_aws_sdk() {
-    noClasses()
-        .that()
-        .resideInAPackage(API)
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(JOOQ, AWS_SDK, "java.sql..")
-        .check(MAIN);
+  void reports_see_neither_the_api_nor_the_collector_nor_the_aws_sdk_and_write_no_sql() {
+    REPORTS_WRITE_NO_SQL.check(MAIN);
   }
 
   @Test
-  void reports_see_neither_the_api_nor_the_collector_nor_the_aws_sdk() {
-    noClasses()
-        .that()
-        .resideInAPackage(REPORTS)
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(API, COLLECTOR, SIM, APP, AWS_SDK)
-        .check(MAIN);
+  void the_rules_report_a_breach() {
+    // test classes placed in the api's and the reports' packages that break the arrows
+    JavaClasses breaches =
+        new ClassFileImporter().importClasses(ApiReadingTheDatabase.class, ReportsWritingSql.class);
+
+    assertThat(API_SEES_ONLY_CORE.evaluate(breaches).getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("ApiTokenStore"));
+    assertThat(REPORTS_WRITE_NO_SQL.evaluate(breaches).getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("io.lambdaledger.db.jooq"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.lambdaledger.api.ApiServer;
 import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
-import io.lambdaledger.api.StoredTokens;
 import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.CollectionTarget;

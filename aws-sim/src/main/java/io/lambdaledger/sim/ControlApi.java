@@ -159,14 +159,15 @@ final class ControlApi {
       throw new IllegalArgumentException("faults body is not valid JSON");
     }
     Map<String, FaultRule> rules = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> operations = root.fields();
+    Iterator<Map.Entry<String, JsonNode>> operations = root.properties().iterator();
     while (operations.hasNext()) {
       Map.Entry<String, JsonNode> entry = operations.next();
       if (!entry.getValue().isObject()) {
         throw new IllegalArgumentException("rule of " + entry.getKey() + " must be an object");
       }
       FaultRule rule = FaultRule.NONE;
-      Iterator<Map.Entry<String, JsonNode>> kinds = ((ObjectNode) entry.getValue()).fields();
+      Iterator<Map.Entry<String, JsonNode>> kinds =
+          ((ObjectNode) entry.getValue()).properties().iterator();
       while (kinds.hasNext()) {
         Map.Entry<String, JsonNode> kind = kinds.next();
         String name = kind.getKey().equals("latencyMs") ? "latency" : kind.getKey();

@@ -12,8 +12,6 @@ import io.lambdaledger.sim.ConfigUsage;
 import io.lambdaledger.sim.FunctionTruth;
 import io.lambdaledger.sim.SimulatedFunction;
 import io.lambdaledger.sim.SimulatorSettings;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,11 +88,6 @@ class ConfigurationChangeTest {
             .as("architecture at %s", rollup.bucketStart())
             .isEqualTo(inForce.architecture());
         assertThat(rollup.usage().requests()).isEqualTo(inForce.invocations());
-        BigDecimal gbSeconds =
-            BigDecimal.valueOf(rollup.usage().billedMsLower())
-                .multiply(BigDecimal.valueOf(inForce.memoryMb()))
-                .divide(BigDecimal.valueOf(1_024_000), 13, RoundingMode.HALF_EVEN);
-        assertThat(rollup.usage().gbSecondsLower()).isEqualByComparingTo(gbSeconds);
       }
       Map<Boolean, List<Integer>> memoryBySide =
           rollups.stream()

@@ -19,18 +19,12 @@ final class Measures {
 
   private Measures() {}
 
-  /** Sums (maxima for the two maximum columns) of {@code table}'s usage columns, by name. */
+  /** Sums (the maximum for the iterator age) of {@code table}'s usage columns, by name. */
   static List<Field<?>> aggregates(Table<?> table) {
     var t = USAGE_HOUR;
     return List.of(
         sum(table.field(t.REQUESTS)).as(t.REQUESTS.getName()),
         sum(table.field(t.DURATION_MS_SUM)).as(t.DURATION_MS_SUM.getName()),
-        sum(table.field(t.BILLED_MS_LOWER)).as(t.BILLED_MS_LOWER.getName()),
-        sum(table.field(t.BILLED_MS_UPPER)).as(t.BILLED_MS_UPPER.getName()),
-        sum(table.field(t.GB_S_LOWER)).as(t.GB_S_LOWER.getName()),
-        sum(table.field(t.GB_S_UPPER)).as(t.GB_S_UPPER.getName()),
-        sum(table.field(t.STORAGE_GB_S_LOWER)).as(t.STORAGE_GB_S_LOWER.getName()),
-        sum(table.field(t.STORAGE_GB_S_UPPER)).as(t.STORAGE_GB_S_UPPER.getName()),
         sum(table.field(t.PC_ALLOCATED_S)).as(t.PC_ALLOCATED_S.getName()),
         sum(table.field(t.PC_GB_S)).as(t.PC_GB_S.getName()),
         sum(table.field(t.PC_REQUESTS)).as(t.PC_REQUESTS.getName()),
@@ -39,32 +33,25 @@ final class Measures {
         sum(table.field(t.ERRORS)).as(t.ERRORS.getName()),
         sum(table.field(t.THROTTLES)).as(t.THROTTLES.getName()),
         sum(table.field(t.DEAD_LETTER_ERRORS)).as(t.DEAD_LETTER_ERRORS.getName()),
-        max(table.field(t.ITERATOR_AGE_MAX_MS)).as(t.ITERATOR_AGE_MAX_MS.getName()),
-        max(table.field(t.CONCURRENT_EXECUTIONS_MAX)).as(t.CONCURRENT_EXECUTIONS_MAX.getName()));
+        max(table.field(t.ITERATOR_AGE_MAX_MS)).as(t.ITERATOR_AGE_MAX_MS.getName()));
   }
 
   /** Reads the usage columns (plain or aggregated, by name) of a row. */
   static UsageTotals totals(Record row) {
     var t = USAGE_HOUR;
-    return new UsageTotals(
-        longOf(row, t.REQUESTS),
-        decimalOf(row, t.DURATION_MS_SUM),
-        longOf(row, t.BILLED_MS_LOWER),
-        longOf(row, t.BILLED_MS_UPPER),
-        decimalOf(row, t.GB_S_LOWER),
-        decimalOf(row, t.GB_S_UPPER),
-        decimalOf(row, t.STORAGE_GB_S_LOWER),
-        decimalOf(row, t.STORAGE_GB_S_UPPER),
-        decimalOf(row, t.PC_ALLOCATED_S),
-        decimalOf(row, t.PC_GB_S),
-        longOf(row, t.PC_REQUESTS),
-        longOf(row, t.PC_SPILLOVER_REQUESTS),
-        decimalOf(row, t.PC_DURATION_MS_EST),
-        longOf(row, t.ERRORS),
-        longOf(row, t.THROTTLES),
-        longOf(row, t.DEAD_LETTER_ERRORS),
-        row.get(t.ITERATOR_AGE_MAX_MS.getName(), BigDecimal.class),
-        row.get(t.CONCURRENT_EXECUTIONS_MAX.getName(), Integer.class));
+    return UsageTotals.builder()
+        .requests(longOf(row, t.REQUESTS))
+        .durationMsSum(decimalOf(row, t.DURATION_MS_SUM))
+        .provisionedConcurrencySeconds(decimalOf(row, t.PC_ALLOCATED_S))
+        .provisionedConcurrencyGbSeconds(decimalOf(row, t.PC_GB_S))
+        .provisionedRequests(longOf(row, t.PC_REQUESTS))
+        .provisionedSpilloverRequests(longOf(row, t.PC_SPILLOVER_REQUESTS))
+        .provisionedDurationMsEstimate(decimalOf(row, t.PC_DURATION_MS_EST))
+        .errors(longOf(row, t.ERRORS))
+        .throttles(longOf(row, t.THROTTLES))
+        .deadLetterErrors(longOf(row, t.DEAD_LETTER_ERRORS))
+        .iteratorAgeMaxMs(row.get(t.ITERATOR_AGE_MAX_MS.getName(), BigDecimal.class))
+        .build();
   }
 
   /** Writes {@code totals} into a {@code usage_hour} or {@code usage_day} record. */
@@ -72,12 +59,6 @@ final class Measures {
     var t = USAGE_HOUR;
     row.set(row.field(t.REQUESTS), totals.requests());
     row.set(row.field(t.DURATION_MS_SUM), totals.durationMsSum());
-    row.set(row.field(t.BILLED_MS_LOWER), totals.billedMsLower());
-    row.set(row.field(t.BILLED_MS_UPPER), totals.billedMsUpper());
-    row.set(row.field(t.GB_S_LOWER), totals.gbSecondsLower());
-    row.set(row.field(t.GB_S_UPPER), totals.gbSecondsUpper());
-    row.set(row.field(t.STORAGE_GB_S_LOWER), totals.storageGbSecondsLower());
-    row.set(row.field(t.STORAGE_GB_S_UPPER), totals.storageGbSecondsUpper());
     row.set(row.field(t.PC_ALLOCATED_S), totals.provisionedConcurrencySeconds());
     row.set(row.field(t.PC_GB_S), totals.provisionedConcurrencyGbSeconds());
     row.set(row.field(t.PC_REQUESTS), totals.provisionedRequests());
@@ -87,7 +68,6 @@ final class Measures {
     row.set(row.field(t.THROTTLES), totals.throttles());
     row.set(row.field(t.DEAD_LETTER_ERRORS), totals.deadLetterErrors());
     row.set(row.field(t.ITERATOR_AGE_MAX_MS), totals.iteratorAgeMaxMs());
-    row.set(row.field(t.CONCURRENT_EXECUTIONS_MAX), totals.concurrentExecutionsMax());
   }
 
   private static long longOf(Record row, Field<?> column) {

@@ -130,13 +130,16 @@ public final class MetricSampleStore {
     return deleted;
   }
 
+  /** One function's samples of one period length. */
+  private record FunctionPeriod(long functionId, int periodSeconds) {}
+
   private static int deleteOtherPeriods(DSLContext dsl, List<MetricSampleRecord> rows) {
     // One window per function and period length written; functions sharing a window share a
     // statement (the usual case: one GetMetricData window for a whole batch).
     Map<Window, List<Long>> functionsByWindow = new HashMap<>();
-    Map<List<Object>, Window> byFunctionAndPeriod = new HashMap<>();
+    Map<FunctionPeriod, Window> byFunctionAndPeriod = new HashMap<>();
     for (MetricSampleRecord row : rows) {
-      List<Object> functionAndPeriod = List.of(row.getFunctionId(), row.getPeriodS());
+      FunctionPeriod functionAndPeriod = new FunctionPeriod(row.getFunctionId(), row.getPeriodS());
       Window window = byFunctionAndPeriod.get(functionAndPeriod);
       Window widened =
           window == null
@@ -148,7 +151,7 @@ public final class MetricSampleStore {
         (functionAndPeriod, window) -> {
           functionsByWindow
               .computeIfAbsent(window, w -> new ArrayList<>())
-              .add((Long) functionAndPeriod.get(0));
+              .add(functionAndPeriod.functionId());
         });
     // Select the candidates by index (usually none), delete exactly those.
     List<Row2<Long, Instant>> replaced = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.lambdaledger.db;
 
+import io.lambdaledger.core.cost.GbSeconds;
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.model.BillingConfiguration;
 import io.lambdaledger.core.model.UsageTotals;
@@ -25,10 +26,8 @@ import java.util.TreeSet;
  *   <li>A sample belongs to the hour its period starts in and is priced with the configuration in
  *       force at its start: the latest period starting at or before it, or the first period for
  *       samples older than the first observation (backfill).
- *   <li>Billed milliseconds of {@code n} invocations whose durations sum to {@code d} lie in {@code
- *       [ceil(d), floor(d) + n]} (each invocation is rounded up to the millisecond).
- *   <li>GB-s = billed ms × memory MB / 1,024,000, exact at 13 decimals; ephemeral storage uses the
- *       MB above the free 512.
+ *   <li>Only measured quantities are stored: billed milliseconds and GB-seconds follow from the
+ *       requests and the duration sum where a line is priced ({@code core.costing.BillableUsage}).
  *   <li>Provisioned concurrency is charged for allocated × seconds allocated, each ended period
  *       rounded up to five minutes (F27), split by hour and by the configuration in force, up to
  *       {@code pcUntil} (not in the future).
@@ -39,8 +38,6 @@ final class RollupCalculator {
   static final int GB_SECONDS_SCALE = 13;
   static final int DURATION_SCALE = 6;
 
-  private static final BigDecimal MS_MB_PER_GB_S = BigDecimal.valueOf(1_024_000);
-  private static final BigDecimal MB_PER_GB = BigDecimal.valueOf(1024);
   private static final Duration HOUR = Duration.ofHours(1);
 
   /** A configuration and the instant it came into force. */
@@ -165,10 +162,6 @@ final class RollupCalculator {
   static UsageTotals ofSample(MetricSampleRecord sample, BillingConfiguration billing) {
     long invocations = sample.getInvocations();
     BigDecimal duration = sample.getDurationMsSum();
-    long billedLower = duration.setScale(0, RoundingMode.CEILING).longValueExact();
-    long billedUpper =
-        Math.max(
-            billedLower, duration.setScale(0, RoundingMode.FLOOR).longValueExact() + invocations);
     long provisioned = Math.min(sample.getPcInvocations(), invocations);
     BigDecimal provisionedDuration =
         invocations == 0
@@ -176,62 +169,28 @@ final class RollupCalculator {
             : duration
                 .multiply(BigDecimal.valueOf(provisioned))
                 .divide(BigDecimal.valueOf(invocations), DURATION_SCALE, RoundingMode.HALF_UP);
-    int extraStorageMb = billing.ephemeralStorageMb() - BillingConfiguration.MIN_EPHEMERAL_MB;
-    return new UsageTotals(
-        invocations,
-        duration,
-        billedLower,
-        billedUpper,
-        gbSeconds(billedLower, billing.memoryMb()),
-        gbSeconds(billedUpper, billing.memoryMb()),
-        gbSeconds(billedLower, extraStorageMb),
-        gbSeconds(billedUpper, extraStorageMb),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        sample.getPcInvocations(),
-        sample.getPcSpilloverInvocations(),
-        provisionedDuration,
-        sample.getErrors(),
-        sample.getThrottles(),
-        sample.getDeadLetterErrors(),
-        sample.getIteratorAgeMaxMs(),
-        sample.getConcurrentExecutionsMax());
+    return UsageTotals.builder()
+        .requests(invocations)
+        .durationMsSum(duration)
+        .provisionedRequests(sample.getPcInvocations())
+        .provisionedSpilloverRequests(sample.getPcSpilloverInvocations())
+        .provisionedDurationMsEstimate(provisionedDuration)
+        .errors(sample.getErrors())
+        .throttles(sample.getThrottles())
+        .deadLetterErrors(sample.getDeadLetterErrors())
+        .iteratorAgeMaxMs(sample.getIteratorAgeMaxMs())
+        .build();
   }
 
   static UsageTotals ofAllocation(int allocated, long millis, BillingConfiguration billing) {
     BigDecimal seconds = BigDecimal.valueOf(allocated).multiply(BigDecimal.valueOf(millis, 3));
     BigDecimal gbSeconds =
-        seconds
-            .multiply(BigDecimal.valueOf(billing.memoryMb()))
-            .divide(MB_PER_GB)
+        GbSeconds.of(Math.multiplyExact((long) allocated, millis), billing.memoryMb())
             .setScale(GB_SECONDS_SCALE, RoundingMode.UNNECESSARY);
-    return new UsageTotals(
-        0,
-        BigDecimal.ZERO,
-        0,
-        0,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        seconds,
-        gbSeconds,
-        0,
-        0,
-        BigDecimal.ZERO,
-        0,
-        0,
-        0,
-        null,
-        null);
-  }
-
-  /** {@code milliseconds × megabytes / 1,024,000}: exact (the divisor is 2^13 × 5^3). */
-  static BigDecimal gbSeconds(long milliseconds, int megabytes) {
-    return BigDecimal.valueOf(milliseconds)
-        .multiply(BigDecimal.valueOf(megabytes))
-        .divide(MS_MB_PER_GB_S)
-        .setScale(GB_SECONDS_SCALE, RoundingMode.UNNECESSARY);
+    return UsageTotals.builder()
+        .provisionedConcurrencySeconds(seconds)
+        .provisionedConcurrencyGbSeconds(gbSeconds)
+        .build();
   }
 
   private static Instant min(Instant a, Instant b) {

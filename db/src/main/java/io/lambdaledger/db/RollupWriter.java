@@ -34,6 +34,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.RowN;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
@@ -74,7 +75,7 @@ final class RollupWriter {
 
   private final List<UsageHourRecord> completeRows = new ArrayList<>();
   private final List<UsageHourRecord> provisionedOnlyRows = new ArrayList<>();
-  private final Set<List<Object>> hoursWithSamples = new HashSet<>();
+  private final Set<FunctionHour> hoursWithSamples = new HashSet<>();
   private final Map<Long, Instant> lastActivity = new HashMap<>();
   private int samplesWithoutConfiguration;
 
@@ -153,7 +154,7 @@ final class RollupWriter {
             .compute(samples, allocations.getOrDefault(functionId, List.of()), from, to, now);
     samplesWithoutConfiguration += result.samplesWithoutConfiguration();
     for (Instant hour : result.hoursWithSamples()) {
-      hoursWithSamples.add(List.of(functionId, hour));
+      hoursWithSamples.add(new FunctionHour(functionId, hour));
     }
     result
         .hours()
@@ -233,9 +234,9 @@ final class RollupWriter {
   private int writeHours() {
     completeRows.sort(HOUR_ORDER);
     provisionedOnlyRows.sort(HOUR_ORDER);
-    Set<List<Object>> written = new HashSet<>();
-    completeRows.forEach(row -> written.add(key(row, HOUR_KEY)));
-    List<List<Object>> stale = new ArrayList<>();
+    Set<RollupKey> written = new HashSet<>();
+    completeRows.forEach(row -> written.add(RollupKey.of(row, HOUR_KEY)));
+    List<RollupKey> stale = new ArrayList<>();
     for (Record existing :
         dsl.select(HOUR_KEY)
             .from(USAGE_HOUR)
@@ -243,8 +244,9 @@ final class RollupWriter {
             .and(USAGE_HOUR.HOUR_START.ge(from))
             .and(USAGE_HOUR.HOUR_START.lt(to))
             .fetch()) {
-      List<Object> key = key(existing, HOUR_KEY);
-      if (hoursWithSamples.contains(key.subList(0, 2)) && !written.contains(key)) {
+      RollupKey key = RollupKey.of(existing, HOUR_KEY);
+      if (hoursWithSamples.contains(new FunctionHour(key.functionId(), key.start()))
+          && !written.contains(key)) {
         stale.add(key);
       }
     }
@@ -255,19 +257,49 @@ final class RollupWriter {
     return count;
   }
 
-  private static List<Object> key(Record row, List<Field<?>> key) {
-    List<Object> values = new ArrayList<>(key.size());
-    for (Field<?> field : key) {
-      values.add(row.get(field));
+  /** A function's hour. */
+  private record FunctionHour(long functionId, Instant hour) {}
+
+  /**
+   * The primary key of a rollup row (hour, day or month): the function, the bucket's start and the
+   * billing configuration, in the order of the key columns.
+   */
+  record RollupKey(
+      long functionId, Instant start, int memoryMb, String architecture, int ephemeralMb)
+      implements Comparable<RollupKey> {
+
+    private static final Comparator<RollupKey> ORDER =
+        Comparator.comparingLong(RollupKey::functionId)
+            .thenComparing(RollupKey::start)
+            .thenComparingInt(RollupKey::memoryMb)
+            .thenComparing(RollupKey::architecture)
+            .thenComparingInt(RollupKey::ephemeralMb);
+
+    /** The key of {@code row}, read through the key columns of its table. */
+    static RollupKey of(Record row, List<Field<?>> keyColumns) {
+      return new RollupKey(
+          row.get(keyColumns.get(0), Long.class),
+          row.get(keyColumns.get(1), Instant.class),
+          row.get(keyColumns.get(2), Integer.class),
+          row.get(keyColumns.get(3), String.class),
+          row.get(keyColumns.get(4), Integer.class));
     }
-    return values;
+
+    RowN asRow() {
+      return row(new Object[] {functionId, start, memoryMb, architecture, ephemeralMb});
+    }
+
+    @Override
+    public int compareTo(RollupKey other) {
+      return ORDER.compare(this, other);
+    }
   }
 
   /** Deletes exactly these rows, by their whole primary key (rarely any). */
-  private void deleteExactly(Table<?> table, List<Field<?>> key, List<List<Object>> rows) {
-    for (List<List<Object>> chunk : Chunks.of(rows, 200)) {
+  private void deleteExactly(Table<?> table, List<Field<?>> key, List<RollupKey> rows) {
+    for (List<RollupKey> chunk : Chunks.of(rows, 200)) {
       dsl.deleteFrom(table)
-          .where(row(key).in(chunk.stream().map(values -> row(values.toArray())).toList()))
+          .where(row(key).in(chunk.stream().map(RollupKey::asRow).toList()))
           .execute();
     }
   }
@@ -325,7 +357,7 @@ final class RollupWriter {
         new ArrayList<>(List.of(fineFunction, fineMemory, fineArchitecture, fineEphemeral));
     selected.addAll(Measures.aggregates(fine));
     List<R> rows = new ArrayList<>();
-    Set<List<Object>> written = new HashSet<>();
+    Set<RollupKey> written = new HashSet<>();
     for (Instant bucket : buckets) {
       for (Record sum :
           dsl.select(selected)
@@ -347,11 +379,11 @@ final class RollupWriter {
         Measures.set(row, Measures.totals(sum));
         row.set(coarse.field(USAGE_HOUR.COMPUTED_AT), now);
         rows.add(row);
-        written.add(key(row, key));
+        written.add(RollupKey.of(row, key));
       }
     }
     if (!buckets.isEmpty()) {
-      List<List<Object>> stale = new ArrayList<>();
+      List<RollupKey> stale = new ArrayList<>();
       for (Record existing :
           dsl.select(key)
               .from(coarse)
@@ -359,29 +391,15 @@ final class RollupWriter {
               .and(coarseStart.ge(buckets.get(0)))
               .and(coarseStart.lt(next.apply(buckets.get(buckets.size() - 1))))
               .fetch()) {
-        List<Object> existingKey = key(existing, key);
-        if (functionIdSet.contains(existingKey.get(0)) && !written.contains(existingKey)) {
+        RollupKey existingKey = RollupKey.of(existing, key);
+        if (functionIdSet.contains(existingKey.functionId()) && !written.contains(existingKey)) {
           stale.add(existingKey);
         }
       }
       deleteExactly(coarse, key, stale);
     }
-    rows.sort(
-        (a, b) -> {
-          for (Field<?> field : key) {
-            int order = compare(a.get(field), b.get(field));
-            if (order != 0) {
-              return order;
-            }
-          }
-          return 0;
-        });
+    rows.sort(Comparator.comparing(row -> RollupKey.of(row, key)));
     return Upserts.upsert(dsl, coarse, rows, key, null);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static int compare(Object a, Object b) {
-    return ((Comparable<Object>) a).compareTo(b);
   }
 
   /** One statement per distinct hour (usually one: the window's latest). */

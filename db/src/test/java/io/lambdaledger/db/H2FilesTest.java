@@ -131,6 +131,7 @@ class H2FilesTest {
     Path base = dir.resolve("ledger");
 
     try (Database database = Database.open(DatabaseSettings.h2File(base))) {
+      assertThat(database.isReachable()).isTrue();
       assertThat(permissions(dir)).isEqualTo("rwxr-xr-x");
       assertThat(permissions(Path.of(base + ".mv.db"))).isEqualTo("rw-------");
     }

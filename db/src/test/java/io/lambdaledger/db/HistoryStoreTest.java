@@ -139,8 +139,7 @@ class HistoryStoreTest {
           .extracting(FunctionProvenance::pcGbSecondsAtRisk)
           .satisfies(
               atRisk ->
-                  assertThat((BigDecimal) atRisk)
-                      .isEqualByComparingTo(BigDecimal.valueOf(5L * 2 * 86_400)));
+                  assertThat(atRisk).isEqualByComparingTo(BigDecimal.valueOf(5L * 2 * 86_400)));
       assertThat(history.provenance(YearMonth.of(2026, 11), AccountScope.all()).get(1))
           .extracting(FunctionProvenance::pcGbSecondsAtRisk)
           .isNull();

@@ -158,25 +158,12 @@ public final class StorageBenchmark {
   }
 
   private static UsageTotals totals(long n) {
-    return new UsageTotals(
-        n,
-        BigDecimal.valueOf(n * 120),
-        n * 120,
-        n * 121,
-        BigDecimal.valueOf(n * 120, 3),
-        BigDecimal.valueOf(n * 121, 3),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        0,
-        0,
-        BigDecimal.ZERO,
-        3,
-        1,
-        0,
-        null,
-        12);
+    return UsageTotals.builder()
+        .requests(n)
+        .durationMsSum(BigDecimal.valueOf(n * 120))
+        .errors(3)
+        .throttles(1)
+        .build();
   }
 
   private static <R extends Record> R rollupRow(R row, long id, Instant start, UsageTotals totals) {

@@ -4,9 +4,9 @@ import static io.lambdaledger.db.jooq.Tables.ACCOUNT;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.table;
 
-import io.lambdaledger.core.model.UsageTotals;
-import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jooq.DSLContext;
@@ -26,7 +27,10 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** V3 creates the month rollup and fills it from the days rolled up before it existed. */
+/**
+ * V3 creates the month rollup and fills it from the days rolled up before it existed; V9 then drops
+ * the bounds nothing read, keeping the rows.
+ */
 class UsageMonthMigrationTest {
 
   @ParameterizedTest(name = "{0}")
@@ -57,12 +61,11 @@ class UsageMonthMigrationTest {
               .returning(LAMBDA_FUNCTION.ID)
               .fetchOne()
               .getId();
-      dsl.batchInsert(
-              day(id, "2026-10-30T00:00:00Z", 1024, 10),
-              day(id, "2026-10-31T00:00:00Z", 1024, 20),
-              day(id, "2026-10-31T00:00:00Z", 2048, 5),
-              day(id, "2026-11-01T00:00:00Z", 2048, 7))
-          .execute();
+      // the day rows as the schema of V2 had them (with the bounds V9 drops)
+      day(dsl, id, "2026-10-30T00:00:00Z", 1024, 10);
+      day(dsl, id, "2026-10-31T00:00:00Z", 1024, 20);
+      day(dsl, id, "2026-10-31T00:00:00Z", 2048, 5);
+      day(dsl, id, "2026-11-01T00:00:00Z", 2048, 7);
 
       flyway.target("latest").load().migrate();
 
@@ -78,44 +81,43 @@ class UsageMonthMigrationTest {
               "2026-10-01T00:00:00Z 2048 MB 5",
               "2026-11-01T00:00:00Z 2048 MB 7");
       assertThat(
-              dsl.select(USAGE_MONTH.GB_S_LOWER)
+              dsl.select(USAGE_MONTH.DURATION_MS_SUM)
                   .from(USAGE_MONTH)
                   .where(USAGE_MONTH.MEMORY_MB.eq(1024))
                   .fetchOne()
                   .value1())
-          .isEqualByComparingTo("0.030");
+          .isEqualByComparingTo("30");
+      assertThat(dsl.selectFrom(table("usage_month")).fetch().fields())
+          .extracting(field -> field.getName().toLowerCase(Locale.ROOT))
+          .doesNotContain("gb_s_lower", "billed_ms_upper", "concurrent_executions_max");
     }
   }
 
-  private static UsageDayRecord day(long id, String start, int memoryMb, long requests) {
-    UsageDayRecord row = new UsageDayRecord();
-    row.setFunctionId(id);
-    row.setDayStart(Instant.parse(start));
-    row.setMemoryMb(memoryMb);
-    row.setArchitecture("x86_64");
-    row.setEphemeralMb(512);
-    Measures.set(
-        row,
-        new UsageTotals(
-            requests,
-            BigDecimal.valueOf(requests),
-            requests,
-            requests,
-            BigDecimal.valueOf(requests, 3),
-            BigDecimal.valueOf(requests, 3),
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            BigDecimal.ZERO,
-            0,
-            0,
-            BigDecimal.ZERO,
-            0,
-            0,
-            0,
-            null,
-            null));
-    row.setComputedAt(Instant.parse(start).plusSeconds(3600));
-    return row;
+  private static void day(DSLContext dsl, long id, String start, int memoryMb, long requests) {
+    Instant day = Instant.parse(start);
+    dsl.insertInto(table("usage_day"))
+        .set(field("function_id"), id)
+        .set(field("day_start"), day)
+        .set(field("memory_mb"), memoryMb)
+        .set(field("architecture"), "x86_64")
+        .set(field("ephemeral_mb"), 512)
+        .set(field("requests"), requests)
+        .set(field("duration_ms_sum"), BigDecimal.valueOf(requests))
+        .set(field("billed_ms_lower"), requests)
+        .set(field("billed_ms_upper"), requests)
+        .set(field("gb_s_lower"), BigDecimal.valueOf(requests, 3))
+        .set(field("gb_s_upper"), BigDecimal.valueOf(requests, 3))
+        .set(field("storage_gb_s_lower"), BigDecimal.ZERO)
+        .set(field("storage_gb_s_upper"), BigDecimal.ZERO)
+        .set(field("pc_allocated_s"), BigDecimal.ZERO)
+        .set(field("pc_gb_s"), BigDecimal.ZERO)
+        .set(field("pc_requests"), 0L)
+        .set(field("pc_spillover_requests"), 0L)
+        .set(field("pc_duration_ms_est"), BigDecimal.ZERO)
+        .set(field("errors"), 0L)
+        .set(field("throttles"), 0L)
+        .set(field("dead_letter_errors"), 0L)
+        .set(field("computed_at"), day.plusSeconds(3600))
+        .execute();
   }
 }

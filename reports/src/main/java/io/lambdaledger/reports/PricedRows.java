@@ -6,13 +6,13 @@ import io.lambdaledger.core.cost.LineUsage;
 import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.costing.MonthPricing;
+import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
-import io.lambdaledger.reports.MonthUsageReader.MonthLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -50,7 +50,7 @@ final class PricedRows {
    */
   void rows(
       YearMonth month,
-      List<MonthLine> lines,
+      List<MonthUsage.Line> lines,
       AccountScope scope,
       Map<String, Account> accounts,
       Map<Long, SortedMap<String, String>> tags,
@@ -60,7 +60,7 @@ final class PricedRows {
       return;
     }
     List<UsageLine> input = new ArrayList<>(lines.size());
-    for (MonthLine line : lines) {
+    for (MonthUsage.Line line : lines) {
       input.add(line.usage());
     }
     CostReport report = pricing.priceLines(month, input);
@@ -72,10 +72,10 @@ final class PricedRows {
       while (end < lines.size() && lines.get(end).key().equals(lines.get(start).key())) {
         end++;
       }
-      MonthLine first = lines.get(start);
+      MonthUsage.Line first = lines.get(start);
       if (scope.includes(first.usage().account())) {
         for (int i = start; i < end; i++) {
-          MonthLine line = lines.get(i);
+          MonthUsage.Line line = lines.get(i);
           List<String> notes = new ArrayList<>(2);
           if (end - start > 1) {
             notes.add(configurationNote(line, i - start, end - start));
@@ -93,7 +93,7 @@ final class PricedRows {
     }
   }
 
-  private static String configurationNote(MonthLine line, int position, int count) {
+  private static String configurationNote(MonthUsage.Line line, int position, int count) {
     UsageLine usage = line.usage();
     String storage =
         usage.ephemeralStorageMb() > UsageLine.FREE_EPHEMERAL_STORAGE_MB
@@ -132,7 +132,7 @@ final class PricedRows {
     }
 
     ReportRow row(
-        MonthLine monthLine,
+        MonthUsage.Line monthLine,
         LineCost cost,
         Map<String, Account> accounts,
         SortedMap<String, String> tags,

@@ -1,9 +1,11 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
+import io.lambdaledger.db.MonthUsageStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,13 +24,13 @@ import org.jooq.DSLContext;
 final class StoredRows implements RowSource {
 
   private final InventoryStore inventory;
-  private final MonthUsageReader usage;
+  private final MonthUsage usage;
   private final PricedRows priced;
   private final Clock clock;
 
   StoredRows(DSLContext dsl, PriceBooks priceBooks, Clock clock) {
     this.inventory = new InventoryStore(dsl);
-    this.usage = new MonthUsageReader(dsl);
+    this.usage = new MonthUsageStore(dsl);
     this.priced = new PricedRows(priceBooks);
     this.clock = clock;
   }

@@ -6,7 +6,6 @@ import static io.lambdaledger.db.jooq.Tables.USAGE_MONTH;
 
 import io.lambdaledger.core.model.FunctionSnapshot;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +17,12 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 
 /**
- * Bulk-loads day and month rollups for the benchmark, computed as the rollup store computes them:
- * billed milliseconds bounded by {@code [ceil(sum), floor(sum) + invocations]}, GB-s = billed ms ×
- * MB / 1,024,000 at 13 decimals.
+ * Bulk-loads day and month rollups for the benchmark, as the rollup store writes them: measured
+ * requests and duration sums (billed time and GB-s are derived where a line is priced).
  */
 final class DayRollups {
 
   private static final int ROWS_PER_STATEMENT = 1_000;
-  private static final BigDecimal MS_MB_PER_GB_S = BigDecimal.valueOf(1_024_000);
 
   private static final Field<?>[] FIELDS = {
     USAGE_DAY.FUNCTION_ID,
@@ -35,12 +32,6 @@ final class DayRollups {
     USAGE_DAY.EPHEMERAL_MB,
     USAGE_DAY.REQUESTS,
     USAGE_DAY.DURATION_MS_SUM,
-    USAGE_DAY.BILLED_MS_LOWER,
-    USAGE_DAY.BILLED_MS_UPPER,
-    USAGE_DAY.GB_S_LOWER,
-    USAGE_DAY.GB_S_UPPER,
-    USAGE_DAY.STORAGE_GB_S_LOWER,
-    USAGE_DAY.STORAGE_GB_S_UPPER,
     USAGE_DAY.PC_ALLOCATED_S,
     USAGE_DAY.PC_GB_S,
     USAGE_DAY.PC_REQUESTS,
@@ -60,12 +51,6 @@ final class DayRollups {
     USAGE_MONTH.EPHEMERAL_MB,
     USAGE_MONTH.REQUESTS,
     USAGE_MONTH.DURATION_MS_SUM,
-    USAGE_MONTH.BILLED_MS_LOWER,
-    USAGE_MONTH.BILLED_MS_UPPER,
-    USAGE_MONTH.GB_S_LOWER,
-    USAGE_MONTH.GB_S_UPPER,
-    USAGE_MONTH.STORAGE_GB_S_LOWER,
-    USAGE_MONTH.STORAGE_GB_S_UPPER,
     USAGE_MONTH.PC_ALLOCATED_S,
     USAGE_MONTH.PC_GB_S,
     USAGE_MONTH.PC_REQUESTS,
@@ -192,10 +177,6 @@ final class DayRollups {
   private static List<Object> row(
       long id, Instant day, FunctionSnapshot function, long invocations, long averageTenthsMs) {
     BigDecimal duration = BigDecimal.valueOf(invocations * averageTenthsMs, 1);
-    long lower = duration.setScale(0, RoundingMode.CEILING).longValueExact();
-    long upper =
-        Math.max(lower, duration.setScale(0, RoundingMode.FLOOR).longValueExact() + invocations);
-    BigDecimal memory = BigDecimal.valueOf(function.configuration().memoryMb());
     return List.of(
         id,
         day,
@@ -204,12 +185,6 @@ final class DayRollups {
         function.configuration().ephemeralStorageMb(),
         invocations,
         duration,
-        lower,
-        upper,
-        gbSeconds(lower, memory),
-        gbSeconds(upper, memory),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
         BigDecimal.ZERO,
         BigDecimal.ZERO,
         0L,
@@ -219,11 +194,5 @@ final class DayRollups {
         0L,
         0L,
         day.plus(Duration.ofDays(1)));
-  }
-
-  private static BigDecimal gbSeconds(long billedMs, BigDecimal memoryMb) {
-    return BigDecimal.valueOf(billedMs)
-        .multiply(memoryMb)
-        .divide(MS_MB_PER_GB_S, 13, RoundingMode.UNNECESSARY);
   }
 }

@@ -31,15 +31,21 @@ final class PricingRun {
   /** Precision of pro-rata ratios (34 significant digits, IEEE 754 decimal128). */
   static final MathContext RATIO_PRECISION = MathContext.DECIMAL128;
 
-  private static final BigDecimal MB_MS = GbSeconds.PER_MB_MS;
-  private static final BigDecimal MB_S = PriceGroup.Weight.MB_S.pricedUnits();
-
   private static final int REQ = PriceGroup.REQUESTS.ordinal();
   private static final int DUR = PriceGroup.DURATION.ordinal();
   private static final int EPH = PriceGroup.EPHEMERAL_STORAGE.ordinal();
   private static final int PC = PriceGroup.PROVISIONED_CONCURRENCY.ordinal();
   private static final int PCD = PriceGroup.PROVISIONED_DURATION.ordinal();
   private static final PriceGroup[] GROUPS = PriceGroup.values();
+
+  /** Priced units per unit of weight, by group: the factor each group's enum constant carries. */
+  private static final BigDecimal[] UNIT = new BigDecimal[GROUPS.length];
+
+  static {
+    for (PriceGroup group : GROUPS) {
+      UNIT[group.ordinal()] = group.weight().pricedUnits();
+    }
+  }
 
   private final PriceBook book;
   private final List<UsageLine> lines;
@@ -176,7 +182,7 @@ final class PricingRun {
 
   /** The free GB-seconds allowance in MB x ms (whole units). */
   private long allowedMbMs() {
-    return allowance.gbSeconds().divideToIntegralValue(MB_MS).longValueExact();
+    return allowance.gbSeconds().divideToIntegralValue(UNIT[DUR]).longValueExact();
   }
 
   /**
@@ -233,7 +239,7 @@ final class PricingRun {
       BigDecimal[] perUnit = charges();
       long[] lineFreeRequests = shareFreeRequestsWithLines(freeRequestsShare);
       long[] lineFreeDuration = shareWithLines(freeDurationShare, DUR);
-      BigDecimal freeDurationValue = rates.firstTierDuration().multiply(MB_MS);
+      BigDecimal freeDurationValue = rates.firstTierDuration().multiply(UNIT[DUR]);
       for (int k = 0; k < members.length; k++) {
         int i = members[k];
         freeRequests[i] = lineFreeRequests[k];
@@ -292,10 +298,10 @@ final class PricingRun {
       perUnit[DUR] =
           reachesSecondTier(gbSeconds)
               ? charge[DUR].divide(BigDecimal.valueOf(billable(DUR)), RATIO_PRECISION)
-              : firstTier.multiply(MB_MS);
-      perUnit[EPH] = rates.ephemeralStorage().multiply(MB_MS);
-      perUnit[PC] = rates.provisionedConcurrency().multiply(MB_S);
-      perUnit[PCD] = rates.provisionedDuration().multiply(MB_MS);
+              : firstTier.multiply(UNIT[DUR]);
+      perUnit[EPH] = rates.ephemeralStorage().multiply(UNIT[EPH]);
+      perUnit[PC] = rates.provisionedConcurrency().multiply(UNIT[PC]);
+      perUnit[PCD] = rates.provisionedDuration().multiply(UNIT[PCD]);
       return perUnit;
     }
 
@@ -392,9 +398,7 @@ final class PricingRun {
   }
 
   private static BigDecimal quantity(int group, long weight) {
-    return weight == 0
-        ? BigDecimal.ZERO
-        : BigDecimal.valueOf(weight).multiply(GROUPS[group].weight().pricedUnits());
+    return weight == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(weight).multiply(UNIT[group]);
   }
 
   private static long add(long sum, long value, String payer) {

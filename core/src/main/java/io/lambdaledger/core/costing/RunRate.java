@@ -66,25 +66,18 @@ public final class RunRate {
 
   /** The additive quantities times {@code factor}; maxima stay as they are. */
   static UsageTotals scale(UsageTotals usage, BigDecimal factor) {
-    return new UsageTotals(
-        times(usage.requests(), factor),
-        usage.durationMsSum().multiply(factor),
-        times(usage.billedMsLower(), factor),
-        times(usage.billedMsUpper(), factor),
-        usage.gbSecondsLower().multiply(factor),
-        usage.gbSecondsUpper().multiply(factor),
-        usage.storageGbSecondsLower().multiply(factor),
-        usage.storageGbSecondsUpper().multiply(factor),
-        usage.provisionedConcurrencySeconds().multiply(factor),
-        usage.provisionedConcurrencyGbSeconds().multiply(factor),
-        times(usage.provisionedRequests(), factor),
-        times(usage.provisionedSpilloverRequests(), factor),
-        usage.provisionedDurationMsEstimate().multiply(factor),
-        times(usage.errors(), factor),
-        times(usage.throttles(), factor),
-        times(usage.deadLetterErrors(), factor),
-        usage.iteratorAgeMaxMs(),
-        usage.concurrentExecutionsMax());
+    return usage.toBuilder()
+        .requests(times(usage.requests(), factor))
+        .durationMsSum(usage.durationMsSum().multiply(factor))
+        .provisionedConcurrencySeconds(usage.provisionedConcurrencySeconds().multiply(factor))
+        .provisionedConcurrencyGbSeconds(usage.provisionedConcurrencyGbSeconds().multiply(factor))
+        .provisionedRequests(times(usage.provisionedRequests(), factor))
+        .provisionedSpilloverRequests(times(usage.provisionedSpilloverRequests(), factor))
+        .provisionedDurationMsEstimate(usage.provisionedDurationMsEstimate().multiply(factor))
+        .errors(times(usage.errors(), factor))
+        .throttles(times(usage.throttles(), factor))
+        .deadLetterErrors(times(usage.deadLetterErrors(), factor))
+        .build();
   }
 
   private static long times(long value, BigDecimal factor) {

@@ -5,17 +5,15 @@ import java.util.Objects;
 
 /**
  * Usage summed over a bucket (hour, day or window) for one function and billing configuration.
+ * Built by name ({@link #builder()}); the canonical constructor is for the builder only.
  *
- * <p>CloudWatch gives the sum of durations, while AWS bills each invocation rounded up to the
- * millisecond, so billed milliseconds are known only within bounds: {@code billedMsLower = Σ
- * ceil(durationSum)} and {@code billedMsUpper = Σ (floor(durationSum) + invocations)}, summed per
- * sample. GB-seconds follow as {@code billedMs / 1000 × memoryMb / 1024} and include invocations
- * served by provisioned concurrency; the {@code provisioned*} components describe that subset. INIT
- * time is not in CloudWatch's {@code Duration} and is in neither bound.
+ * <p>Only what was measured: CloudWatch gives the sum of durations, while AWS bills each invocation
+ * rounded up to the millisecond; the billed bounds and GB-seconds are derived from {@code requests}
+ * and {@code durationMsSum} where a line is priced ({@code core.costing.BillableUsage}), never
+ * stored. The {@code provisioned*} components describe the invocations served by provisioned
+ * concurrency, a subset of {@code requests}.
  *
  * @param requests invocations (on demand and provisioned)
- * @param storageGbSecondsLower ephemeral storage above the free 512 MB, over the lower bound of
- *     billed time
  * @param provisionedConcurrencySeconds allocated concurrency × seconds it was allocated
  * @param provisionedConcurrencyGbSeconds the same weighted by memory (what AWS charges for
  *     provisioned concurrency)
@@ -25,17 +23,10 @@ import java.util.Objects;
  *     sample as {@code durationMsSum × provisionedRequests / requests} (CloudWatch does not split
  *     it)
  * @param iteratorAgeMaxMs nullable
- * @param concurrentExecutionsMax nullable
  */
 public record UsageTotals(
     long requests,
     BigDecimal durationMsSum,
-    long billedMsLower,
-    long billedMsUpper,
-    BigDecimal gbSecondsLower,
-    BigDecimal gbSecondsUpper,
-    BigDecimal storageGbSecondsLower,
-    BigDecimal storageGbSecondsUpper,
     BigDecimal provisionedConcurrencySeconds,
     BigDecimal provisionedConcurrencyGbSeconds,
     long provisionedRequests,
@@ -44,44 +35,130 @@ public record UsageTotals(
     long errors,
     long throttles,
     long deadLetterErrors,
-    BigDecimal iteratorAgeMaxMs,
-    Integer concurrentExecutionsMax) {
+    BigDecimal iteratorAgeMaxMs) {
 
   /** No usage at all. */
-  public static final UsageTotals ZERO = ofInvocations(0, BigDecimal.ZERO);
+  public static final UsageTotals ZERO = builder().build();
 
   /**
    * Invocations and their CloudWatch duration sum, nothing else (no provisioned concurrency, no
-   * errors): for what-ifs and tests, named instead of eighteen positions.
+   * errors): for what-ifs and tests.
    */
   public static UsageTotals ofInvocations(long requests, BigDecimal durationMsSum) {
-    return new UsageTotals(
-        requests,
-        durationMsSum,
-        0,
-        0,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        0,
-        0,
-        BigDecimal.ZERO,
-        0,
-        0,
-        0,
-        null,
-        null);
+    return builder().requests(requests).durationMsSum(durationMsSum).build();
+  }
+
+  /** Totals by name; every quantity not set is zero, the iterator age unknown. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** These totals as a builder, to change some quantities by name. */
+  public Builder toBuilder() {
+    return builder()
+        .requests(requests)
+        .durationMsSum(durationMsSum)
+        .provisionedConcurrencySeconds(provisionedConcurrencySeconds)
+        .provisionedConcurrencyGbSeconds(provisionedConcurrencyGbSeconds)
+        .provisionedRequests(provisionedRequests)
+        .provisionedSpilloverRequests(provisionedSpilloverRequests)
+        .provisionedDurationMsEstimate(provisionedDurationMsEstimate)
+        .errors(errors)
+        .throttles(throttles)
+        .deadLetterErrors(deadLetterErrors)
+        .iteratorAgeMaxMs(iteratorAgeMaxMs);
+  }
+
+  /** Names each quantity of a {@link UsageTotals}, so that no caller counts positions. */
+  public static final class Builder {
+    private long requests;
+    private BigDecimal durationMsSum = BigDecimal.ZERO;
+    private BigDecimal provisionedConcurrencySeconds = BigDecimal.ZERO;
+    private BigDecimal provisionedConcurrencyGbSeconds = BigDecimal.ZERO;
+    private long provisionedRequests;
+    private long provisionedSpilloverRequests;
+    private BigDecimal provisionedDurationMsEstimate = BigDecimal.ZERO;
+    private long errors;
+    private long throttles;
+    private long deadLetterErrors;
+    private BigDecimal iteratorAgeMaxMs;
+
+    private Builder() {}
+
+    public Builder requests(long value) {
+      requests = value;
+      return this;
+    }
+
+    public Builder durationMsSum(BigDecimal value) {
+      durationMsSum = value;
+      return this;
+    }
+
+    public Builder provisionedConcurrencySeconds(BigDecimal value) {
+      provisionedConcurrencySeconds = value;
+      return this;
+    }
+
+    public Builder provisionedConcurrencyGbSeconds(BigDecimal value) {
+      provisionedConcurrencyGbSeconds = value;
+      return this;
+    }
+
+    public Builder provisionedRequests(long value) {
+      provisionedRequests = value;
+      return this;
+    }
+
+    public Builder provisionedSpilloverRequests(long value) {
+      provisionedSpilloverRequests = value;
+      return this;
+    }
+
+    public Builder provisionedDurationMsEstimate(BigDecimal value) {
+      provisionedDurationMsEstimate = value;
+      return this;
+    }
+
+    public Builder errors(long value) {
+      errors = value;
+      return this;
+    }
+
+    public Builder throttles(long value) {
+      throttles = value;
+      return this;
+    }
+
+    public Builder deadLetterErrors(long value) {
+      deadLetterErrors = value;
+      return this;
+    }
+
+    /** Nullable: unknown when no sample carried it. */
+    public Builder iteratorAgeMaxMs(BigDecimal value) {
+      iteratorAgeMaxMs = value;
+      return this;
+    }
+
+    public UsageTotals build() {
+      return new UsageTotals(
+          requests,
+          durationMsSum,
+          provisionedConcurrencySeconds,
+          provisionedConcurrencyGbSeconds,
+          provisionedRequests,
+          provisionedSpilloverRequests,
+          provisionedDurationMsEstimate,
+          errors,
+          throttles,
+          deadLetterErrors,
+          iteratorAgeMaxMs);
+    }
   }
 
   public UsageTotals {
     Objects.requireNonNull(durationMsSum, "durationMsSum");
-    Objects.requireNonNull(gbSecondsLower, "gbSecondsLower");
-    Objects.requireNonNull(gbSecondsUpper, "gbSecondsUpper");
-    Objects.requireNonNull(storageGbSecondsLower, "storageGbSecondsLower");
-    Objects.requireNonNull(storageGbSecondsUpper, "storageGbSecondsUpper");
     Objects.requireNonNull(provisionedConcurrencySeconds, "provisionedConcurrencySeconds");
     Objects.requireNonNull(provisionedConcurrencyGbSeconds, "provisionedConcurrencyGbSeconds");
     Objects.requireNonNull(provisionedDurationMsEstimate, "provisionedDurationMsEstimate");
@@ -89,25 +166,23 @@ public record UsageTotals(
 
   /** Component-wise sum; maxima take the larger known value. */
   public UsageTotals plus(UsageTotals other) {
-    return new UsageTotals(
-        requests + other.requests,
-        durationMsSum.add(other.durationMsSum),
-        billedMsLower + other.billedMsLower,
-        billedMsUpper + other.billedMsUpper,
-        gbSecondsLower.add(other.gbSecondsLower),
-        gbSecondsUpper.add(other.gbSecondsUpper),
-        storageGbSecondsLower.add(other.storageGbSecondsLower),
-        storageGbSecondsUpper.add(other.storageGbSecondsUpper),
-        provisionedConcurrencySeconds.add(other.provisionedConcurrencySeconds),
-        provisionedConcurrencyGbSeconds.add(other.provisionedConcurrencyGbSeconds),
-        provisionedRequests + other.provisionedRequests,
-        provisionedSpilloverRequests + other.provisionedSpilloverRequests,
-        provisionedDurationMsEstimate.add(other.provisionedDurationMsEstimate),
-        errors + other.errors,
-        throttles + other.throttles,
-        deadLetterErrors + other.deadLetterErrors,
-        max(iteratorAgeMaxMs, other.iteratorAgeMaxMs),
-        max(concurrentExecutionsMax, other.concurrentExecutionsMax));
+    return builder()
+        .requests(requests + other.requests)
+        .durationMsSum(durationMsSum.add(other.durationMsSum))
+        .provisionedConcurrencySeconds(
+            provisionedConcurrencySeconds.add(other.provisionedConcurrencySeconds))
+        .provisionedConcurrencyGbSeconds(
+            provisionedConcurrencyGbSeconds.add(other.provisionedConcurrencyGbSeconds))
+        .provisionedRequests(provisionedRequests + other.provisionedRequests)
+        .provisionedSpilloverRequests(
+            provisionedSpilloverRequests + other.provisionedSpilloverRequests)
+        .provisionedDurationMsEstimate(
+            provisionedDurationMsEstimate.add(other.provisionedDurationMsEstimate))
+        .errors(errors + other.errors)
+        .throttles(throttles + other.throttles)
+        .deadLetterErrors(deadLetterErrors + other.deadLetterErrors)
+        .iteratorAgeMaxMs(max(iteratorAgeMaxMs, other.iteratorAgeMaxMs))
+        .build();
   }
 
   private static <T extends Comparable<T>> T max(T a, T b) {

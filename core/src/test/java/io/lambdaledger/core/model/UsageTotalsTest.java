@@ -9,25 +9,19 @@ class UsageTotalsTest {
 
   private static UsageTotals totals(long requests, String durationMs, String iteratorAge) {
     BigDecimal d = new BigDecimal(durationMs);
-    return new UsageTotals(
-        requests,
-        d,
-        requests * 10,
-        requests * 11,
-        d,
-        d,
-        BigDecimal.ONE,
-        BigDecimal.TEN,
-        new BigDecimal("60"),
-        new BigDecimal("7.5"),
-        requests / 2,
-        1,
-        d,
-        2,
-        3,
-        4,
-        iteratorAge == null ? null : new BigDecimal(iteratorAge),
-        requests > 5 ? 9 : null);
+    return UsageTotals.builder()
+        .requests(requests)
+        .durationMsSum(d)
+        .provisionedConcurrencySeconds(new BigDecimal("60"))
+        .provisionedConcurrencyGbSeconds(new BigDecimal("7.5"))
+        .provisionedRequests(requests / 2)
+        .provisionedSpilloverRequests(1)
+        .provisionedDurationMsEstimate(d)
+        .errors(2)
+        .throttles(3)
+        .deadLetterErrors(4)
+        .iteratorAgeMaxMs(iteratorAge == null ? null : new BigDecimal(iteratorAge))
+        .build();
   }
 
   @Test
@@ -36,9 +30,6 @@ class UsageTotalsTest {
 
     assertThat(sum.requests()).isEqualTo(10);
     assertThat(sum.durationMsSum()).isEqualByComparingTo("300.75");
-    assertThat(sum.billedMsLower()).isEqualTo(100);
-    assertThat(sum.billedMsUpper()).isEqualTo(110);
-    assertThat(sum.storageGbSecondsUpper()).isEqualByComparingTo("20");
     assertThat(sum.provisionedConcurrencySeconds()).isEqualByComparingTo("120");
     assertThat(sum.provisionedConcurrencyGbSeconds()).isEqualByComparingTo("15");
     assertThat(sum.provisionedRequests()).isEqualTo(5);
@@ -47,7 +38,6 @@ class UsageTotalsTest {
     assertThat(sum.throttles()).isEqualTo(6);
     assertThat(sum.deadLetterErrors()).isEqualTo(8);
     assertThat(sum.iteratorAgeMaxMs()).isEqualByComparingTo("30");
-    assertThat(sum.concurrentExecutionsMax()).isEqualTo(9);
   }
 
   @Test
@@ -63,5 +53,18 @@ class UsageTotalsTest {
     UsageTotals some = totals(6, "42.5", "7");
 
     assertThat(UsageTotals.ZERO.plus(some)).isEqualTo(some);
+  }
+
+  @Test
+  void theBuilderNamesEachQuantityAndLeavesTheOthersAtZero() {
+    UsageTotals totals = UsageTotals.builder().requests(3).errors(1).build();
+
+    assertThat(totals.requests()).isEqualTo(3);
+    assertThat(totals.errors()).isEqualTo(1);
+    assertThat(totals.durationMsSum()).isZero();
+    assertThat(totals.provisionedConcurrencyGbSeconds()).isZero();
+    assertThat(totals.iteratorAgeMaxMs()).isNull();
+    assertThat(totals.toBuilder().throttles(2).build())
+        .isEqualTo(UsageTotals.builder().requests(3).errors(1).throttles(2).build());
   }
 }

@@ -19,8 +19,8 @@ import org.jooq.Field;
 
 /**
  * For tests that seed day rollups directly: fills {@code usage_month} from them, as the collector's
- * rollup writer re-sums each month from its days (sums, maxima for the two maximum columns), so
- * that readers of the month rollup see the same usage as readers of the days.
+ * rollup writer re-sums each month from its days (sums, the maximum for the iterator age), so that
+ * readers of the month rollup see the same usage as readers of the days.
  */
 public final class MonthRollups {
 
@@ -32,10 +32,7 @@ public final class MonthRollups {
           USAGE_DAY.EPHEMERAL_MB.getName());
 
   private static final Set<String> MAXIMA =
-      Set.of(
-          USAGE_DAY.ITERATOR_AGE_MAX_MS.getName(),
-          USAGE_DAY.CONCURRENT_EXECUTIONS_MAX.getName(),
-          USAGE_DAY.COMPUTED_AT.getName());
+      Set.of(USAGE_DAY.ITERATOR_AGE_MAX_MS.getName(), USAGE_DAY.COMPUTED_AT.getName());
 
   private MonthRollups() {}
 

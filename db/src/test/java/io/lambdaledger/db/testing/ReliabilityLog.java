@@ -102,7 +102,7 @@ public final class ReliabilityLog {
                   StandardOpenOption.WRITE,
                   StandardOpenOption.APPEND);
           FileLock lock = channel.lock()) {
-        channel.write(StandardCharsets.UTF_8.encode(row.tsv()));
+        lock.channel().write(StandardCharsets.UTF_8.encode(row.tsv()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + ROWS.toAbsolutePath(), e);

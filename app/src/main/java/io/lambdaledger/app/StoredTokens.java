@@ -1,5 +1,6 @@
-package io.lambdaledger.api;
+package io.lambdaledger.app;
 
+import io.lambdaledger.api.TokenStore;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.db.ApiTokenStore;
 import java.time.Duration;
@@ -8,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link TokenStore} on the database; the last use of a token is written to the minute. */
-public final class StoredTokens implements TokenStore {
+/**
+ * The api's {@link TokenStore} on the database (an adapter of the composition root, like {@code
+ * StoredLedger}); the last use of a token is written to the minute.
+ */
+final class StoredTokens implements TokenStore {
 
   static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
   private final ApiTokenStore store;
   private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
 
-  public StoredTokens(ApiTokenStore store) {
+  StoredTokens(ApiTokenStore store) {
     this.store = store;
   }
 

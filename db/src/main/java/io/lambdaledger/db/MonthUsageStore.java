@@ -1,4 +1,4 @@
-package io.lambdaledger.reports;
+package io.lambdaledger.db;
 
 import static io.lambdaledger.db.jooq.Tables.ACCOUNT;
 import static io.lambdaledger.db.jooq.Tables.FUNCTION_TAG;
@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.select;
 
 import io.lambdaledger.core.cost.UsageLine;
 import io.lambdaledger.core.costing.BillableUsage;
+import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.BillingConfiguration;
@@ -32,8 +33,9 @@ import org.jooq.Record;
 import org.jooq.Record3;
 
 /**
- * Reads a month of usage for a report straight from the day rollups: one grouped query summing only
- * the columns pricing needs, streamed through a cursor into the engine's compact input.
+ * Reads a month of usage for a report straight from the month rollup (the {@link MonthUsage} port
+ * of the reports): one query of only the columns pricing needs, streamed through a cursor into the
+ * engine's compact input.
  *
  * <p>{@code UsageRollupStore.usageByFunction} reads the same month rollup rows for a whole month,
  * but materialises every measure of every function configuration several times over (query result,
@@ -41,40 +43,26 @@ import org.jooq.Record3;
  * history; for 50,000 functions that does not fit the 256 MiB a report must run in. The columns are
  * the same, so the engine input, and the amounts, are identical.
  */
-final class MonthUsageReader {
-
-  /** One function configuration's month, with what the report shows beside its cost. */
-  record MonthLine(
-      UsageLine usage, long functionId, String arn, Instant firstDay, Instant deletedAt) {
-    FunctionKey key() {
-      return new FunctionKey(usage.account(), usage.region(), usage.function());
-    }
-
-    /** The same line first used on {@code day}; unchanged when {@code day} is null. */
-    MonthLine withFirstDay(Instant day) {
-      return day == null ? this : new MonthLine(usage, functionId, arn, day, deletedAt);
-    }
-  }
+public final class MonthUsageStore implements MonthUsage {
 
   /** A function as the report shows it. */
   private record Function(FunctionKey key, String payer, String arn, Instant deletedAt) {}
 
-  private static final Comparator<MonthLine> REPORT_ORDER =
-      Comparator.comparing(MonthLine::key)
-          .thenComparing(MonthLine::firstDay)
+  private static final Comparator<Line> REPORT_ORDER =
+      Comparator.comparing(Line::key)
+          .thenComparing(Line::firstDay)
           .thenComparing(line -> line.usage().architecture())
           .thenComparingInt(line -> line.usage().memoryMb())
           .thenComparingInt(line -> line.usage().ephemeralStorageMb());
 
   private final DSLContext dsl;
 
-  MonthUsageReader(DSLContext dsl) {
+  public MonthUsageStore(DSLContext dsl) {
     this.dsl = dsl;
   }
 
   /**
-   * Every function configuration with usage in the month, for the accounts in scope, sorted by
-   * account, region, function, then the day each configuration was first used.
+   * {@inheritDoc}
    *
    * <p>Reads the month rollup (one row per function and configuration, re-summed from the days
    * whenever they change), only the five measures pricing needs, unsorted: an ORDER BY or a join
@@ -82,13 +70,14 @@ final class MonthUsageReader {
    * result rows per GB of heap). Names come from one query of the functions; the first day of use
    * is read from the day rollup only for the functions whose configuration changed.
    */
-  List<MonthLine> read(YearMonth month, AccountScope accounts) {
+  @Override
+  public List<Line> read(YearMonth month, AccountScope accounts) {
     Instant monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     return inOneTransaction(
         local -> {
           Map<Long, Function> functions = functions(local, accounts);
-          List<MonthLine> lines = new ArrayList<>(functions.size() + functions.size() / 16);
+          List<Line> lines = new ArrayList<>(functions.size() + functions.size() / 16);
           Map<Long, Integer> configurations = new HashMap<>();
           try (Cursor<? extends Record> cursor =
               local
@@ -127,7 +116,7 @@ final class MonthUsageReader {
 
   /** A function configuration, to look up when it was first used in the month. */
   private record FirstUse(long functionId, int memoryMb, String architecture, int ephemeralMb) {
-    static FirstUse of(MonthLine line) {
+    static FirstUse of(Line line) {
       UsageLine usage = line.usage();
       return new FirstUse(
           line.functionId(),
@@ -224,7 +213,7 @@ final class MonthUsageReader {
     return functions;
   }
 
-  private static MonthLine line(Function function, Record row, Instant firstDay) {
+  private static Line line(Function function, Record row, Instant firstDay) {
     UsageLine usage =
         BillableUsage.of(
             function.payer(),
@@ -239,12 +228,12 @@ final class MonthUsageReader {
                 row.get(USAGE_MONTH.PC_REQUESTS),
                 row.get(USAGE_MONTH.PC_DURATION_MS_EST),
                 row.get(USAGE_MONTH.PC_ALLOCATED_S)));
-    return new MonthLine(
+    return new Line(
         usage, row.get(USAGE_MONTH.FUNCTION_ID), function.arn(), firstDay, function.deletedAt());
   }
 
-  /** The current tags of the functions of the accounts in scope, by function id, keys sorted. */
-  Map<Long, SortedMap<String, String>> tags(AccountScope accounts) {
+  @Override
+  public Map<Long, SortedMap<String, String>> tags(AccountScope accounts) {
     return inOneTransaction(local -> tags(local, accounts));
   }
 
@@ -283,8 +272,8 @@ final class MonthUsageReader {
     return value == null ? null : shared.computeIfAbsent(value, v -> v);
   }
 
-  /** The first day with stored usage, if any. */
-  Optional<Instant> firstUsageDay() {
+  @Override
+  public Optional<Instant> firstUsageDay() {
     return Optional.ofNullable(
         dsl.select(min(USAGE_DAY.DAY_START)).from(USAGE_DAY).fetchOne(0, Instant.class));
   }
