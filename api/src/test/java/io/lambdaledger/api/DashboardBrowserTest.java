@@ -560,9 +560,9 @@ class DashboardBrowserTest {
       waitForPage("bill", "2026-09");
 
       assertThat(text("bill-billed"))
-          .isEqualTo(dollars(reconciliation.path("billed").path("total").asText()));
+          .isEqualTo(dollars(reconciliation.path("billed").path("total").asString()));
       assertThat(text("bill-estimated"))
-          .isEqualTo(dollars(reconciliation.path("estimated").path("total").asText()));
+          .isEqualTo(dollars(reconciliation.path("estimated").path("total").asString()));
       assertThat(browser.findElements(By.cssSelector("#variance-chart .variance-row")))
           .isNotEmpty();
       assertThat(browser.findElement(By.id("bill-functions")).getText()).contains("search-indexer");

@@ -30,24 +30,24 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   private final List<String> exports;
   private final Duration interval;
   private final Clock clock;
-  private final AutoCloseable resources;
+  private final Runnable closeResources;
   private ScheduledExecutorService timer;
   private Instant lastRun;
 
   /**
-   * @param resources closed with the schedule (the S3 client)
+   * @param closeResources run when the schedule closes (closes the S3 client)
    */
   BillImportSchedule(
       BillImporter importer,
       List<String> exports,
       Duration interval,
       Clock clock,
-      AutoCloseable resources) {
+      Runnable closeResources) {
     this.importer = importer;
     this.exports = List.copyOf(exports);
     this.interval = interval;
     this.clock = clock;
-    this.resources = resources;
+    this.closeResources = closeResources;
   }
 
   /** Checks every minute whether an import is due. */
@@ -116,10 +116,10 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (timer != null) {
       timer.shutdownNow();
     }
-    resources.close();
+    closeResources.run();
   }
 }

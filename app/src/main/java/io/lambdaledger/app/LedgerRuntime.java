@@ -138,7 +138,7 @@ final class LedgerRuntime implements AutoCloseable {
                   options.bill().exports(),
                   options.bill().interval(),
                   clock,
-                  s3)
+                  s3::close)
               .start();
       closeables.add(schedule);
       bills = schedule;
