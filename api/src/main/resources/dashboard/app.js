@@ -195,6 +195,23 @@ function warningsList(warnings) {
   if (!warnings || !warnings.length) return "";
   return `<ul class="warnings" id="warnings">${warnings.map((w) => `<li data-code="${esc(w.code)}">${esc(w.message)}</li>`).join("")}</ul>`;
 }
+/** What a warning about a function's own lines is called where a row or page marks it. */
+const MARKS = {
+  REGION_NOT_PRICED: "no price",
+  HISTORY_INFERRED: "history inferred",
+  HISTORY_UNKNOWN: "history unknown",
+  NOT_YET_KNOWN: "not yet known",
+};
+/** Marks for a function (or an item) with usage without prices or uncertain history. */
+function marks(unpriced, warnings) {
+  const codes = (warnings || []).map((w) => w.code).filter((c) => MARKS[c]);
+  if (unpriced && !codes.includes("REGION_NOT_PRICED")) codes.unshift("REGION_NOT_PRICED");
+  return [...new Set(codes)].map((c) => {
+    const w = (warnings || []).find((x) => x.code === c);
+    const title = w ? w.message : "No prices for this region: its usage is listed without a cost.";
+    return `<span class="mark" data-mark="${esc(c)}" title="${esc(title)}">${esc(MARKS[c])}</span>`;
+  }).join("");
+}
 function functionLink(key, month) {
   const path = [key.account, key.region, key.function].map(encodeURIComponent).join("/");
   return `<a href="#/function/${path}${monthQuery(month)}">${esc(key.function)}</a>`;
@@ -261,16 +278,17 @@ async function overview(gen, month) {
   } else {
     topEl.innerHTML = `<table id="top-table"><thead><tr><th>Function</th><th class="num">Requests</th><th class="num">Cost</th></tr></thead><tbody>
       ${top.items.map((i) => `<tr><td>${functionLink(i.key, month)}<div class="sub">${esc(i.key.region)}</div></td>
-        <td class="num">${count(i.requests)}</td><td class="num" data-value="${esc(i.total)}">${money(i.total)}</td></tr>`).join("")}
+        <td class="num">${count(i.requests)}</td><td class="num" data-value="${esc(i.total)}">${i.total === undefined && i.unpriced ? "no price" : money(i.total)}${marks(i.unpriced, [])}</td></tr>`).join("")}
       </tbody></table>`;
   }
 }
 
 const functionColumns = [
   { key: "name", label: "Function", value: (f) => f.name,
-    render: (f, month) => `${functionLink({ account: f.account, region: f.region, function: f.name }, month)}<div class="sub">${esc(f.account)} · ${esc(f.region)}</div>` },
+    render: (f, month) => `${functionLink({ account: f.account, region: f.region, function: f.name }, month)}${marks(f.unpriced, f.warnings)}<div class="sub">${esc(f.account)} · ${esc(f.region)}</div>` },
   { key: "config", label: "Memory / arch", value: (f) => f.memoryMb, render: (f) => `${integer.format(f.memoryMb)} MB<div class="sub">${esc(f.architecture)}</div>` },
-  { key: "cost", label: "Cost", num: true, value: (f) => Number(f.cost), render: (f) => money(f.cost) },
+  { key: "cost", label: "Cost", num: true, value: (f) => (f.cost === undefined ? -1 : Number(f.cost)),
+    render: (f) => (f.cost === undefined && f.unpriced ? `<span class="muted">no price</span>` : money(f.cost)) },
   { key: "invocations", label: "Invocations", num: true, value: (f) => f.metrics.invocations, render: (f) => count(f.metrics.invocations) },
   { key: "duration", label: "Avg duration", num: true, value: (f) => f.metrics.durationMsAvg ?? -1, render: (f) => ms(f.metrics.durationMsAvg) },
   { key: "errors", label: "Errors", num: true, value: (f) => f.metrics.errors, render: (f) => count(f.metrics.errors) },
@@ -293,7 +311,8 @@ async function functionsPage(gen, month) {
       <div class="toolbar"><input type="search" id="function-filter" placeholder="Filter by name, account, region or tag" aria-label="Filter functions">
         <span class="muted" id="function-count"></span></div>
       <div class="table-wrap" id="functions-table"></div>
-    </section>`;
+    </section>
+    ${warningsList(data.warnings)}`;
   const render = () => {
     const text = state.text.toLowerCase();
     const rows = data.items.filter((f) => !text || [f.name, f.account, f.region, f.runtime,
@@ -375,7 +394,8 @@ async function functionPage(gen, month, account, region, name) {
       ${Object.entries(fn.tags || {}).map(([k, v]) => `<span class="tag">${esc(k)}=${esc(v)}</span>`).join("")}</p>
     <div class="cards">
       <div class="card figure"><div class="label">Cost in ${esc(monthName(month))}</div>
-        <div class="value" id="function-cost" data-value="${esc(fn.cost)}">${money(fn.cost)}</div>
+        <div class="value" id="function-cost" data-value="${esc(fn.cost)}">${fn.cost === undefined && fn.unpriced ? "no price" : money(fn.cost)}</div>
+        <div class="marks" id="function-marks">${marks(fn.unpriced, fn.warnings)}</div>
         <div class="note" id="function-usage">${esc(joined([
           count(item ? item.requests : 0) + " requests",
           gbSeconds(item ? item.gbSeconds : 0) + " on demand",
@@ -401,9 +421,17 @@ async function functionPage(gen, month, account, region, name) {
         <td class="num">${integer.format(c.ephemeralStorageMb)} MB</td><td class="num">${c.timeoutSeconds} s</td></tr>`).join("")}</tbody></table></div>
     </section>`;
   const costPoints = item && item.series ? item.series : [];
-  timeChart("chart-cost", "Cost by day (USD)", costPoints.map((p) => Date.parse(p.start) / 1000),
-    [{ label: "Cost", values: costPoints.map(costValue) }],
-    { bars: true, format: (v) => usd.format(v), axis: (v) => usdPrecise.format(v) });
+  if (item && item.unpriced && item.total === undefined) {
+    // Usage without prices: say so, rather than "no data" or a chart of $0.00 days.
+    const chart = document.getElementById("chart-cost");
+    chart.innerHTML = `<h2>Cost by day (USD)</h2>` + emptyState("No price",
+      "The price book has no prices for " + fn.region + ": the usage is shown without a cost.");
+    chart.dataset.rendered = "unpriced";
+  } else {
+    timeChart("chart-cost", "Cost by day (USD)", costPoints.map((p) => Date.parse(p.start) / 1000),
+      [{ label: "Cost", values: costPoints.map(costValue) }],
+      { bars: true, format: (v) => usd.format(v), axis: (v) => usdPrecise.format(v) });
+  }
   for (const m of METRICS) {
     const series = metrics.series.find((s) => s.metric === m.name);
     const points = series ? series.points : [];

@@ -126,19 +126,21 @@ final class BilledDays {
               negation ? 0 : a.usageAmount().setScale(0, RoundingMode.HALF_UP).longValueExact(),
               BigDecimal.ZERO,
               new Charges(cost, zero, zero, zero, zero),
-              zero);
+              zero,
+              null);
       case DURATION ->
           new Figures(
               0,
               negation ? BigDecimal.ZERO : a.usageAmount(),
               new Charges(zero, cost, zero, zero, zero),
-              zero);
+              zero,
+              null);
       case EPHEMERAL_STORAGE ->
-          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, cost, zero, zero), zero);
+          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, cost, zero, zero), zero, null);
       case PROVISIONED_CONCURRENCY ->
-          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, zero, cost, zero), zero);
+          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, zero, cost, zero), zero, null);
       case PROVISIONED_DURATION ->
-          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, zero, zero, cost), zero);
+          new Figures(0, BigDecimal.ZERO, new Charges(zero, zero, zero, zero, cost), zero, null);
       case OTHER -> null;
     };
   }

@@ -44,15 +44,36 @@ final class CostJson {
     }
   }
 
+  /**
+   * Usage in regions the price book does not price, included in {@code requests} and {@code
+   * gbSeconds} but in no charge or total; absent when there is none.
+   */
+  record UnpricedJson(long requests, String gbSeconds) {
+    static UnpricedJson of(Figures figures) {
+      Figures.Unpriced unpriced = figures.unpriced();
+      return unpriced == null
+          ? null
+          : new UnpricedJson(unpriced.requests(), Figures.quantity(unpriced.gbSeconds()));
+    }
+  }
+
+  /** Charges, credit and total are null when all of the usage is unpriced (there is no cost). */
   record Totals(
-      long requests, String gbSeconds, ChargesJson charges, String freeTierCredit, String total) {
+      long requests,
+      String gbSeconds,
+      ChargesJson charges,
+      String freeTierCredit,
+      String total,
+      UnpricedJson unpriced) {
     static Totals of(Figures figures) {
+      boolean none = figures.whollyUnpriced();
       return new Totals(
           figures.requests(),
           Figures.quantity(figures.gbSeconds()),
-          ChargesJson.of(figures.charges()),
-          Figures.money(figures.freeTierCredit()),
-          Figures.money(figures.total()));
+          none ? null : ChargesJson.of(figures.charges()),
+          none ? null : Figures.money(figures.freeTierCredit()),
+          none ? null : Figures.money(figures.total()),
+          UnpricedJson.of(figures));
     }
   }
 
@@ -63,7 +84,9 @@ final class CostJson {
       ChargesJson charges,
       String freeTierCredit,
       String total,
-      List<Point> series) {}
+      List<Point> series,
+      UnpricedJson unpriced,
+      List<String> caveats) {}
 
   record Point(String start, String end, long requests, String gbSeconds, String total) {
     static Point of(CostResult.Point point) {
@@ -72,7 +95,7 @@ final class CostJson {
           point.window().end().toString(),
           point.figures().requests(),
           Figures.quantity(point.figures().gbSeconds()),
-          Figures.money(point.figures().total()));
+          point.figures().totalOrNull());
     }
   }
 
@@ -116,12 +139,17 @@ final class CostJson {
                         item.key(),
                         item.figures().requests(),
                         Figures.quantity(item.figures().gbSeconds()),
-                        ChargesJson.of(item.figures().charges()),
-                        Figures.money(item.figures().freeTierCredit()),
-                        Figures.money(item.figures().total()),
+                        item.figures().whollyUnpriced()
+                            ? null
+                            : ChargesJson.of(item.figures().charges()),
+                        item.figures()
+                            .wholyUnpricedOrNull(Figures.money(item.figures().freeTierCredit())),
+                        item.figures().totalOrNull(),
                         item.series() == null
                             ? null
-                            : item.series().stream().map(Point::of).toList()))
+                            : item.series().stream().map(Point::of).toList(),
+                        UnpricedJson.of(item.figures()),
+                        item.caveats()))
             .toList();
     return new Costs(
         Window.of(result.window()),

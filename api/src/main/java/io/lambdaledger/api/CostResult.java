@@ -21,8 +21,11 @@ record CostResult(
   /** Which part of the window came from which source ({@code estimate} or {@code billed}). */
   record SourceDays(CostSource source, TimeWindow window) {}
 
-  /** One group of the aggregate: its key (dimension name to value) and figures. */
-  record Item(Map<String, String> key, Figures figures, List<Point> series) {}
+  /**
+   * One group of the aggregate: its key (dimension name to value) and figures; {@code caveats} are
+   * the history warning codes of its function (null unless grouped by function and there are some).
+   */
+  record Item(Map<String, String> key, Figures figures, List<Point> series, List<String> caveats) {}
 
   /** One step of a time series. */
   record Point(TimeWindow window, Figures figures) {}

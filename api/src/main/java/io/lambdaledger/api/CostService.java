@@ -2,6 +2,8 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.cost.Money;
+import io.lambdaledger.core.costing.HistoryCaveats;
+import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
@@ -70,6 +72,7 @@ final class CostService {
     Map<String, CostWarning> warnings = new LinkedHashMap<>();
     List<CostResult.SourceDays> sources = new ArrayList<>();
     BigDecimal apart = BigDecimal.ZERO;
+    Map<FunctionKey, Set<String>> caveats = new HashMap<>();
     for (YearMonth month : window.months()) {
       TimeWindow segment = window.intersect(TimeWindow.of(month));
       List<TimeWindow> monthPoints =
@@ -87,7 +90,12 @@ final class CostService {
       costs.sources().forEach(piece -> addSource(sources, piece));
       apart = apart.add(costs.billedApart());
       costs.snapshotVersions().forEach(versions::add);
-      costs.warnings().forEach(w -> warnings.putIfAbsent(w.code(), w));
+      costs.warnings().forEach(w -> warnings.putIfAbsent(keyOf(w), w));
+      costs
+          .caveats()
+          .forEach(
+              (f, codes) ->
+                  caveats.computeIfAbsent(f, k -> new java.util.TreeSet<>()).addAll(codes));
       int offset = points.size();
       points.addAll(monthPoints);
       costs
@@ -107,7 +115,7 @@ final class CostService {
     }
     addWindowWarnings(window, now, warnings);
     addSourceWarnings(query.source(), sources, apart, warnings);
-    return group(query, window, now, points, lines, versions, warnings, sources);
+    return group(query, window, now, points, lines, versions, warnings, caveats, sources);
   }
 
   /** Appends {@code piece}, merged into the last one when it continues it from the same source. */
@@ -166,7 +174,9 @@ final class CostService {
       Map<LineKey, Figures[]> lines,
       Set<String> versions,
       Map<String, CostWarning> warnings,
+      Map<FunctionKey, Set<String>> caveats,
       List<CostResult.SourceDays> sources) {
+    boolean byFunction = query.aggregate().contains(Dimension.Field.FUNCTION);
     LineGrouper grouper = new LineGrouper(query.aggregate(), query.filter(), directory::functions);
     Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
     List<Ranked> ranked = new ArrayList<>(groups.size());
@@ -181,12 +191,19 @@ final class CostService {
         totalPoints[i] = totalPoints[i].plus(series[i]);
       }
       totals = totals.plus(sum);
+      Map<String, String> key = grouper.keyMap(group.getKey());
+      Set<String> codes =
+          byFunction
+              ? caveats.get(
+                  new FunctionKey(key.get("account"), key.get("region"), key.get("function")))
+              : null;
       ranked.add(
           Ranked.of(
               new CostResult.Item(
-                  grouper.keyMap(group.getKey()),
+                  key,
                   sum,
-                  query.step() == null ? null : seriesOf(points, series)),
+                  query.step() == null ? null : seriesOf(points, series),
+                  codes == null || codes.isEmpty() ? null : List.copyOf(codes)),
               query.sort()));
     }
     ranked.sort(Ranked.order(query.sort()));
@@ -283,13 +300,65 @@ final class CostService {
     }
     List<String> versions = new ArrayList<>();
     Map<String, CostWarning> warnings = new LinkedHashMap<>();
-    for (MonthPricer.Snapshot snapshot : snapshots.values()) {
+    // Latest boundary first (the month to date at the segment's end covers the most lines), then
+    // the earlier ones: the same warnings in the same order on every call.
+    List<Instant> ordered = new ArrayList<>(new java.util.TreeSet<>(snapshots.keySet()));
+    java.util.Collections.reverse(ordered);
+    String version = null;
+    for (Instant boundary : ordered) {
+      MonthPricer.Snapshot snapshot = snapshots.get(boundary);
       if (snapshot.priceVersion() != null) {
         versions.add(snapshot.priceVersion());
+        version = version == null ? snapshot.priceVersion() : version;
       }
-      snapshot.warnings(scope).forEach(w -> warnings.putIfAbsent(w.code(), w));
+      for (CostWarning warning : snapshot.warnings(scope)) {
+        if (!warning.code().equals(UnpricedUsage.REGION_NOT_PRICED)) {
+          warnings.putIfAbsent(warning.code(), warning);
+        }
+      }
     }
-    return new MonthCosts(perLine, versions, List.copyOf(warnings.values()), sources, apart);
+    // Usage without prices, and history caveats: about the lines of this segment the caller sees.
+    List<UnpricedUsage> unpriced = new ArrayList<>();
+    Set<FunctionKey> functions = new java.util.TreeSet<>();
+    for (Map.Entry<LineKey, Figures[]> line : perLine.entrySet()) {
+      Figures.Unpriced sum = null;
+      for (Figures figures : line.getValue()) {
+        if (figures == null) {
+          continue;
+        }
+        if (figures.unpriced() != null) {
+          sum = sum == null ? figures.unpriced() : sum.plus(figures.unpriced());
+        }
+        if (figures.unpriced() != null
+            || figures.requests() != 0
+            || figures.gbSeconds().signum() != 0
+            || figures.total().signum() != 0) {
+          functions.add(line.getKey().function());
+        }
+      }
+      if (sum != null) {
+        unpriced.add(
+            new UnpricedUsage(line.getKey().function().region(), sum.requests(), sum.gbSeconds()));
+      }
+    }
+    for (CostWarning warning : UnpricedUsage.warnings(version, unpriced)) {
+      warnings.put(warning.code(), warning);
+    }
+    Map<FunctionKey, List<String>> caveats = new HashMap<>();
+    if (!functions.isEmpty()) {
+      HistoryCaveats history = pricer.caveats(month, scope);
+      for (CostWarning warning : history.warnings(functions)) {
+        warnings.putIfAbsent(warning.code() + " " + warning.message(), warning);
+      }
+      for (FunctionKey function : functions) {
+        List<String> codes = history.codes(function);
+        if (!codes.isEmpty()) {
+          caveats.put(function, codes);
+        }
+      }
+    }
+    return new MonthCosts(
+        perLine, versions, List.copyOf(warnings.values()), caveats, sources, apart);
   }
 
   private static void add(
@@ -357,10 +426,26 @@ final class CostService {
         .orElse(null);
   }
 
+  /**
+   * The same warning from two months once: by code, but the history caveats (which name functions
+   * and months' amounts) by code and message.
+   */
+  private static String keyOf(CostWarning warning) {
+    return switch (warning.code()) {
+      case HistoryCaveats.HISTORY_INFERRED,
+          HistoryCaveats.HISTORY_UNKNOWN,
+          HistoryCaveats.NOT_YET_KNOWN,
+          UnpricedUsage.REGION_NOT_PRICED ->
+          warning.code() + " " + warning.message();
+      default -> warning.code();
+    };
+  }
+
   private record MonthCosts(
       Map<LineKey, Figures[]> perLine,
       List<String> snapshotVersions,
       List<CostWarning> warnings,
+      Map<FunctionKey, List<String>> caveats,
       List<CostResult.SourceDays> sources,
       BigDecimal billedApart) {}
 

@@ -1,9 +1,12 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.costing.RunRate;
+import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Month-end projection: each function's usage over the last seven days (or the month so far, if
@@ -53,7 +57,8 @@ final class ForecastService {
       String priceVersion,
       Figures actual,
       Figures projected,
-      List<Item> items) {}
+      List<Item> items,
+      List<CostWarning> warnings) {}
 
   record Item(Map<String, String> key, Figures actual, Figures projected) {}
 
@@ -104,7 +109,31 @@ final class ForecastService {
         versions.isEmpty() ? "none" : String.join(",", versions),
         actualTotal,
         projectedTotal,
-        items);
+        items,
+        warnings(month, actual, lines, scope));
+  }
+
+  /**
+   * What the caller must know about the lines it sees: usage in regions without prices (month to
+   * date; it is projected without a cost too), and the history caveats of their functions.
+   */
+  private List<CostWarning> warnings(
+      YearMonth month,
+      MonthPricer.Snapshot actual,
+      Map<LineKey, Figures[]> lines,
+      AccountScope scope) {
+    List<CostWarning> warnings = new ArrayList<>();
+    List<UnpricedUsage> unpriced = new ArrayList<>();
+    for (FunctionUsage line : actual.month().unpriced(scope)) {
+      unpriced.add(UnpricedUsage.of(line));
+    }
+    warnings.addAll(UnpricedUsage.warnings(actual.priceVersion(), unpriced));
+    Set<FunctionKey> functions = new TreeSet<>();
+    lines.keySet().forEach(line -> functions.add(line.function()));
+    if (!functions.isEmpty()) {
+      warnings.addAll(pricer.caveats(month, scope).warnings(functions));
+    }
+    return warnings;
   }
 
   private List<FunctionUsage> project(

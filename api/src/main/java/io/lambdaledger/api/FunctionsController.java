@@ -54,8 +54,9 @@ final class FunctionsController {
     SortOrder sort =
         SortOrder.parse("sort", params.get("sort"), SORT_FIELDS, new SortOrder("cost", true));
     Paging paging = Paging.parse(params.get("limit"), params.get("offset"));
-    List<FunctionsService.Listed> listed =
-        new java.util.ArrayList<>(functions.list(window, filter, ApiServer.caller(ctx).scope()));
+    FunctionsService.Listing listing =
+        functions.listing(window, filter, ApiServer.caller(ctx).scope());
+    List<FunctionsService.Listed> listed = new java.util.ArrayList<>(listing.functions());
     listed.sort(comparator(sort));
     List<Map<String, Object>> items =
         paging.apply(listed).stream().map(FunctionsController::summary).toList();
@@ -64,6 +65,9 @@ final class FunctionsController {
     body.put("window", CostJson.Window.of(aligned));
     body.put("items", items);
     body.put("paging", new CostJson.PagingJson(paging.offset(), paging.limit(), listed.size()));
+    if (!listing.warnings().isEmpty()) {
+      body.put("warnings", CostJson.Warning.of(listing.warnings()));
+    }
     ctx.json(body);
   }
 
@@ -81,16 +85,23 @@ final class FunctionsController {
         CostFilter.parse(
             "filter",
             "account:" + key.accountId() + ",region:" + key.region() + ",function:" + key.name());
-    BigDecimal cost =
+    FunctionsService.Listed listed =
         functions.list(window, only, ApiServer.caller(ctx).scope()).stream()
-            .map(FunctionsService.Listed::cost)
             .findFirst()
-            .orElse(BigDecimal.ZERO);
+            .orElse(null);
+    BigDecimal cost = listed == null ? BigDecimal.ZERO : listed.cost();
     FunctionUsageSummary.Summary summary = summaries.summarize(key, window);
-    body.put("cost", Figures.money(cost));
+    body.put("cost", cost == null ? null : Figures.money(cost));
+    if (listed != null && listed.unpriced()) {
+      body.put("unpriced", true);
+    }
     body.put("provisionedUsage", provisionedUsage(summary.usage()));
-    body.put("costBound", costBound(summary, cost));
-    body.put("warnings", warnings(function, summary, cost));
+    body.put("costBound", cost == null ? null : costBound(summary, cost));
+    List<Map<String, String>> warnings = warnings(function, summary, cost);
+    if (listed != null) {
+      listed.warnings().forEach(w -> warnings.add(warning(w.code(), w.message())));
+    }
+    body.put("warnings", warnings);
     ctx.json(body);
   }
 
@@ -124,7 +135,7 @@ final class FunctionsController {
   private static List<Map<String, String>> warnings(
       LambdaFunction function, FunctionUsageSummary.Summary summary, BigDecimal cost) {
     List<Map<String, String>> warnings = new java.util.ArrayList<>();
-    if (summary.bounded()) {
+    if (summary.bounded() && cost != null) {
       warnings.add(
           warning(
               "INIT_NOT_IN_METRICS",
@@ -148,7 +159,8 @@ final class FunctionsController {
               "REGION_NOT_PRICED",
               "No prices for "
                   + function.key().region()
-                  + " in the price book in force; this function's usage there is left out."));
+                  + " in the price book in force; this function's usage there is listed without"
+                  + " a cost and is in no cost total."));
     }
     return warnings;
   }
@@ -248,7 +260,13 @@ final class FunctionsController {
       metrics.put(name, metric.value(usage));
     }
     body.put("metrics", metrics);
-    body.put("cost", Figures.money(listed.cost()));
+    body.put("cost", listed.cost() == null ? null : Figures.money(listed.cost()));
+    if (listed.unpriced()) {
+      body.put("unpriced", true);
+    }
+    if (!listed.warnings().isEmpty()) {
+      body.put("warnings", CostJson.Warning.of(listed.warnings()));
+    }
     return body;
   }
 
@@ -304,7 +322,9 @@ final class FunctionsController {
         Comparator.comparing(listed -> listed.function().key());
     Comparator<FunctionsService.Listed> primary =
         switch (sort.field()) {
-          case "cost" -> Comparator.comparing(FunctionsService.Listed::cost);
+          case "cost" ->
+              Comparator.comparing(
+                  FunctionsService.Listed::cost, Comparator.nullsFirst(Comparator.naturalOrder()));
           case "invocations" -> Comparator.comparingLong(listed -> listed.usage().requests());
           case "errors" -> Comparator.comparingLong(listed -> listed.usage().errors());
           case "throttles" -> Comparator.comparingLong(listed -> listed.usage().throttles());

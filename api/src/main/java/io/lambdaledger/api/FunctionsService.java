@@ -1,5 +1,8 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.costing.HistoryCaveats;
+import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
@@ -12,12 +15,15 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The function inventory with each function's usage and cost over a window, and one function's six
@@ -94,6 +100,7 @@ final class FunctionsService {
   private final FunctionDirectory directory;
   private final UsageReader usage;
   private final CostService costs;
+  private final MonthPricer pricer;
   private final Clock clock;
   private final Duration finalityHorizon;
 
@@ -101,19 +108,47 @@ final class FunctionsService {
       FunctionDirectory directory,
       UsageReader usage,
       CostService costs,
+      MonthPricer pricer,
       Clock clock,
       Duration finalityHorizon) {
     this.directory = directory;
     this.usage = usage;
     this.costs = costs;
+    this.pricer = pricer;
     this.clock = clock;
     this.finalityHorizon = finalityHorizon;
   }
 
-  /** A function with its usage (all configurations summed) and cost over the window. */
-  record Listed(LambdaFunction function, UsageTotals usage, BigDecimal cost) {}
+  /**
+   * A function with its usage (all configurations summed) and cost over the window.
+   *
+   * @param cost null when all of its usage is in a region without prices
+   * @param unpriced whether some of its usage is in a region without prices
+   * @param warnings the history caveats of its lines (inferred or unknown history, not yet known)
+   */
+  record Listed(
+      LambdaFunction function,
+      UsageTotals usage,
+      BigDecimal cost,
+      boolean unpriced,
+      List<CostWarning> warnings) {}
+
+  /** The functions, and the warnings about their lines (no price, history caveats). */
+  record Listing(List<Listed> functions, List<CostWarning> warnings) {}
+
+  /** Warnings of a cost result that are about the functions' own lines. */
+  static final Set<String> FUNCTION_WARNINGS =
+      Set.of(
+          UnpricedUsage.REGION_NOT_PRICED,
+          HistoryCaveats.HISTORY_INFERRED,
+          HistoryCaveats.HISTORY_UNKNOWN,
+          HistoryCaveats.NOT_YET_KNOWN);
 
   List<Listed> list(TimeWindow window, CostFilter filter, AccountScope scope) {
+    return listing(window, filter, scope).functions();
+  }
+
+  Listing listing(TimeWindow window, CostFilter filter, AccountScope scope) {
     TimeWindow aligned = window.alignedToHours();
     Map<FunctionKey, UsageTotals> usageByFunction = new HashMap<>();
     for (FunctionUsage line : usage.totals(aligned.start(), aligned.end())) {
@@ -130,25 +165,42 @@ final class FunctionsService {
                 new Paging(Paging.MAX_LIMIT, 0),
                 CostSource.BEST),
             scope);
-    Map<FunctionKey, BigDecimal> costByFunction = new HashMap<>();
+    Map<FunctionKey, Figures> figuresByFunction = new HashMap<>();
     for (CostResult.Item item : priced.items()) {
       Map<String, String> key = item.key();
-      costByFunction.put(
+      figuresByFunction.put(
           new FunctionKey(key.get("account"), key.get("region"), key.get("function")),
-          item.figures().total());
+          item.figures());
+    }
+    List<HistoryCaveats> caveats = new ArrayList<>();
+    for (YearMonth month : aligned.months()) {
+      caveats.add(pricer.caveats(month, scope));
     }
     List<Listed> listed = new ArrayList<>();
     for (LambdaFunction function : directory.functions()) {
       if (!scope.includes(function.key().accountId()) || !matches(filter, function)) {
         continue;
       }
+      Figures figures = figuresByFunction.get(function.key());
+      Set<CostWarning> warnings = new LinkedHashSet<>();
+      if (figures != null) {
+        for (HistoryCaveats month : caveats) {
+          warnings.addAll(month.warnings(function.key()));
+        }
+      }
       listed.add(
           new Listed(
               function,
               usageByFunction.getOrDefault(function.key(), UsageTotals.ZERO),
-              costByFunction.getOrDefault(function.key(), BigDecimal.ZERO.setScale(2))));
+              figures == null
+                  ? BigDecimal.ZERO.setScale(2)
+                  : figures.whollyUnpriced() ? null : figures.total(),
+              figures != null && figures.unpriced() != null,
+              List.copyOf(warnings)));
     }
-    return listed;
+    List<CostWarning> warnings =
+        priced.warnings().stream().filter(w -> FUNCTION_WARNINGS.contains(w.code())).toList();
+    return new Listing(listed, warnings);
   }
 
   private static boolean matches(CostFilter filter, LambdaFunction function) {

@@ -68,6 +68,10 @@ final class InsightsController {
     return body;
   }
 
+  private static Figures orNone(Figures figures) {
+    return figures == null ? Figures.ZERO : figures;
+  }
+
   private static String date(LocalDate date) {
     return date == null ? null : date.toString();
   }
@@ -97,11 +101,17 @@ final class InsightsController {
                 item -> {
                   Map<String, Object> one = new LinkedHashMap<>();
                   one.put("key", item.key());
-                  one.put("actual", Figures.money(item.actual().total()));
-                  one.put("projected", Figures.money(item.projected().total()));
+                  one.put("actual", orNone(item.actual()).totalOrNull());
+                  one.put("projected", orNone(item.projected()).totalOrNull());
+                  if (orNone(item.projected()).unpriced() != null) {
+                    one.put("unpriced", true);
+                  }
                   return one;
                 })
             .toList());
+    if (!result.warnings().isEmpty()) {
+      body.put("warnings", CostJson.Warning.of(result.warnings()));
+    }
     ctx.json(body);
   }
 }

@@ -3,6 +3,7 @@ package io.lambdaledger.api;
 import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param functions the function inventory
  * @param collections past collection runs
  * @param months which months have usage, per account
+ * @param history how sure the history behind each function's lines is
  * @param bill the imported bill (AWS Data Exports)
  */
 public record LedgerData(
@@ -23,22 +25,34 @@ public record LedgerData(
     FunctionDirectory functions,
     CollectionHistory collections,
     UsageMonths months,
+    HistoryEvidence history,
     BilledMonths bill) {
-
-  /** Without an imported bill. */
-  public LedgerData(
-      UsageReader usage,
-      FunctionDirectory functions,
-      CollectionHistory collections,
-      UsageMonths months) {
-    this(usage, functions, collections, months, month -> List.of());
-  }
 
   public LedgerData {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(functions, "functions");
     Objects.requireNonNull(collections, "collections");
     Objects.requireNonNull(months, "months");
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(bill, "bill");
+  }
+
+  /** Without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history) {
+    this(usage, functions, collections, months, history, month -> List.of());
+  }
+
+  /** Without any history evidence (nothing is warned about it) and without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months) {
+    this(usage, functions, collections, months, HistoryEvidence.NONE);
   }
 }

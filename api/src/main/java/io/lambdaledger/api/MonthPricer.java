@@ -1,10 +1,13 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.costing.NoPriceBookException;
 import io.lambdaledger.core.costing.PricedLine;
 import io.lambdaledger.core.costing.PricedMonth;
+import io.lambdaledger.core.costing.UnpricedUsage;
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
 import java.time.YearMonth;
@@ -20,10 +23,52 @@ import java.util.Map;
 final class MonthPricer {
 
   private final MonthPricing pricing;
+  private final HistoryEvidence history;
+
+  MonthPricer(MonthPricing pricing, HistoryEvidence history) {
+    this.pricing = pricing;
+    this.history = history;
+  }
 
   MonthPricer(MonthPricing pricing) {
-    this.pricing = pricing;
+    this(pricing, HistoryEvidence.NONE);
   }
+
+  /**
+   * What the history says about the pricing of {@code month}'s lines in {@code scope}. Not cached
+   * with the priced snapshots (a history pass changes it without changing usage): read again once
+   * {@link #CAVEATS_FOR} has passed, so that a busy dashboard does not read the history tables on
+   * every request.
+   */
+  HistoryCaveats caveats(YearMonth month, AccountScope scope) {
+    if (history == HistoryEvidence.NONE) {
+      return HistoryCaveats.NONE;
+    }
+    long now = System.nanoTime();
+    CaveatsKey key = new CaveatsKey(month, scope);
+    CachedCaveats cached = caveats.get(key);
+    if (cached != null && now - cached.readAt() < CAVEATS_FOR.toNanos()) {
+      return cached.caveats();
+    }
+    HistoryCaveats read = pricing.caveats(month, history, scope);
+    if (caveats.size() >= MAX_CACHED_CAVEATS) {
+      caveats.clear();
+    }
+    caveats.put(key, new CachedCaveats(now, read));
+    return read;
+  }
+
+  /** How long history caveats are reused. */
+  static final java.time.Duration CAVEATS_FOR = java.time.Duration.ofSeconds(30);
+
+  private static final int MAX_CACHED_CAVEATS = 256;
+
+  private final java.util.concurrent.ConcurrentHashMap<CaveatsKey, CachedCaveats> caveats =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CaveatsKey(YearMonth month, AccountScope scope) {}
+
+  private record CachedCaveats(long readAt, HistoryCaveats caveats) {}
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
   Snapshot price(YearMonth month, List<FunctionUsage> usage) {
@@ -36,6 +81,9 @@ final class MonthPricer {
     Map<LineKey, Figures> figures = new LinkedHashMap<>(priced.lines().size() * 2);
     for (PricedLine line : priced.lines()) {
       figures.merge(LineKey.of(line.usage()), Figures.of(line.cost()), Figures::plus);
+    }
+    for (FunctionUsage line : priced.unpriced()) {
+      figures.merge(LineKey.of(line), Figures.of(UnpricedUsage.of(line)), Figures::plus);
     }
     return new Snapshot(priced, figures);
   }

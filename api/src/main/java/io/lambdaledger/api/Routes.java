@@ -41,7 +41,7 @@ final class Routes {
     routes.get(API + "/whoami", this::whoami, Access.VIEWER);
 
     WindowParser windows = new WindowParser(settings.clock());
-    MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()));
+    MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()), data.history());
     CostService costs =
         new CostService(
             data.usage(),
@@ -76,6 +76,7 @@ final class Routes {
                 data.functions(),
                 data.usage(),
                 costs,
+                pricer,
                 settings.clock(),
                 settings.finalityHorizon()),
             data.functions(),

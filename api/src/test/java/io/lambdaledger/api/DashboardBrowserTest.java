@@ -193,6 +193,67 @@ class DashboardBrowserTest {
   // ---------- tests ----------
 
   @Test
+  void functions_without_a_price_or_with_uncertain_history_are_marked() throws IOException {
+    LedgerFixture marked =
+        LedgerFixture.seeded(
+            UncertainLinesApiTest.withoutRegion(UncertainLinesApiTest.UNPRICED_REGION),
+            UncertainLinesApiTest.EVIDENCE);
+    try {
+      browser.get("about:blank");
+      browser.get(marked.http.base() + "/");
+      script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
+      browser.get(marked.http.base() + "/#/functions");
+      wait.until(d -> !d.findElements(By.cssSelector("#functions tbody tr")).isEmpty());
+      WebElement refunds = row("refunds-worker");
+      assertThat(refunds.findElement(By.cssSelector("[data-mark=REGION_NOT_PRICED]")).getText())
+          .isEqualTo("no price");
+      assertThat(refunds.getText()).contains("no price").doesNotContain("$0.00");
+      assertThat(row("checkout-api").findElements(By.cssSelector("[data-mark=HISTORY_INFERRED]")))
+          .hasSize(1);
+      assertThat(row("search-indexer").findElements(By.cssSelector("[data-mark=HISTORY_UNKNOWN]")))
+          .hasSize(1);
+      assertThat(row("stream-consumer").findElements(By.cssSelector("[data-mark=NOT_YET_KNOWN]")))
+          .hasSize(1);
+      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
+          .hasSize(1);
+      screenshot("functions-marked", DESKTOP);
+
+      browser.get(
+          marked.http.base()
+              + "/#/function/"
+              + LedgerFixture.ORG_PAYER
+              + "/"
+              + UncertainLinesApiTest.UNPRICED_REGION
+              + "/refunds-worker");
+      wait.until(d -> !d.findElements(By.cssSelector("#function-marks [data-mark]")).isEmpty());
+      assertThat(text("function-cost")).isEqualTo("no price");
+      assertThat(browser.findElement(By.id("chart-cost")).getAttribute("data-rendered"))
+          .isEqualTo("unpriced");
+      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
+          .hasSize(1);
+      screenshot("function-unpriced", DESKTOP);
+
+      browser.get(marked.http.base() + "/#/function/" + CHECKOUT);
+      wait.until(
+          d ->
+              !d.findElements(By.cssSelector("#function-marks [data-mark=HISTORY_INFERRED]"))
+                  .isEmpty());
+      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=HISTORY_INFERRED]")))
+          .hasSize(1);
+    } finally {
+      marked.close();
+    }
+  }
+
+  /** The functions table's row of {@code name}. */
+  private WebElement row(String name) {
+    return browser.findElements(By.cssSelector("#functions tbody tr")).stream()
+        .filter(r -> r.findElement(By.cssSelector("a")).getText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + name));
+  }
+
+  @Test
   void the_dashboard_asks_for_a_token_then_shows_the_apis_numbers_charts_and_details()
       throws IOException {
     browser.get(fixture.http.base() + "/");

@@ -130,6 +130,16 @@ final class LedgerFixture implements AutoCloseable {
 
   private LedgerFixture(
       TestDatabase db, boolean authEnabled, Clock clock, ApiServer.ReadLimits readLimits) {
+    this(db, authEnabled, clock, readLimits, PriceBooks.bundled(), ledger(db.database()));
+  }
+
+  private LedgerFixture(
+      TestDatabase db,
+      boolean authEnabled,
+      Clock clock,
+      ApiServer.ReadLimits readLimits,
+      PriceBooks priceBooks,
+      LedgerData ledger) {
     this.db = db;
     List<ApiToken> tokens =
         List.of(
@@ -152,8 +162,8 @@ final class LedgerFixture implements AutoCloseable {
                 new CollectionTrigger.CollectionStarted(
                     true, "manual-" + collectionsStarted.incrementAndGet(), NOW, "started"),
             LedgerFixture::writeReport,
-            ledger(db.database()),
-            PriceBooks.bundled(),
+            ledger,
+            priceBooks,
             new BillImportTrigger() {
               @Override
               public boolean configured() {
@@ -209,7 +219,37 @@ final class LedgerFixture implements AutoCloseable {
         StoredLedger.functions(database),
         StoredLedger.collections(database),
         StoredLedger.months(database),
+        StoredLedger.history(database),
         StoredLedger.bill(database));
+  }
+
+  /**
+   * Seeded, auth on, clock fixed at {@link #NOW}, priced with {@code priceBooks} and with {@code
+   * history} as the history evidence of the ledger.
+   */
+  static LedgerFixture seeded(
+      PriceBooks priceBooks, io.lambdaledger.core.ledger.HistoryEvidence history) {
+    TestDatabase db = TestDatabases.h2();
+    try {
+      seed(db.dsl());
+      LedgerData base = ledger(db.database());
+      return new LedgerFixture(
+          db,
+          true,
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          ApiServer.ReadLimits.DEFAULT,
+          priceBooks,
+          new LedgerData(
+              base.usage(),
+              base.functions(),
+              base.collections(),
+              base.months(),
+              history,
+              base.bill()));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
   }
 
   /** Seeded, auth on, clock fixed at {@link #NOW}. */

@@ -114,9 +114,7 @@ final class LedgerRuntime implements AutoCloseable {
         new CollectionScheduler(
             collector, database.dataSource(), CollectorWiring.schedulerPollingInterval(config));
     Duration horizon = MonthlyReports.finalityHorizon(options.collectorSettings().finalityMargin());
-    WatermarkStore watermarks = new WatermarkStore(database.dsl(), clock);
-    MonthlyReports reports =
-        new MonthlyReports(database.dsl(), watermarks::list, priceBooks, horizon, clock);
+    MonthlyReports reports = monthlyReports(database, priceBooks, horizon, clock);
     TokenSource tokens = configuredTokens(config);
     ApiTokenStore tokenStore = new ApiTokenStore(database.dsl());
     if (options.authEnabled()) {
@@ -186,6 +184,22 @@ final class LedgerRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * The scheduled monthly reports, with the same finality as the CLI {@code report}: the
+   * collector's watermarks, and the windows its runs completed (a month with a day no run covered
+   * is not written as final).
+   */
+  static MonthlyReports monthlyReports(
+      Database database, PriceBooks priceBooks, Duration horizon, Clock clock) {
+    return new MonthlyReports(
+        database.dsl(),
+        new WatermarkStore(database.dsl(), clock)::list,
+        new CollectionRunStore(database.dsl())::collectedWindows,
+        priceBooks,
+        horizon,
+        clock);
+  }
+
   /** The API's read ports over the database. */
   static LedgerData ledger(Database database) {
     return new LedgerData(
@@ -193,6 +207,7 @@ final class LedgerRuntime implements AutoCloseable {
         StoredLedger.functions(database),
         StoredLedger.collections(database),
         StoredLedger.months(database),
+        StoredLedger.history(database),
         StoredLedger.bill(database));
   }
 

@@ -144,4 +144,27 @@ class PartialMonthReportTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(err.toString()).doesNotContain("PARTIAL");
   }
+
+  @Test
+  void theScheduledMonthlyReportsCheckCoverageAsTheCliDoes() {
+    java.time.YearMonth october = java.time.YearMonth.of(2025, 10);
+    java.time.Clock clock =
+        java.time.Clock.fixed(Instant.parse("2025-12-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+    try (Database database = Database.open(new DatabaseSettings(databaseUrl, null, null))) {
+      io.lambdaledger.reports.MonthlyReports reports =
+          LedgerRuntime.monthlyReports(
+              database,
+              io.lambdaledger.core.pricing.PriceBooks.bundled(),
+              Duration.ofMinutes(20),
+              clock);
+      assertThat(reports.isFinal(october, io.lambdaledger.core.model.AccountScope.all())).isFalse();
+      assertThat(reports.finalMonths()).doesNotContain(october);
+
+      succeeded(
+          new CollectionRunStore(database.dsl()),
+          Instant.parse("2025-10-01T00:00:00Z"),
+          Instant.parse("2025-10-25T00:00:00Z"));
+      assertThat(reports.isFinal(october, io.lambdaledger.core.model.AccountScope.all())).isTrue();
+    }
+  }
 }

@@ -4,43 +4,104 @@ import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.db.BillStore;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Objects;
 
 /**
  * Sums one file's lines that share function, day, charge kind, line type, usage type, accounts and
  * invoice (an hourly export's 24 lines of a day become one), and hands the sums to the store. At
  * most {@link #MAX_KEYS} sums are held; past that they are written out and summing starts afresh,
- * so memory stays bounded whatever the file's size or order.
+ * so memory stays bounded whatever the file's size or order. A line is looked up with one reused
+ * key, so only a new sum allocates.
  */
-final class DayAggregator implements Consumer<BillLine> {
+final class DayAggregator {
 
   static final int MAX_KEYS = 100_000;
 
-  private record Key(
-      String payer,
-      String account,
-      String region,
-      String function,
-      LocalDate date,
-      ChargeKind kind,
-      LineType type,
-      String usageType,
-      String invoiceId) {}
+  private static final class Key {
+    String payer;
+    String account;
+    String region;
+    String function;
+    int epochDay;
+    ChargeKind kind;
+    LineType type;
+    String usageType;
+    String invoiceId;
+    int hash;
+
+    Key set(MappedLine l) {
+      payer = l.payer;
+      account = l.account;
+      region = l.region;
+      function = l.function;
+      epochDay = l.epochDay;
+      kind = l.kind;
+      type = l.type;
+      usageType = l.usageType;
+      invoiceId = l.invoice;
+      int h = Objects.hashCode(function);
+      h = 31 * h + epochDay;
+      h = 31 * h + kind.ordinal();
+      h = 31 * h + type.ordinal();
+      h = 31 * h + usageType.hashCode();
+      h = 31 * h + account.hashCode();
+      h = 31 * h + payer.hashCode();
+      h = 31 * h + region.hashCode();
+      h = 31 * h + Objects.hashCode(invoiceId);
+      hash = h;
+      return this;
+    }
+
+    Key copy() {
+      Key k = new Key();
+      k.payer = payer;
+      k.account = account;
+      k.region = region;
+      k.function = function;
+      k.epochDay = epochDay;
+      k.kind = kind;
+      k.type = type;
+      k.usageType = usageType;
+      k.invoiceId = invoiceId;
+      k.hash = hash;
+      return k;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.hash == hash
+          && k.epochDay == epochDay
+          && k.kind == kind
+          && k.type == type
+          && Objects.equals(k.function, function)
+          && k.usageType.equals(usageType)
+          && k.account.equals(account)
+          && k.payer.equals(payer)
+          && k.region.equals(region)
+          && Objects.equals(k.invoiceId, invoiceId);
+    }
+  }
 
   private static final class Sums {
-    BigDecimal usage = BigDecimal.ZERO;
-    BigDecimal list = BigDecimal.ZERO;
-    BigDecimal billed = BigDecimal.ZERO;
-    BigDecimal net = BigDecimal.ZERO;
+    final Amount usage = new Amount();
+    final Amount list = new Amount();
+    final Amount billed = new Amount();
+    final Amount net = new Amount();
   }
 
   private final BillStore.LineSink sink;
   private final int fileNo;
-  private final Map<Key, Sums> sums = new LinkedHashMap<>();
+  private final Map<Key, Sums> sums = new LinkedHashMap<>(MAX_KEYS * 4 / 3 + 1);
+  private final Key probe = new Key();
   private long lineNo;
   long lines;
 
@@ -49,51 +110,52 @@ final class DayAggregator implements Consumer<BillLine> {
     this.fileNo = fileNo;
   }
 
-  @Override
-  public void accept(BillLine l) {
+  void accept(MappedLine l) {
     lines++;
-    Key key =
-        new Key(
-            l.payerAccount(),
-            l.usageAccount(),
-            l.region(),
-            l.functionArn(),
-            l.usageDate(),
-            l.chargeKind(),
-            l.lineType(),
-            l.usageType(),
-            l.invoiceId());
-    Sums s = sums.computeIfAbsent(key, k -> new Sums());
-    s.usage = s.usage.add(l.usageAmount());
-    s.list = s.list.add(l.listCost());
-    s.billed = s.billed.add(l.billedCost());
-    s.net = s.net.add(l.netCost());
-    if (sums.size() >= MAX_KEYS) {
-      flush();
+    Sums s = sums.get(probe.set(l));
+    if (s == null) {
+      s = new Sums();
+      s.usage.set(l.usage);
+      s.list.set(l.list);
+      s.billed.set(l.billed);
+      s.net.set(l.net);
+      sums.put(probe.copy(), s);
+      if (sums.size() >= MAX_KEYS) {
+        flush();
+      }
+      return;
     }
+    s.usage.add(l.usage);
+    s.list.add(l.list);
+    s.billed.add(l.billed);
+    s.net.add(l.net);
   }
 
   void flush() {
+    LocalDate day = null;
     for (Map.Entry<Key, Sums> e : sums.entrySet()) {
       Key k = e.getKey();
       Sums s = e.getValue();
+      if (day == null || day.toEpochDay() != k.epochDay) {
+        day = LocalDate.ofEpochDay(k.epochDay);
+      }
       sink.add(
           fileNo,
           ++lineNo,
           new BillLine(
-              k.payer(),
-              k.account(),
-              k.region(),
-              k.function(),
-              k.date(),
-              k.kind(),
-              k.type(),
-              k.usageType(),
-              s.usage,
-              s.list,
-              s.billed,
-              s.net,
-              k.invoiceId()));
+              k.payer,
+              k.account,
+              k.region,
+              k.function,
+              day,
+              k.kind,
+              k.type,
+              k.usageType,
+              s.usage.toBigDecimal(),
+              s.list.toBigDecimal(),
+              s.billed.toBigDecimal(),
+              s.net.toBigDecimal(),
+              k.invoiceId));
     }
     sums.clear();
   }

@@ -1,31 +1,33 @@
 package io.lambdaledger.billing;
 
-import com.jerolba.carpet.CarpetReader;
-import com.jerolba.carpet.annotation.Alias;
-import io.lambdaledger.core.bill.BillLine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
-/** Reads an export's data files, CSV+GZIP streamed or Parquet by ranges, into bill lines. */
+/**
+ * Reads an export's data files, CSV+GZIP streamed or Parquet by ranges, line by line into the day
+ * sums. Neither reader makes an object per line or per field: the CSV is scanned as bytes, the
+ * Parquet file read column by column (only the columns the import needs), repeated texts are
+ * decoded once and amounts summed as scaled longs.
+ */
 final class ExportFiles {
 
   private ExportFiles() {}
@@ -35,206 +37,227 @@ final class ExportFiles {
    *
    * @return rows read (Lambda or not)
    */
-  static long csvGzip(String object, InputStream raw, ExportTable table, Consumer<BillLine> sink)
+  static long csvGzip(String object, InputStream raw, ExportTable table, DayAggregator sink)
       throws IOException {
+    CsvScanner csv = new CsvScanner(new GZIPInputStream(raw, 1 << 16));
+    Map<String, Integer> header = new HashMap<>();
+    if (csv.next()) {
+      for (int i = 0; i < csv.size(); i++) {
+        header.putIfAbsent(
+            new String(
+                csv.buffer(), csv.start(i), csv.end(i) - csv.start(i), StandardCharsets.UTF_8),
+            i);
+      }
+    }
+    table.check(object, header.keySet());
+    List<String> wanted = LineMapper.columns(table);
+    int[] index = new int[wanted.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = header.getOrDefault(wanted.get(i), -1);
+    }
+    CsvRow row = new CsvRow(csv, index);
+    LineMapper mapper = new LineMapper(table);
     long rows = 0;
-    try (Reader reader =
-            new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8);
-        CSVParser parser =
-            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-      Map<String, Integer> header = parser.getHeaderMap();
-      table.check(object, header.keySet());
-      CsvRow row = new CsvRow(header);
-      for (CSVRecord record : parser) {
-        row.record = record;
-        rows++;
-        BillLine line = LineMapper.map(table, row);
-        if (line != null) {
-          sink.accept(line);
-        }
+    while (csv.next()) {
+      rows++;
+      MappedLine line = mapper.map(row);
+      if (line != null) {
+        sink.accept(line);
       }
     }
     return rows;
   }
 
   /** Reads one Parquet file; fails naming a required column the file lacks. */
-  static long parquet(String object, InputFile file, ExportTable table, Consumer<BillLine> sink)
+  static long parquet(String object, InputFile file, ExportTable table, DayAggregator sink)
       throws IOException {
-    Set<String> columns = new LinkedHashSet<>();
-    try (ParquetFileReader footer = ParquetFileReader.open(file)) {
-      for (Type field : footer.getFooter().getFileMetaData().getSchema().getFields()) {
+    try (ParquetFileReader reader = ParquetFileReader.open(file)) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      Set<String> columns = new LinkedHashSet<>();
+      for (Type field : schema.getFields()) {
         columns.add(field.getName());
       }
-    }
-    table.check(object, columns);
-    long rows = 0;
-    if (table == ExportTable.CUR2) {
-      CarpetReader<CurRow> reader =
-          new CarpetReader<>(file, CurRow.class).withFailOnMissingColumn(false);
-      for (CurRow r : reader) {
-        rows++;
-        BillLine line = LineMapper.map(table, r);
-        if (line != null) {
-          sink.accept(line);
+      table.check(object, columns);
+      List<String> wanted = LineMapper.columns(table);
+      List<Type> projected = new ArrayList<>();
+      ParquetColumn[] byWanted = new ParquetColumn[wanted.size()];
+      List<ParquetColumn> converters = new ArrayList<>();
+      for (int i = 0; i < wanted.size(); i++) {
+        String name = wanted.get(i);
+        if (!columns.contains(name)) {
+          continue;
+        }
+        Type field = schema.getType(name);
+        if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
+          throw BillImportException.badInput(object + ": column " + name + " is not a plain value");
+        }
+        projected.add(field);
+        byWanted[i] = new ParquetColumn(name, field.asPrimitiveType());
+        converters.add(byWanted[i]);
+      }
+      MessageType projection = new MessageType(schema.getName(), projected);
+      reader.setRequestedSchema(projection);
+      String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+      GroupConverter root =
+          new GroupConverter() {
+            @Override
+            public Converter getConverter(int fieldIndex) {
+              return converters.get(fieldIndex);
+            }
+
+            @Override
+            public void start() {}
+
+            @Override
+            public void end() {}
+          };
+      List<ColumnDescriptor> descriptors = projection.getColumns();
+      ParquetRow row = new ParquetRow(byWanted);
+      LineMapper mapper = new LineMapper(table);
+      long rows = 0;
+      PageReadStore pages;
+      while ((pages = reader.readNextRowGroup()) != null) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, projection, createdBy);
+        ColumnReader[] readers = new ColumnReader[descriptors.size()];
+        int[] maxLevel = new int[descriptors.size()];
+        for (int c = 0; c < readers.length; c++) {
+          readers[c] = store.getColumnReader(descriptors.get(c));
+          maxLevel[c] = descriptors.get(c).getMaxDefinitionLevel();
+        }
+        long count = pages.getRowCount();
+        for (long r = 0; r < count; r++) {
+          for (int c = 0; c < readers.length; c++) {
+            ColumnReader cr = readers[c];
+            ParquetColumn column = converters.get(c);
+            if (cr.getCurrentDefinitionLevel() == maxLevel[c]) {
+              cr.writeCurrentValueToConverter();
+            } else {
+              column.setNull();
+            }
+            cr.consume();
+          }
+          rows++;
+          MappedLine line = mapper.map(row);
+          if (line != null) {
+            sink.accept(line);
+          }
         }
       }
-    } else {
-      CarpetReader<FocusRow> reader =
-          new CarpetReader<>(file, FocusRow.class).withFailOnMissingColumn(false);
-      for (FocusRow r : reader) {
-        rows++;
-        BillLine line = LineMapper.map(table, r);
-        if (line != null) {
-          sink.accept(line);
-        }
-      }
+      return rows;
     }
-    return rows;
   }
 
+  /**
+   * The UTC day of a text timestamp ({@code 2026-10-01T00:00:00Z}, {@code 2026-10-01 ...} or a
+   * plain date): its first ten characters.
+   */
+  static int epochDay(byte[] b, int from, int to) {
+    if (to - from < 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+      throw new IllegalArgumentException(
+          "not a date: '" + new String(b, from, to - from, StandardCharsets.UTF_8) + "'");
+    }
+    int year = digits(b, from, 4);
+    int month = digits(b, from + 5, 2);
+    int day = digits(b, from + 8, 2);
+    return (int) LocalDate.of(year, month, day).toEpochDay();
+  }
+
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new IllegalArgumentException(
+            "not a date: '" + new String(b, from, count, StandardCharsets.UTF_8) + "'");
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** The current CSV record, by the mapper's column index. */
   private static final class CsvRow implements Row {
-    private final Map<String, Integer> header;
-    private CSVRecord record;
+    private final CsvScanner csv;
+    private final int[] index;
+    private final TextCache[] caches;
+    private final byte[] lastDate = new byte[10];
+    private int lastDay = Integer.MIN_VALUE;
 
-    CsvRow(Map<String, Integer> header) {
-      this.header = new HashMap<>(header);
+    CsvRow(CsvScanner csv, int[] index) {
+      this.csv = csv;
+      this.index = index;
+      this.caches = new TextCache[index.length];
+      for (int i = 0; i < index.length; i++) {
+        caches[i] = new TextCache();
+      }
     }
 
     @Override
-    public String text(String column) {
-      Integer i = header.get(column);
-      return i == null || i >= record.size() ? "" : record.get(i);
+    public String text(int column) {
+      return csv.text(index[column], caches[column]);
     }
 
     @Override
-    public BigDecimal decimal(String column) {
-      String value = text(column);
-      return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
+    public void decimal(int column, Amount into) {
+      int i = index[column];
+      if (i < 0 || i >= csv.size() || csv.start(i) == csv.end(i)) {
+        into.setZero();
+      } else {
+        into.parse(csv.buffer(), csv.start(i), csv.end(i));
+      }
     }
 
     @Override
-    public LocalDate date(String column) {
-      return LocalDate.parse(text(column).substring(0, 10));
-    }
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static BigDecimal decimal(Double d) {
-    return d == null ? BigDecimal.ZERO : BigDecimal.valueOf(d);
-  }
-
-  private static LocalDate date(Instant t) {
-    return LocalDate.ofInstant(t, ZoneOffset.UTC);
-  }
-
-  /** The CUR 2.0 Parquet columns the import reads. */
-  record CurRow(
-      @Alias("bill_payer_account_id") String payer,
-      @Alias("bill_invoice_id") String invoiceId,
-      @Alias("line_item_usage_account_id") String account,
-      @Alias("line_item_product_code") String productCode,
-      @Alias("line_item_resource_id") String resourceId,
-      @Alias("line_item_line_item_type") String lineItemType,
-      @Alias("line_item_line_item_description") String description,
-      @Alias("line_item_usage_type") String usageType,
-      @Alias("line_item_usage_start_date") Instant usageStart,
-      @Alias("line_item_usage_amount") Double usageAmount,
-      @Alias("line_item_unblended_cost") Double unblendedCost,
-      @Alias("pricing_public_on_demand_cost") Double publicCost,
-      @Alias("product_region_code") String region,
-      @Alias("savings_plan_savings_plan_effective_cost") Double effectiveCost)
-      implements Row {
-
-    @Override
-    public String text(String column) {
-      return orEmpty(
-          switch (column) {
-            case "bill_payer_account_id" -> payer;
-            case "bill_invoice_id" -> invoiceId;
-            case "line_item_usage_account_id" -> account;
-            case "line_item_product_code" -> productCode;
-            case "line_item_resource_id" -> resourceId;
-            case "line_item_line_item_type" -> lineItemType;
-            case "line_item_line_item_description" -> description;
-            case "line_item_usage_type" -> usageType;
-            case "product_region_code" -> region;
-            default -> throw new IllegalArgumentException(column);
-          });
-    }
-
-    @Override
-    public BigDecimal decimal(String column) {
-      return ExportFiles.decimal(
-          switch (column) {
-            case "line_item_usage_amount" -> usageAmount;
-            case "line_item_unblended_cost" -> unblendedCost;
-            case "pricing_public_on_demand_cost" -> publicCost;
-            case "savings_plan_savings_plan_effective_cost" -> effectiveCost;
-            default -> throw new IllegalArgumentException(column);
-          });
-    }
-
-    @Override
-    public LocalDate date(String column) {
-      return ExportFiles.date(usageStart);
+    public int epochDay(int column) {
+      int i = index[column];
+      if (i < 0 || i >= csv.size()) {
+        throw new IllegalArgumentException("not a date: ''");
+      }
+      byte[] b = csv.buffer();
+      int from = csv.start(i);
+      int to = csv.end(i);
+      if (lastDay != Integer.MIN_VALUE
+          && to - from >= 10
+          && java.util.Arrays.equals(lastDate, 0, 10, b, from, from + 10)) {
+        return lastDay;
+      }
+      lastDay = ExportFiles.epochDay(b, from, to);
+      System.arraycopy(b, from, lastDate, 0, 10);
+      return lastDay;
     }
   }
 
-  /** The FOCUS 1.2 Parquet columns the import reads. */
-  record FocusRow(
-      @Alias("BillingAccountId") String billingAccountId,
-      @Alias("SubAccountId") String subAccountId,
-      @Alias("ResourceId") String resourceId,
-      @Alias("ServiceName") String serviceName,
-      @Alias("ChargeCategory") String chargeCategory,
-      @Alias("ChargePeriodStart") Instant chargePeriodStart,
-      @Alias("ListCost") Double listCost,
-      @Alias("BilledCost") Double billedCost,
-      @Alias("EffectiveCost") Double effectiveCost,
-      @Alias("ConsumedQuantity") Double consumedQuantity,
-      @Alias("RegionId") String regionId,
-      @Alias("CommitmentDiscountId") String commitmentDiscountId,
-      @Alias("InvoiceId") String invoiceId,
-      @Alias("x_ServiceCode") String serviceCode,
-      @Alias("x_UsageType") String usageType)
-      implements Row {
+  /** The current Parquet row, by the mapper's column index. */
+  private static final class ParquetRow implements Row {
+    private final ParquetColumn[] columns;
 
-    @Override
-    public String text(String column) {
-      return orEmpty(
-          switch (column) {
-            case "BillingAccountId" -> billingAccountId;
-            case "SubAccountId" -> subAccountId;
-            case "ResourceId" -> resourceId;
-            case "ServiceName" -> serviceName;
-            case "ChargeCategory" -> chargeCategory;
-            case "RegionId" -> regionId;
-            case "CommitmentDiscountId" -> commitmentDiscountId;
-            case "InvoiceId" -> invoiceId;
-            case "x_ServiceCode" -> serviceCode;
-            case "x_UsageType" -> usageType;
-            default -> throw new IllegalArgumentException(column);
-          });
+    ParquetRow(ParquetColumn[] columns) {
+      this.columns = columns;
     }
 
     @Override
-    public BigDecimal decimal(String column) {
-      return ExportFiles.decimal(
-          switch (column) {
-            case "ListCost" -> listCost;
-            case "BilledCost" -> billedCost;
-            case "EffectiveCost" -> effectiveCost;
-            case "ConsumedQuantity" -> consumedQuantity;
-            default -> throw new IllegalArgumentException(column);
-          });
+    public String text(int column) {
+      ParquetColumn c = columns[column];
+      return c == null ? "" : c.text();
     }
 
     @Override
-    public LocalDate date(String column) {
-      return ExportFiles.date(chargePeriodStart);
+    public void decimal(int column, Amount into) {
+      ParquetColumn c = columns[column];
+      if (c == null) {
+        into.setZero();
+      } else {
+        c.decimal(into);
+      }
+    }
+
+    @Override
+    public int epochDay(int column) {
+      ParquetColumn c = columns[column];
+      if (c == null) {
+        throw new IllegalArgumentException("no date");
+      }
+      return c.epochDay();
     }
   }
 }

@@ -1,16 +1,18 @@
 package io.lambdaledger.billing;
 
-import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
-import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps a CUR 2.0 or FOCUS row to a {@link BillLine}: Lambda's lines, and Savings Plan fees (which
- * pay for the compute the plan covers); other services' lines are skipped (null).
+ * Maps a CUR 2.0 or FOCUS row to a {@link MappedLine}: Lambda's lines, and Savings Plan fees (which
+ * pay for the compute the plan covers); other services' lines are skipped. What a value maps to (an
+ * ARN, a usage type, a description) is remembered, since an export repeats them on many lines.
  */
 final class LineMapper {
 
@@ -18,26 +20,110 @@ final class LineMapper {
   private static final Pattern FUNCTION_ARN =
       Pattern.compile("(arn:aws[a-z-]*:lambda:([a-z0-9-]+):\\d{12}:function:[A-Za-z0-9_-]+)(:.*)?");
 
-  private LineMapper() {}
+  /** Most values remembered per map; past it a map starts afresh. */
+  private static final int MEMO = 100_000;
 
-  static BillLine map(ExportTable table, Row row) {
+  // CUR 2.0 columns, in the order of CUR_COLUMNS.
+  private static final int C_PAYER = 0;
+  private static final int C_INVOICE = 1;
+  private static final int C_ACCOUNT = 2;
+  private static final int C_PRODUCT = 3;
+  private static final int C_RESOURCE = 4;
+  private static final int C_TYPE = 5;
+  private static final int C_DESCRIPTION = 6;
+  private static final int C_USAGE_TYPE = 7;
+  private static final int C_START = 8;
+  private static final int C_AMOUNT = 9;
+  private static final int C_UNBLENDED = 10;
+  private static final int C_PUBLIC = 11;
+  private static final int C_REGION = 12;
+  private static final int C_EFFECTIVE = 13;
+
+  static final List<String> CUR_COLUMNS =
+      List.of(
+          "bill_payer_account_id",
+          "bill_invoice_id",
+          "line_item_usage_account_id",
+          "line_item_product_code",
+          "line_item_resource_id",
+          "line_item_line_item_type",
+          "line_item_line_item_description",
+          "line_item_usage_type",
+          "line_item_usage_start_date",
+          "line_item_usage_amount",
+          "line_item_unblended_cost",
+          "pricing_public_on_demand_cost",
+          "product_region_code",
+          "savings_plan_savings_plan_effective_cost");
+
+  // FOCUS columns, in the order of FOCUS_COLUMNS.
+  private static final int F_ACCOUNT = 0;
+  private static final int F_SUB_ACCOUNT = 1;
+  private static final int F_RESOURCE = 2;
+  private static final int F_SERVICE = 3;
+  private static final int F_CATEGORY = 4;
+  private static final int F_START = 5;
+  private static final int F_LIST = 6;
+  private static final int F_BILLED = 7;
+  private static final int F_EFFECTIVE = 8;
+  private static final int F_QUANTITY = 9;
+  private static final int F_REGION = 10;
+  private static final int F_COMMITMENT = 11;
+  private static final int F_INVOICE = 12;
+  private static final int F_SERVICE_CODE = 13;
+  private static final int F_USAGE_TYPE = 14;
+
+  static final List<String> FOCUS_COLUMNS =
+      List.of(
+          "BillingAccountId",
+          "SubAccountId",
+          "ResourceId",
+          "ServiceName",
+          "ChargeCategory",
+          "ChargePeriodStart",
+          "ListCost",
+          "BilledCost",
+          "EffectiveCost",
+          "ConsumedQuantity",
+          "RegionId",
+          "CommitmentDiscountId",
+          "InvoiceId",
+          "x_ServiceCode",
+          "x_UsageType");
+
+  /** A resource id that is not a function's ARN. */
+  private static final String[] NOT_A_FUNCTION = new String[0];
+
+  private final ExportTable table;
+  private final MappedLine line = new MappedLine();
+  private final Map<String, String[]> functions = new HashMap<>();
+  private final Map<String, ChargeKind> kinds = new HashMap<>();
+  private final Map<String, Boolean> freeTier = new HashMap<>();
+
+  LineMapper(ExportTable table) {
+    this.table = table;
+  }
+
+  /** The columns a reader must present, in the order {@link Row}'s indexes refer to. */
+  static List<String> columns(ExportTable table) {
+    return table == ExportTable.CUR2 ? CUR_COLUMNS : FOCUS_COLUMNS;
+  }
+
+  /** The row as a line (reused: valid until the next call), or null if it is not Lambda's. */
+  MappedLine map(Row row) {
     return table == ExportTable.CUR2 ? cur(row) : focus(row);
   }
 
-  private static BillLine cur(Row row) {
-    String product = row.text("line_item_product_code");
-    String type = row.text("line_item_line_item_type");
+  private MappedLine cur(Row row) {
+    String product = row.text(C_PRODUCT);
+    String type = row.text(C_TYPE);
     if (!product.equals("AWSLambda") && !type.equals("SavingsPlanRecurringFee")) {
       return null;
     }
     LineType lineType =
         switch (type) {
           case "Usage", "DiscountedUsage" ->
-              row.text("line_item_line_item_description")
-                      .toLowerCase(Locale.ROOT)
-                      .contains("free tier")
-                  ? LineType.FREE_TIER
-                  : LineType.USAGE;
+              isFreeTier(row.text(C_DESCRIPTION)) ? LineType.FREE_TIER : LineType.USAGE;
           case "SavingsPlanCoveredUsage" -> LineType.SAVINGS_PLAN_COVERED;
           case "SavingsPlanNegation" -> LineType.SAVINGS_PLAN_NEGATION;
           case "SavingsPlanRecurringFee", "SavingsPlanUpfrontFee" -> LineType.SAVINGS_PLAN_FEE;
@@ -46,36 +132,31 @@ final class LineMapper {
           case "Tax" -> LineType.TAX;
           default -> LineType.OTHER;
         };
-    BigDecimal billed = row.decimal("line_item_unblended_cost");
-    BigDecimal net =
-        switch (lineType) {
-          case SAVINGS_PLAN_COVERED -> row.decimal("savings_plan_savings_plan_effective_cost");
-          case SAVINGS_PLAN_NEGATION, SAVINGS_PLAN_FEE -> BigDecimal.ZERO;
-          default -> billed;
-        };
-    String usageType = row.text("line_item_usage_type");
-    return line(
-        row.text("bill_payer_account_id"),
-        row.text("line_item_usage_account_id"),
-        row.text("product_region_code"),
-        row.text("line_item_resource_id"),
-        row,
-        "line_item_usage_start_date",
+    MappedLine l = line;
+    row.decimal(C_UNBLENDED, l.billed);
+    switch (lineType) {
+      case SAVINGS_PLAN_COVERED -> row.decimal(C_EFFECTIVE, l.net);
+      case SAVINGS_PLAN_NEGATION, SAVINGS_PLAN_FEE -> l.net.setZero();
+      default -> l.net.set(l.billed);
+    }
+    row.decimal(C_AMOUNT, l.usage);
+    row.decimal(C_PUBLIC, l.list);
+    return fill(
+        row.text(C_PAYER),
+        row.text(C_ACCOUNT),
+        row.text(C_REGION),
+        row.text(C_RESOURCE),
+        row.epochDay(C_START),
         lineType,
-        usageType,
-        row.decimal("line_item_usage_amount"),
-        row.decimal("pricing_public_on_demand_cost"),
-        billed,
-        net,
-        row.text("bill_invoice_id"));
+        row.text(C_USAGE_TYPE),
+        row.text(C_INVOICE));
   }
 
-  private static BillLine focus(Row row) {
-    String category = row.text("ChargeCategory");
-    String commitment = row.text("CommitmentDiscountId");
+  private MappedLine focus(Row row) {
+    String category = row.text(F_CATEGORY);
+    String commitment = row.text(F_COMMITMENT);
     boolean lambda =
-        row.text("x_ServiceCode").equals("AWSLambda")
-            || row.text("ServiceName").equals("AWS Lambda");
+        row.text(F_SERVICE_CODE).equals("AWSLambda") || row.text(F_SERVICE).equals("AWS Lambda");
     boolean planFee = category.equals("Purchase") && !commitment.isEmpty();
     if (!lambda && !planFee) {
       return null;
@@ -89,61 +170,83 @@ final class LineMapper {
           case "Adjustment" -> LineType.REFUND;
           default -> LineType.OTHER;
         };
-    return line(
-        row.text("BillingAccountId"),
-        row.text("SubAccountId"),
-        row.text("RegionId"),
-        row.text("ResourceId"),
-        row,
-        "ChargePeriodStart",
+    MappedLine l = line;
+    row.decimal(F_QUANTITY, l.usage);
+    row.decimal(F_LIST, l.list);
+    row.decimal(F_BILLED, l.billed);
+    row.decimal(F_EFFECTIVE, l.net);
+    return fill(
+        row.text(F_ACCOUNT),
+        row.text(F_SUB_ACCOUNT),
+        row.text(F_REGION),
+        row.text(F_RESOURCE),
+        row.epochDay(F_START),
         lineType,
-        row.text("x_UsageType"),
-        row.decimal("ConsumedQuantity"),
-        row.decimal("ListCost"),
-        row.decimal("BilledCost"),
-        row.decimal("EffectiveCost"),
-        row.text("InvoiceId"));
+        row.text(F_USAGE_TYPE),
+        row.text(F_INVOICE));
   }
 
-  private static BillLine line(
+  private MappedLine fill(
       String payer,
       String account,
       String region,
       String resource,
-      Row row,
-      String dateColumn,
+      int epochDay,
       LineType lineType,
       String usageType,
-      BigDecimal usage,
-      BigDecimal list,
-      BigDecimal billed,
-      BigDecimal net,
       String invoice) {
-    Matcher arn = FUNCTION_ARN.matcher(resource);
-    String function = null;
-    if (arn.matches()) {
-      function = arn.group(1);
-      region = arn.group(2);
-    }
-    ChargeKind kind =
+    MappedLine l = line;
+    String[] function = function(resource);
+    l.payer = payer;
+    l.account = account;
+    l.region = function == NOT_A_FUNCTION ? region : function[1];
+    l.function = function == NOT_A_FUNCTION ? null : function[0];
+    l.epochDay = epochDay;
+    l.type = lineType;
+    l.kind =
         switch (lineType) {
-          case USAGE, FREE_TIER, SAVINGS_PLAN_COVERED, SAVINGS_PLAN_NEGATION ->
-              ChargeKind.ofUsageType(usageType);
+          case USAGE, FREE_TIER, SAVINGS_PLAN_COVERED, SAVINGS_PLAN_NEGATION -> kind(usageType);
           default -> ChargeKind.OTHER;
         };
-    return new BillLine(
-        payer,
-        account,
-        region,
-        function,
-        row.date(dateColumn),
-        kind,
-        lineType,
-        usageType,
-        usage,
-        list,
-        billed,
-        net,
-        invoice.isEmpty() ? null : invoice);
+    l.usageType = usageType;
+    l.invoice = invoice.isEmpty() ? null : invoice;
+    return l;
+  }
+
+  /** The function's ARN and region if the resource id is one, else {@link #NOT_A_FUNCTION}. */
+  private String[] function(String resource) {
+    String[] known = functions.get(resource);
+    if (known != null) {
+      return known;
+    }
+    Matcher arn = FUNCTION_ARN.matcher(resource);
+    String[] parts = arn.matches() ? new String[] {arn.group(1), arn.group(2)} : NOT_A_FUNCTION;
+    remember(functions, resource, parts);
+    return parts;
+  }
+
+  private ChargeKind kind(String usageType) {
+    ChargeKind known = kinds.get(usageType);
+    if (known == null) {
+      known = ChargeKind.ofUsageType(usageType);
+      remember(kinds, usageType, known);
+    }
+    return known;
+  }
+
+  private boolean isFreeTier(String description) {
+    Boolean known = freeTier.get(description);
+    if (known == null) {
+      known = description.toLowerCase(Locale.ROOT).contains("free tier");
+      remember(freeTier, description, known);
+    }
+    return known;
+  }
+
+  private static <V> void remember(Map<String, V> memo, String key, V value) {
+    if (memo.size() >= MEMO) {
+      memo.clear();
+    }
+    memo.put(key, value);
   }
 }

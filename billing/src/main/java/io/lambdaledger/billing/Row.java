@@ -1,17 +1,17 @@
 package io.lambdaledger.billing;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-/** One line of an export file, by column name, whatever the file format. */
+/**
+ * The current line of an export file, whatever the file format, by the index of the column in the
+ * list the reader was given ({@link LineMapper#columns}). Values are valid until the next line.
+ */
 interface Row {
 
   /** The column's text, "" when empty or absent. */
-  String text(String column);
+  String text(int column);
 
-  /** The column's number, zero when empty or absent. */
-  BigDecimal decimal(String column);
+  /** Sets {@code into} to the column's number, zero when empty or absent. */
+  void decimal(int column, Amount into);
 
-  /** The UTC date of a timestamp column. */
-  LocalDate date(String column);
+  /** The UTC day (days since 1970-01-01) of a timestamp column. */
+  int epochDay(int column);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import io.lambdaledger.db.BillStore;
+import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -307,6 +308,75 @@ class BillImportBenchmarkTest {
     return "s3://" + BUCKET + "/" + base;
   }
 
+  /** The databases to import into: {@code -Dbill.bench.databases=postgresql,h2}. */
+  static List<String> databases() {
+    return List.of(System.getProperty("bill.bench.databases", "postgresql").split(","));
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** CPU time of this JVM, every thread (the import, GC, JIT), in seconds. */
+  static double clientCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  /**
+   * The PostgreSQL server process of the pool's connection this thread gets (Hikari hands a thread
+   * the connection it used last, so the import's), or -1 for H2.
+   */
+  static long backendPid(Database db, String kind) {
+    if (kind.equals("h2")) {
+      return -1;
+    }
+    return ((Number) db.db().dsl().fetchValue("select pg_backend_pid()")).longValue();
+  }
+
+  /** CPU time (user + system) of a local process from /proc, in seconds; NaN if unreadable. */
+  static double cpuSeconds(long pid) {
+    if (pid < 0) {
+      return Double.NaN;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** A fresh database: a PostgreSQL schema, or an H2 file (an in-memory one would be heap). */
+  static Database open(String kind, Path dir) throws IOException {
+    if (kind.equals("h2")) {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("bill-" + System.nanoTime());
+      return new Database(null, io.lambdaledger.db.Database.open(DatabaseSettings.h2File(file)));
+    }
+    TestDatabase db = TestDatabases.fresh(DatabaseKind.POSTGRESQL);
+    return new Database(db, db.database());
+  }
+
+  record Database(TestDatabase test, io.lambdaledger.db.Database db) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (test != null) {
+        test.close();
+      } else {
+        db.close();
+      }
+    }
+  }
+
   void measure(String name, int functions, boolean hourly, boolean parquet) throws IOException {
     String only = System.getProperty("bill.bench.cases", "");
     if (!only.isEmpty() && !List.of(only.split(",")).contains(name)) {
@@ -314,40 +384,62 @@ class BillImportBenchmarkTest {
     }
     String export = upload(name, functions, hourly, parquet);
     long expected = 30L * (hourly ? 24 : 1) * 3 * functions;
-    System.gc();
-    List<MemoryPoolMXBean> heap =
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP)
-            .toList();
-    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-    try (TestDatabase db = TestDatabases.fresh(DatabaseKind.POSTGRESQL)) {
-      BillImporter importer = new BillImporter(s3, new BillStore(db.dsl()), Clock.systemUTC());
-      long t0 = System.nanoTime();
-      ImportResult r = importer.importExport(export, MONTH).get(0);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-      assertThat(r.rowsRead()).isEqualTo(expected);
-      String line =
-          String.format(
-              "| %s | %s | %,d | %,d | %,d | %.1f s | %,.0f | %d MB |",
-              hourly ? "hourly" : "daily",
-              parquet ? "Parquet" : "CSV+GZIP",
-              functions,
-              r.rowsRead(),
-              r.storedLines(),
-              seconds,
-              r.rowsRead() / seconds,
-              peak >> 20);
-      System.out.println("BENCHMARK bill import " + line);
-      results.add(line);
+    int repeats = Integer.getInteger("bill.bench.repeats", 1);
+    for (String kind : databases()) {
+      for (int run = 1; run <= repeats; run++) {
+        System.gc();
+        List<MemoryPoolMXBean> heap =
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        try (Database db = open(kind, Path.of("target", "benchmark", "h2"))) {
+          BillImporter importer =
+              new BillImporter(s3, new BillStore(db.db().dsl()), Clock.systemUTC());
+          String loadBefore = loadAverage();
+          long backend = backendPid(db, kind);
+          double serverBefore = cpuSeconds(backend);
+          double clientBefore = clientCpuSeconds();
+          long t0 = System.nanoTime();
+          ImportResult r = importer.importExport(export, MONTH).get(0);
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          double client = clientCpuSeconds() - clientBefore;
+          double server =
+              backendPid(db, kind) == backend ? cpuSeconds(backend) - serverBefore : Double.NaN;
+          String loadAfter = loadAverage();
+          long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+          assertThat(r.rowsRead()).isEqualTo(expected);
+          String line =
+              String.format(
+                  "| %s | %s | %s | %,d | %,d | %,d | %.1f s | %,.0f | %.1f s | %s | %d MB | %s"
+                      + " / %s |",
+                  hourly ? "hourly" : "daily",
+                  parquet ? "Parquet" : "CSV+GZIP",
+                  kind.equals("h2") ? "H2" : "PostgreSQL",
+                  functions,
+                  r.rowsRead(),
+                  r.storedLines(),
+                  seconds,
+                  r.rowsRead() / seconds,
+                  client,
+                  kind.equals("h2") ? "(in the client)" : String.format("%.1f s", server),
+                  peak >> 20,
+                  loadBefore,
+                  loadAfter);
+          System.out.println("BENCHMARK bill import " + line);
+          results.add(line);
+        }
+      }
     }
   }
 
   @Test
   void aDailyMonthOf50000FunctionsAndAnHourlyMonthOf2000InBothFormats() throws IOException {
-    measure("daily-csv", 50_000, false, false);
-    measure("daily-parquet", 50_000, false, true);
-    measure("hourly-csv", 2_000, true, false);
-    measure("hourly-parquet", 2_000, true, true);
+    int daily = Integer.getInteger("bill.bench.dailyFunctions", 50_000);
+    int hourly = Integer.getInteger("bill.bench.hourlyFunctions", 2_000);
+    measure("daily-csv", daily, false, false);
+    measure("daily-parquet", daily, false, true);
+    measure("hourly-csv", hourly, true, false);
+    measure("hourly-parquet", hourly, true, true);
   }
 }

@@ -10,15 +10,25 @@ import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jooq.BatchBindStep;
+import java.util.stream.Collectors;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The imported bill. An export version is written whole or not at all: {@link #replace} deletes the
@@ -27,8 +37,11 @@ import org.jooq.Record;
  */
 public final class BillStore {
 
-  /** Rows per multi-row insert. */
+  /** Rows per JDBC batch (H2). */
   private static final int BATCH = 1_000;
+
+  /** Characters of COPY text sent at a time (PostgreSQL). */
+  private static final int COPY_CHUNK = 1 << 18;
 
   private final DSLContext dsl;
 
@@ -80,15 +93,26 @@ public final class BillStore {
               .where(BILL_LINE.EXPORT_URI.eq(header.exportUri()))
               .and(BILL_LINE.BILLING_PERIOD.eq(header.billingPeriod()))
               .execute();
-          Writer writer = new Writer(t, header.exportUri(), header.billingPeriod());
+          ConnectionProvider connections = t.configuration().connectionProvider();
+          Connection connection = connections.acquire();
+          Writer writer;
           try {
-            source.writeTo(writer);
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new BillSourceException(e);
+            writer = new Writer(t, connection, header.exportUri(), header.billingPeriod());
+            try {
+              source.writeTo(writer);
+            } catch (RuntimeException | Error e) {
+              writer.abandon();
+              throw e;
+            } catch (Exception e) {
+              writer.abandon();
+              throw new BillSourceException(e);
+            }
+            writer.finish();
+          } catch (SQLException e) {
+            throw new DataAccessException("writing bill lines: " + e.getMessage(), e);
+          } finally {
+            connections.release(connection);
           }
-          writer.flush();
           BillImport recorded =
               new BillImport(
                   header.exportUri(),
@@ -229,63 +253,179 @@ public final class BillStore {
     return value == null ? BigDecimal.ZERO : value;
   }
 
-  /** Buffers lines and writes them in multi-row inserts. */
+  /**
+   * Writes lines as they come, in the replacing transaction: PostgreSQL through {@code COPY ...
+   * FROM STDIN} (text format, sent in chunks while the source is still reading), H2 as JDBC batches
+   * of one prepared insert. No jOOQ query per line: an export's month can be millions of lines.
+   */
   private static final class Writer implements LineSink {
-    private final DSLContext dsl;
     private final String exportUri;
     private final String period;
-    private final List<Object[]> rows = new ArrayList<>(BATCH);
+    private final Connection connection;
+    private final CopyIn copy;
+    private final StringBuilder text;
+    private final PreparedStatement insert;
+    private int batched;
     long lines;
     BigDecimal billed = BigDecimal.ZERO;
 
-    Writer(DSLContext dsl, String exportUri, String period) {
-      this.dsl = dsl;
+    Writer(DSLContext dsl, Connection connection, String exportUri, String period)
+        throws SQLException {
       this.exportUri = exportUri;
       this.period = period;
+      this.connection = connection;
+      String columns = COLUMNS.stream().map(f -> f.getName()).collect(Collectors.joining(", "));
+      if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+        copy =
+            connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("copy bill_line (" + columns + ") from stdin");
+        text = new StringBuilder(COPY_CHUNK + 1024);
+        insert = null;
+      } else {
+        copy = null;
+        text = null;
+        insert =
+            connection.prepareStatement(
+                "insert into bill_line ("
+                    + columns
+                    + ") values ("
+                    + String.join(", ", Collections.nCopies(COLUMNS.size(), "?"))
+                    + ")");
+      }
     }
 
     @Override
     public void add(int fileNo, long lineNo, BillLine l) {
-      rows.add(
-          new Object[] {
-            exportUri,
-            period,
-            fileNo,
-            lineNo,
-            l.payerAccount(),
-            l.usageAccount(),
-            l.region(),
-            l.functionArn(),
-            l.usageDate(),
-            l.chargeKind().name(),
-            l.lineType().name(),
-            l.usageType(),
-            l.usageAmount(),
-            l.listCost(),
-            l.billedCost(),
-            l.netCost(),
-            l.invoiceId()
-          });
       lines++;
       billed = billed.add(l.billedCost());
-      if (rows.size() >= BATCH) {
-        flush();
+      try {
+        if (copy != null) {
+          copyRow(fileNo, lineNo, l);
+          if (text.length() >= COPY_CHUNK) {
+            sendCopy();
+          }
+        } else {
+          insertRow(fileNo, lineNo, l);
+        }
+      } catch (SQLException e) {
+        throw new DataAccessException("writing bill lines: " + e.getMessage(), e);
       }
     }
 
-    void flush() {
-      if (rows.isEmpty()) {
-        return;
+    private void copyRow(int fileNo, long lineNo, BillLine l) {
+      StringBuilder t = text;
+      copyText(t, exportUri).append('\t');
+      copyText(t, period).append('\t');
+      t.append(fileNo).append('\t');
+      t.append(lineNo).append('\t');
+      copyText(t, l.payerAccount()).append('\t');
+      copyText(t, l.usageAccount()).append('\t');
+      copyText(t, l.region()).append('\t');
+      copyText(t, l.functionArn()).append('\t');
+      t.append(l.usageDate()).append('\t');
+      t.append(l.chargeKind().name()).append('\t');
+      t.append(l.lineType().name()).append('\t');
+      copyText(t, l.usageType()).append('\t');
+      t.append(l.usageAmount().toPlainString()).append('\t');
+      t.append(l.listCost().toPlainString()).append('\t');
+      t.append(l.billedCost().toPlainString()).append('\t');
+      t.append(l.netCost().toPlainString()).append('\t');
+      copyText(t, l.invoiceId()).append('\n');
+    }
+
+    /** A text value in COPY's text format: backslash escapes, {@code \N} for null. */
+    private static StringBuilder copyText(StringBuilder t, String value) {
+      if (value == null) {
+        return t.append("\\N");
       }
-      // One prepared statement, bound once per row and sent as a JDBC batch: no SQL to render
-      // per row, one round trip per batch.
-      BatchBindStep batch =
-          dsl.batch(dsl.insertInto(BILL_LINE, COLUMNS).values(new Object[COLUMNS.size()]));
-      for (Object[] row : rows) {
-        batch = batch.bind(row);
+      if (plain(value)) {
+        return t.append(value);
       }
-      batch.execute();
-      rows.clear();
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        switch (c) {
+          case '\\' -> t.append("\\\\");
+          case '\t' -> t.append("\\t");
+          case '\n' -> t.append("\\n");
+          case '\r' -> t.append("\\r");
+          default -> t.append(c);
+        }
+      }
+      return t;
+    }
+
+    private static boolean plain(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void sendCopy() throws SQLException {
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      text.setLength(0);
+    }
+
+    private void insertRow(int fileNo, long lineNo, BillLine l) throws SQLException {
+      PreparedStatement s = insert;
+      s.setString(1, exportUri);
+      s.setString(2, period);
+      s.setInt(3, fileNo);
+      s.setLong(4, lineNo);
+      s.setString(5, l.payerAccount());
+      s.setString(6, l.usageAccount());
+      s.setString(7, l.region());
+      s.setString(8, l.functionArn());
+      s.setObject(9, l.usageDate());
+      s.setString(10, l.chargeKind().name());
+      s.setString(11, l.lineType().name());
+      s.setString(12, l.usageType());
+      s.setBigDecimal(13, l.usageAmount());
+      s.setBigDecimal(14, l.listCost());
+      s.setBigDecimal(15, l.billedCost());
+      s.setBigDecimal(16, l.netCost());
+      s.setString(17, l.invoiceId());
+      s.addBatch();
+      if (++batched >= BATCH) {
+        s.executeBatch();
+        batched = 0;
+      }
+    }
+
+    /** Sends what is buffered and ends the COPY; the transaction is still the caller's. */
+    void finish() throws SQLException {
+      if (copy != null) {
+        if (!text.isEmpty()) {
+          sendCopy();
+        }
+        copy.endCopy();
+      } else {
+        if (batched > 0) {
+          insert.executeBatch();
+          batched = 0;
+        }
+        insert.close();
+      }
+    }
+
+    /** After a failure: cancels an open COPY so the connection can roll back. */
+    void abandon() {
+      try {
+        if (copy != null && copy.isActive()) {
+          copy.cancelCopy();
+        }
+        if (insert != null) {
+          insert.close();
+        }
+      } catch (SQLException e) {
+        // the transaction is rolled back whatever happens here
+      }
     }
   }
 

@@ -116,6 +116,26 @@ public final class FunctionUnknownStore {
     }
   }
 
+  /** What is unknown in every account and Region, by account, Region and function name. */
+  public List<Unknown> listAll() {
+    return dsl.selectFrom(FUNCTION_UNKNOWN)
+        .orderBy(
+            FUNCTION_UNKNOWN.ACCOUNT_ID,
+            FUNCTION_UNKNOWN.REGION,
+            FUNCTION_UNKNOWN.FUNCTION_NAME,
+            FUNCTION_UNKNOWN.ASPECT)
+        .fetch(
+            row ->
+                new Unknown(
+                    row.getAccountId(),
+                    row.getRegion(),
+                    row.getFunctionName(),
+                    Aspect.valueOf(row.getAspect()),
+                    Reason.valueOf(row.getReason()),
+                    row.getDetail(),
+                    row.getSince()));
+  }
+
   /** What is unknown in one account and Region, by function name. */
   public List<Unknown> list(String accountId, String region) {
     return dsl.selectFrom(FUNCTION_UNKNOWN)

@@ -59,11 +59,7 @@ final class RollupWriter {
   private static final List<Field<?>> PROVISIONED_COLUMNS =
       List.of(USAGE_HOUR.PC_ALLOCATED_S, USAGE_HOUR.PC_GB_S, USAGE_HOUR.COMPUTED_AT);
   private static final Comparator<UsageHourRecord> HOUR_ORDER =
-      Comparator.comparing(UsageHourRecord::getFunctionId)
-          .thenComparing(UsageHourRecord::getHourStart)
-          .thenComparing(UsageHourRecord::getMemoryMb)
-          .thenComparing(UsageHourRecord::getArchitecture)
-          .thenComparing(UsageHourRecord::getEphemeralMb);
+      Comparator.comparing(row -> RollupKey.of(row, HOUR_KEY));
   private static final Duration DAY = Duration.ofDays(1);
 
   private final DSLContext dsl;

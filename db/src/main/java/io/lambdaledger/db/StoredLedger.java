@@ -4,6 +4,7 @@ import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.ledger.FunctionDirectory;
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.Account;
@@ -11,6 +12,7 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.ConfigurationPeriod;
 import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.FunctionProvenance;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.UsageRollup;
@@ -58,6 +60,42 @@ public final class StoredLedger {
   /** The imported bill (AWS Data Exports), for reconciliation. */
   public static BilledMonths bill(Database database) {
     return new StoredBill(database.dsl());
+  }
+
+  /**
+   * The provenance of each function's history ({@link HistoryStore#provenance}) and what the
+   * collector could not read ({@link FunctionUnknownStore}).
+   */
+  public static HistoryEvidence history(Database database) {
+    return history(database.dsl());
+  }
+
+  /** As {@link #history(Database)}, on a connection already opened (the reports have one). */
+  public static HistoryEvidence history(org.jooq.DSLContext dsl) {
+    HistoryStore history = new HistoryStore(dsl, java.time.Clock.systemUTC());
+    FunctionUnknownStore unknowns = new FunctionUnknownStore(dsl);
+    return new HistoryEvidence() {
+      @Override
+      public List<FunctionProvenance> provenance(YearMonth month, AccountScope scope) {
+        return history.provenance(month, scope);
+      }
+
+      @Override
+      public List<NotYetKnown> notYetKnown(AccountScope scope) {
+        List<NotYetKnown> found = new ArrayList<>();
+        for (FunctionUnknownStore.Unknown row : unknowns.listAll()) {
+          if (scope.includes(row.accountId())) {
+            found.add(
+                new NotYetKnown(
+                    new FunctionKey(row.accountId(), row.region(), row.functionName()),
+                    row.aspect().name(),
+                    row.reason().name(),
+                    row.detail()));
+          }
+        }
+        return found;
+      }
+    };
   }
 
   public static CollectionHistory collections(Database database) {

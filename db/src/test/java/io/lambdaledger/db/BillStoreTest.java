@@ -111,4 +111,40 @@ class BillStoreTest {
       assertThat(store.totals("2026-10").billed()).isEqualByComparingTo("1");
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void manyLinesAndTextThatCopyMustEscapeAreStoredAsGiven(DatabaseKind kind) {
+    String odd = "arn:aws:lambda:us-east-1:111122223333:function:a\tb\\c\nd\re \\N ü";
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      BillStore store = new BillStore(db.dsl());
+      BillImport recorded =
+          store.replace(
+              header("v1"),
+              sink -> {
+                // more than one COPY chunk and one JDBC batch
+                for (int i = 1; i <= 5_000; i++) {
+                  sink.add(1, i, line(FN, 1 + i % 28, LineType.USAGE, "0.0000000001", "0"));
+                }
+                sink.add(2, 1, line(odd, 2, LineType.USAGE, "123456789.0123456789", "1"));
+                sink.add(2, 2, line(null, 2, LineType.CREDIT, "-0.5", "-0.5"));
+              });
+
+      assertThat(recorded.lineItems()).isEqualTo(5_002);
+      assertThat(recorded.billedTotal()).isEqualByComparingTo("123456788.5123461789");
+      BillStore.PeriodTotals totals = store.totals("2026-10");
+      assertThat(totals.lines()).isEqualTo(5_002);
+      assertThat(totals.billed()).isEqualByComparingTo("123456788.5123461789");
+      assertThat(totals.unallocated()).isEqualByComparingTo("-0.5");
+      assertThat(store.amounts("2026-10"))
+          .filteredOn(a -> odd.equals(a.functionArn()))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.usageDate()).isEqualTo(LocalDate.of(2026, 10, 2));
+                assertThat(a.billedCost()).isEqualByComparingTo("123456789.0123456789");
+                assertThat(a.usageAmount()).isEqualByComparingTo("100.5");
+              });
+    }
+  }
 }

@@ -82,7 +82,9 @@ final class FocusCsvWriter implements RowWriter {
           "x_EphemeralStorageMB",
           "x_FreeTierCredit",
           "x_PriceVersion",
-          "x_Notes");
+          "x_Notes",
+          "x_Unpriced",
+          "x_HistoryProvenance");
 
   /**
    * Provider, publisher and invoice issuer are the same party for Lambda's own charges: a different
@@ -115,10 +117,54 @@ final class FocusCsvWriter implements RowWriter {
         UTC_SECONDS.format(row.month().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC));
     String tags = Json.object(row.tags());
     String notes = String.join("; ", row.notes());
+    if (!row.priced()) {
+      // No prices for the region: the usage is listed, every cost and unit price left empty.
+      writeCharge(
+          row,
+          ChargeKind.REQUESTS,
+          Decimals.exact(BigDecimal.valueOf(row.requests())),
+          null,
+          null,
+          null,
+          null,
+          null,
+          periodStart,
+          periodEnd,
+          tags,
+          notes);
+      writeCharge(
+          row,
+          ChargeKind.DURATION,
+          Decimals.exact(row.gbSeconds()),
+          null,
+          null,
+          null,
+          null,
+          null,
+          periodStart,
+          periodEnd,
+          tags,
+          notes);
+      return;
+    }
     List<ChargeLine> charges = row.charges();
     BigDecimal[] credits = freeTierCredits(row);
     for (int i = 0; i < charges.size(); i++) {
-      writeCharge(row, charges.get(i), credits[i], periodStart, periodEnd, tags, notes);
+      ChargeLine charge = charges.get(i);
+      // ListCost is exactly ListUnitPrice x PricingQuantity (a FOCUS MUST).
+      writeCharge(
+          row,
+          charge.kind(),
+          Decimals.exact(charge.quantity()),
+          Decimals.money(charge.cost()),
+          Decimals.exact(charge.listCost()),
+          Decimals.exact(charge.listUnitPrice()),
+          charge.usageType(),
+          Decimals.money(credits[i]),
+          periodStart,
+          periodEnd,
+          tags,
+          notes);
     }
   }
 
@@ -146,25 +192,21 @@ final class FocusCsvWriter implements RowWriter {
     return credits;
   }
 
+  /** One charge row; the cost, price and SKU arguments are null for usage without prices. */
   private void writeCharge(
       ReportRow row,
-      ChargeLine charge,
-      BigDecimal freeTierCredit,
+      ChargeKind kind,
+      String quantity,
+      String cost,
+      String listCost,
+      String listUnitPrice,
+      String skuId,
+      String freeTierCredit,
       String periodStart,
       String periodEnd,
       String tags,
       String notes)
       throws IOException {
-    ChargeKind kind = charge.kind();
-    String skuId = charge.usageType();
-    String cost = Decimals.money(charge.cost());
-    // ListCost is exactly ListUnitPrice x PricingQuantity (a FOCUS MUST). BilledCost is in cents
-    // that add up to the invoice, so where the allocation rounded a row up it can exceed ListCost
-    // by less than a cent (docs/reports.md).
-    String listCost = Decimals.exact(charge.listCost());
-    String listUnitPrice = Decimals.exact(charge.listUnitPrice());
-    String quantity = Decimals.exact(charge.quantity());
-
     empty(); // AvailabilityZone: Lambda is regional
     number(cost); // BilledCost
     text(row.payerAccountId()); // BillingAccountId
@@ -214,7 +256,7 @@ final class FocusCsvWriter implements RowWriter {
     text(kind.meter()); // SkuMeter
     // Keys FOCUS does not define carry the x_ prefix (SkuPriceDetails-C-017).
     text(Json.object(Map.of("x_Architecture", row.architecture()))); // SkuPriceDetails
-    text(skuId + ":" + row.priceVersion()); // SkuPriceId
+    text(skuId == null ? null : skuId + ":" + row.priceVersion()); // SkuPriceId
     text(row.accountId()); // SubAccountId
     text(orId(row.accountName(), row.accountId())); // SubAccountName
     text(tags); // Tags
@@ -223,9 +265,11 @@ final class FocusCsvWriter implements RowWriter {
     text(row.architecture()); // x_Architecture
     number(Integer.toString(row.memoryMb())); // x_MemoryMB
     number(Integer.toString(row.ephemeralStorageMb())); // x_EphemeralStorageMB
-    number(Decimals.money(freeTierCredit)); // x_FreeTierCredit
+    number(freeTierCredit); // x_FreeTierCredit
     text(row.priceVersion()); // x_PriceVersion
     text(notes); // x_Notes
+    text(row.priced() ? "false" : "true"); // x_Unpriced
+    text(row.historyProvenance()); // x_HistoryProvenance
     printer.println();
   }
 

@@ -160,7 +160,8 @@ public final class MonthlyReports {
 
     void add(ReportRow row, ReportFormat format) {
       rows++;
-      lines += format == ReportFormat.CSV ? 1 : row.charges().size();
+      // FOCUS: one line per charge; a row without prices is a Requests and a Duration line.
+      lines += format == ReportFormat.CSV ? 1 : row.priced() ? row.charges().size() : 2;
       total = total.add(row.totalCost());
       currency = row.currency();
     }

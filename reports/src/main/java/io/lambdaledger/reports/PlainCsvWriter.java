@@ -70,11 +70,12 @@ final class PlainCsvWriter implements RowWriter {
     printer.print(row.ephemeralStorageMb());
     printer.print(row.requests());
     printer.print(Decimals.exact(row.gbSeconds()));
+    // A row in a region without prices has usage and no cost: its cost cells are empty, not 0.00.
     for (ChargeKind kind : ChargeKind.values()) {
-      printer.print(Decimals.money(row.cost(kind)));
+      printer.print(row.priced() ? Decimals.money(row.cost(kind)) : null);
     }
-    printer.print(Decimals.money(row.freeTierCredit()));
-    printer.print(Decimals.money(row.totalCost()));
+    printer.print(row.priced() ? Decimals.money(row.freeTierCredit()) : null);
+    printer.print(row.priced() ? Decimals.money(row.totalCost()) : null);
     text(row.currency());
     text(row.priceVersion());
     text(Json.object(row.tags()));

@@ -5,10 +5,15 @@ import io.lambdaledger.core.cost.LineCost;
 import io.lambdaledger.core.cost.LineUsage;
 import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.MonthPricing;
+import io.lambdaledger.core.costing.UnpricedUsage;
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.core.pricing.PriceGroup;
@@ -36,11 +41,9 @@ import java.util.TreeMap;
 final class PricedRows {
 
   private final MonthPricing pricing;
-  private final PriceBooks priceBooks;
 
   PricedRows(PriceBooks priceBooks) {
     this.pricing = new MonthPricing(priceBooks);
-    this.priceBooks = priceBooks;
   }
 
   /**
@@ -54,6 +57,7 @@ final class PricedRows {
       AccountScope scope,
       Map<String, Account> accounts,
       Map<Long, SortedMap<String, String>> tags,
+      HistoryCaveats caveats,
       RowSource.Sink sink)
       throws IOException {
     if (lines.isEmpty()) {
@@ -63,9 +67,8 @@ final class PricedRows {
     for (MonthUsage.Line line : lines) {
       input.add(line.usage());
     }
-    CostReport report = pricing.priceLines(month, input);
-    RowBuilder builder =
-        new RowBuilder(month, report, priceBooks.version(report.priceVersion()).orElseThrow());
+    MonthPricing.PricedLines priced = pricing.priceLinesOrLeaveUnpriced(month, input);
+    RowBuilder builder = new RowBuilder(month, priced.report(), priced.book(), caveats);
     int start = 0;
     while (start < lines.size()) {
       int end = start + 1;
@@ -83,7 +86,7 @@ final class PricedRows {
           sink.accept(
               builder.row(
                   line,
-                  report.lines().get(i),
+                  priced.costs().get(i),
                   accounts,
                   tags.getOrDefault(line.functionId(), new TreeMap<>()),
                   notes));
@@ -113,6 +116,11 @@ final class PricedRows {
         + line.firstDay().atZone(ZoneOffset.UTC).toLocalDate();
   }
 
+  /** The history caveats of the month's lines in scope (notes and provenance per row). */
+  HistoryCaveats caveats(YearMonth month, HistoryEvidence evidence, AccountScope scope) {
+    return pricing.caveats(month, evidence, scope);
+  }
+
   static BigDecimal cents(BigDecimal amount) {
     return Money.cents(amount);
   }
@@ -124,11 +132,13 @@ final class PricedRows {
     private final YearMonth month;
     private final CostReport report;
     private final PriceBook book;
+    private final HistoryCaveats caveats;
 
-    RowBuilder(YearMonth month, CostReport report, PriceBook book) {
+    RowBuilder(YearMonth month, CostReport report, PriceBook book, HistoryCaveats caveats) {
       this.month = month;
       this.report = report;
       this.book = book;
+      this.caveats = caveats;
     }
 
     ReportRow row(
@@ -137,14 +147,50 @@ final class PricedRows {
         Map<String, Account> accounts,
         SortedMap<String, String> tags,
         List<String> notes) {
-      UsageLine line = cost.line();
-      RegionRates rates = book.rates(line.region(), line.architecture());
+      UsageLine line = cost == null ? monthLine.usage() : cost.line();
+      FunctionKey function = new FunctionKey(line.account(), line.region(), line.function());
       if (monthLine.deletedAt() != null
           && YearMonth.from(monthLine.deletedAt().atZone(ZoneOffset.UTC)).compareTo(month) <= 0) {
         notes.add("function deleted " + monthLine.deletedAt());
       }
+      notes.addAll(caveats.notes(function));
+      Provenance provenance = caveats.provenance(function);
       Account account = accounts.get(line.account());
       Account payer = accounts.get(line.payer());
+      if (cost == null) {
+        UnpricedUsage usage = UnpricedUsage.of(line);
+        notes.add(
+            0,
+            "UNPRICED: no prices for "
+                + line.region()
+                + " in price book "
+                + book.version()
+                + "; usage listed without a cost");
+        return new ReportRow(
+            month,
+            line.payer(),
+            payer == null ? null : payer.name(),
+            line.account(),
+            account == null ? null : account.name(),
+            line.region(),
+            line.function(),
+            monthLine.arn(),
+            line.architecture().toString(),
+            line.memoryMb(),
+            line.ephemeralStorageMb(),
+            usage.requests(),
+            usage.gbSeconds(),
+            List.of(),
+            NO_CREDIT,
+            NO_CREDIT,
+            report == null ? MonthlyReports.DEFAULT_CURRENCY : report.currency(),
+            book.version(),
+            tags,
+            notes,
+            false,
+            provenance == null ? null : provenance.name());
+      }
+      RegionRates rates = book.rates(line.region(), line.architecture());
       return new ReportRow(
           month,
           line.payer(),
@@ -165,7 +211,9 @@ final class PricedRows {
           report.currency(),
           report.priceVersion(),
           tags,
-          notes);
+          notes,
+          true,
+          provenance == null ? null : provenance.name());
     }
 
     private List<ChargeLine> charges(LineCost cost, RegionRates rates) {

@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * @param totalCost the sum of the charges' costs, in cents
  * @param freeTierCredit the free tier allocated to this row, in cents
  * @param tags the function's tags, sorted by key
+ * @param priced false when the row's region has no prices: it shows usage and no cost (its charges
+ *     are empty and its costs zero, which the writers print as empty cells)
+ * @param historyProvenance the weakest provenance of the history that priced the function in the
+ *     month (OBSERVED, CLOUDTRAIL, INFERRED or UNKNOWN), null when none is recorded
  */
 record ReportRow(
     YearMonth month,
@@ -38,7 +42,56 @@ record ReportRow(
     String currency,
     String priceVersion,
     SortedMap<String, String> tags,
-    List<String> notes) {
+    List<String> notes,
+    boolean priced,
+    String historyProvenance) {
+
+  /** A priced row without recorded history provenance. */
+  ReportRow(
+      YearMonth month,
+      String payerAccountId,
+      String payerAccountName,
+      String accountId,
+      String accountName,
+      String region,
+      String functionName,
+      String functionArn,
+      String architecture,
+      int memoryMb,
+      int ephemeralStorageMb,
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      String currency,
+      String priceVersion,
+      SortedMap<String, String> tags,
+      List<String> notes) {
+    this(
+        month,
+        payerAccountId,
+        payerAccountName,
+        accountId,
+        accountName,
+        region,
+        functionName,
+        functionArn,
+        architecture,
+        memoryMb,
+        ephemeralStorageMb,
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        currency,
+        priceVersion,
+        tags,
+        notes,
+        true,
+        null);
+  }
 
   ReportRow {
     Objects.requireNonNull(month, "month");
@@ -92,6 +145,8 @@ record ReportRow(
         currency,
         priceVersion,
         tags,
-        all);
+        all,
+        priced,
+        historyProvenance);
   }
 }

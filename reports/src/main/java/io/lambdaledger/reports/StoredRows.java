@@ -1,11 +1,13 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.MonthUsageStore;
+import io.lambdaledger.db.StoredLedger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +28,14 @@ final class StoredRows implements RowSource {
   private final InventoryStore inventory;
   private final MonthUsage usage;
   private final PricedRows priced;
+  private final HistoryEvidence history;
   private final Clock clock;
 
   StoredRows(DSLContext dsl, PriceBooks priceBooks, Clock clock) {
     this.inventory = new InventoryStore(dsl);
     this.usage = new MonthUsageStore(dsl);
     this.priced = new PricedRows(priceBooks);
+    this.history = StoredLedger.history(dsl);
     this.clock = clock;
   }
 
@@ -50,6 +54,7 @@ final class StoredRows implements RowSource {
         accounts,
         known,
         usage.tags(accounts),
+        priced.caveats(month, history, accounts),
         sink);
   }
 

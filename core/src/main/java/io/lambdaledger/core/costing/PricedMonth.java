@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,7 @@ import java.util.Set;
  *
  * @param priceVersion the price book used, or null when no price book was needed
  * @param lines the priced lines, in input order
- * @param unpriced usage in regions the price book does not know, left out
+ * @param unpriced usage in regions the price book does not know: listed without a cost, in no total
  * @param payers each payer's bill, by payer account
  */
 public record PricedMonth(
@@ -49,30 +48,27 @@ public record PricedMonth(
     return lines.stream().filter(line -> scope.includes(line.accountId())).toList();
   }
 
+  /** The usage in unpriced regions of the accounts in {@code scope}, in input order. */
+  public List<FunctionUsage> unpriced(AccountScope scope) {
+    if (scope.unrestricted()) {
+      return unpriced;
+    }
+    return unpriced.stream().filter(line -> scope.includes(line.function().accountId())).toList();
+  }
+
+  private List<UnpricedUsage> unpricedUsage(AccountScope scope) {
+    return unpriced(scope).stream().map(UnpricedUsage::of).toList();
+  }
+
   /**
-   * What the caller must know about the lines in {@code scope}: regions left out, and durations
-   * that are only bounded. The rounding bound of a payer whose every account is in scope is the
-   * payer's own (the free tier re-shared at the upper bound); otherwise it is the sum of the
-   * visible lines' own bounds, rounded up to the cent.
+   * What the caller must know about the lines in {@code scope}: regions without prices (with their
+   * usage), and durations that are only bounded. The rounding bound of a payer whose every account
+   * is in scope is the payer's own (the free tier re-shared at the upper bound); otherwise it is
+   * the sum of the visible lines' own bounds, rounded up to the cent.
    */
   public List<CostWarning> warnings(AccountScope scope) {
-    List<CostWarning> warnings = new ArrayList<>();
-    Set<String> unknownRegions = new LinkedHashSet<>();
-    for (FunctionUsage line : unpriced) {
-      if (scope.includes(line.function().accountId())) {
-        unknownRegions.add(line.function().region());
-      }
-    }
-    if (!unknownRegions.isEmpty()) {
-      warnings.add(
-          new CostWarning(
-              "REGION_NOT_PRICED",
-              "no prices for "
-                  + String.join(", ", unknownRegions)
-                  + " in price book "
-                  + priceVersion
-                  + "; their usage is left out"));
-    }
+    List<CostWarning> warnings =
+        new ArrayList<>(UnpricedUsage.warnings(priceVersion, unpricedUsage(scope)));
     List<PricedLine> visible = lines(scope);
     int bounded = 0;
     for (PricedLine line : visible) {
