@@ -1,11 +1,13 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.ReportLogs;
 import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param months which months have usage, per account
  * @param history how sure the history behind each function's lines is
  * @param reportLogs the Logs Insights aggregates of REPORT lines and their scan spend
+ * @param bill the imported bill (AWS Data Exports)
  */
 public record LedgerData(
     UsageReader usage,
@@ -25,7 +28,11 @@ public record LedgerData(
     CollectionHistory collections,
     UsageMonths months,
     HistoryEvidence history,
-    ReportLogs reportLogs) {
+    ReportLogs reportLogs,
+    BilledMonths bill) {
+
+  /** No imported bill. */
+  static final BilledMonths NO_BILL = month -> List.of();
 
   public LedgerData {
     Objects.requireNonNull(usage, "usage");
@@ -34,6 +41,18 @@ public record LedgerData(
     Objects.requireNonNull(months, "months");
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(reportLogs, "reportLogs");
+    Objects.requireNonNull(bill, "bill");
+  }
+
+  /** Without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history,
+      ReportLogs reportLogs) {
+    this(usage, functions, collections, months, history, reportLogs, NO_BILL);
   }
 
   /** Without Logs Insights aggregates (memory recommendations need them). */
@@ -42,16 +61,29 @@ public record LedgerData(
       FunctionDirectory functions,
       CollectionHistory collections,
       UsageMonths months,
-      HistoryEvidence history) {
-    this(usage, functions, collections, months, history, ReportLogs.NONE);
+      HistoryEvidence history,
+      BilledMonths bill) {
+    this(usage, functions, collections, months, history, ReportLogs.NONE, bill);
   }
 
-  /** Without any history evidence (nothing is warned about it) nor Logs Insights aggregates. */
+  /** Without Logs Insights aggregates and without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history) {
+    this(usage, functions, collections, months, history, ReportLogs.NONE, NO_BILL);
+  }
+
+  /**
+   * Without any history evidence (nothing is warned about it), Logs Insights aggregates or bill.
+   */
   public LedgerData(
       UsageReader usage,
       FunctionDirectory functions,
       CollectionHistory collections,
       UsageMonths months) {
-    this(usage, functions, collections, months, HistoryEvidence.NONE, ReportLogs.NONE);
+    this(usage, functions, collections, months, HistoryEvidence.NONE);
   }
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.ParseResult;
       CollectCommand.class,
       ReportCommand.class,
       BillCommand.class,
+      ReconcileCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       TokensCommand.class,
