@@ -67,7 +67,11 @@ final class ListingWriter {
   ListingWriter(DSLContext dsl, InventoryListing listing) {
     this.dsl = dsl;
     this.listing = listing;
-    this.at = listing.observedAt();
+    // The databases keep microseconds and round the rest (half up): an observation at
+    // ...20.470360518 is stored as ...20.470361, after itself, and a later write of the same
+    // observation (the per-function reads beside collection) was judged older than what is stored
+    // and dropped. Every write and comparison uses the stored precision.
+    this.at = listing.observedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   InventoryUpdate write() {
