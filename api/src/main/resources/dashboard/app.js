@@ -1,6 +1,7 @@
 // Lambda Ledger dashboard: plain JavaScript over the JSON API, charts by uPlot (from a WebJar).
-// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/collections, #/alerts;
-// each but alerts takes ?month=YYYY-MM (the month picker's choice, kept in the URL hash; absent: the current month).
+// Pages: #/ overview, #/functions, #/function/<account>/<region>/<name>, #/bill, #/collections,
+// #/alerts; each but alerts takes ?month=YYYY-MM (the month picker's choice, kept in the URL hash;
+// absent: the current month). #/savings (savings.js) lists the recommendations of the days before today.
 "use strict";
 
 const API = "/api/v1";
@@ -469,6 +470,67 @@ function budgetSection(budget) {
   </section>`;
 }
 
+/** The response of a GET, or null when the API answers 404 (say, no bill imported). */
+async function apiOrNone(gen, path) {
+  const headers = { Accept: "application/json" };
+  const token = localStorage.getItem(TOKEN_KEY);
+  if (token && about.authEnabled) headers.Authorization = "Bearer " + token;
+  const response = await fetch(API + path, { headers });
+  if (gen !== generation) throw new Stale();
+  if (response.status === 401) throw new Unauthorized();
+  if (response.status === 404) return null;
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.detail || response.status + " " + response.statusText);
+  return body;
+}
+
+/** Horizontal bars of signed amounts, scaled to the largest; negative to the left. */
+function varianceBars(rows) {
+  const max = Math.max(0.01, ...rows.map((r) => Math.abs(Number(r.amount))));
+  return `<div class="variance-bars">${rows.map((r) => {
+    const width = (Math.abs(Number(r.amount)) / max) * 50;
+    const side = Number(r.amount) < 0 ? `right:50%` : `left:50%`;
+    return `<div class="variance-row" data-code="${esc(r.label)}"><span class="variance-label">${esc(r.label)}</span>
+      <span class="variance-track"><span class="variance-bar ${Number(r.amount) < 0 ? "neg" : "pos"}" style="${side};width:${width.toFixed(2)}%"></span></span>
+      <span class="variance-amount num">${money(r.amount)}</span></div>`;
+  }).join("")}</div>`;
+}
+
+async function billPage(gen, month) {
+  const data = await apiOrNone(gen, "/reconciliation?month=" + encodeURIComponent(month));
+  const header = `<h1>Estimate vs bill</h1>
+    <p class="subtitle muted" id="page-month" data-month="${esc(month)}">What the metrics estimated against what AWS billed in ${esc(monthName(month))}, and why they differ.</p>`;
+  if (!data) {
+    view.innerHTML = header + `<section class="card" id="no-bill">${emptyState("No bill imported for this month",
+      "Import the AWS Data Export with lambda-ledger bill import, or configure bill.exports for serve.")}</section>`;
+    return;
+  }
+  const causes = data.explained.filter((c) => Number(c.amount) !== 0);
+  const top = data.items.filter((i) => i.key !== "(unallocated)").slice(0, 10);
+  view.innerHTML = header + `
+    <div class="cards">
+      <div class="card figure"><div class="label">Estimated</div><div class="value" id="bill-estimated">${money(data.estimated.total)}</div>
+        <div class="note">${esc(windowText(data.billedDays.from + "T00:00:00Z", data.billedDays.through + "T23:59:59Z"))}</div></div>
+      <div class="card figure"><div class="label">Billed</div><div class="value" id="bill-billed">${money(data.billed.total)}</div>
+        <div class="note">net ${money(data.billed.net)}</div></div>
+      <div class="card figure"><div class="label">Variance</div><div class="value" id="bill-variance">${money(data.variance.amount)}</div>
+        <div class="note">${data.variance.percent === null ? "" : esc(data.variance.percent) + " % of the estimate"}</div></div>
+    </div>
+    <section class="card" id="variance-chart"><h2>Variance explained</h2>
+      ${causes.length ? varianceBars(causes.map((c) => ({ label: c.code, amount: c.amount }))) : emptyState("No variance", "The estimate equals the bill.")}</section>
+    <section class="card"><h2>Functions that differ most</h2><div class="table-wrap">
+      <table id="bill-functions"><thead><tr><th>Function</th><th class="num">Estimated</th><th class="num">Billed</th>
+        <th class="num">Variance</th><th>Largest cause</th></tr></thead><tbody>
+      ${top.map((i) => {
+        const largest = i.explained.reduce((a, b) => (Math.abs(Number(b.amount)) > Math.abs(Number(a.amount)) ? b : a));
+        return `<tr><td>${functionLink({ account: i.account, region: i.region, function: i.key }, month)}<div class="sub">${esc(i.account)} · ${esc(i.region)}</div></td>
+          <td class="num">${money(i.estimated)}</td><td class="num">${money(i.billed)}</td><td class="num">${money(i.variance.amount)}</td>
+          <td>${Number(largest.amount) === 0 ? "–" : esc(largest.code) + " " + money(largest.amount)}</td></tr>`;
+      }).join("")}
+      </tbody></table></div></section>
+    ${warningsList(data.warnings)}`;
+}
+
 async function collectionsPage(gen, month) {
   const [data] = await load(gen, "/collections?limit=200");
   const inMonth = data.items.filter((r) => (r.startedAt || "").slice(0, 7) === month);
@@ -585,6 +647,8 @@ async function route() {
     else if (parts[0] === "function" && parts.length === 4) await functionPage(gen, month, parts[1], parts[2], parts[3]);
     else if (parts[0] === "collections") await collectionsPage(gen, month);
     else if (parts[0] === "alerts") await alertsPage(gen);
+    else if (parts[0] === "savings") await savingsPage(gen);
+    else if (parts[0] === "bill") await billPage(gen, month);
     else await overview(gen, month);
     document.body.dataset.page = parts[0] || "overview";
     document.body.dataset.generation = String(gen);

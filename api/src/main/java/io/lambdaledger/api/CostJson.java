@@ -118,7 +118,16 @@ final class CostJson {
       List<Point> series,
       List<Item> items,
       PagingJson paging,
-      List<Warning> warnings) {}
+      List<Warning> warnings,
+      List<Source> sources) {}
+
+  /** Which part of the window came from which source. */
+  record Source(String source, String start, String end) {
+    static Source of(CostResult.SourceDays days) {
+      return new Source(
+          days.source().label(), days.window().start().toString(), days.window().end().toString());
+    }
+  }
 
   static Costs of(CostResult result) {
     CostQuery query = result.query();
@@ -153,6 +162,7 @@ final class CostJson {
         result.totalSeries() == null ? null : result.totalSeries().stream().map(Point::of).toList(),
         items,
         new PagingJson(query.paging().offset(), query.paging().limit(), result.itemCount()),
-        Warning.of(result.warnings()));
+        Warning.of(result.warnings()),
+        result.sources().stream().map(Source::of).toList());
   }
 }

@@ -10,7 +10,8 @@ record CostQuery(
     Step step,
     CostFilter filter,
     SortOrder sort,
-    Paging paging) {
+    Paging paging,
+    CostSource source) {
 
   static final Set<String> SORT_FIELDS = Set.of("total", "requests", "gbSeconds", "key");
   static final SortOrder DEFAULT_SORT = new SortOrder("total", true);

@@ -15,7 +15,11 @@ record CostResult(
     List<Point> totalSeries,
     List<Item> items,
     int itemCount,
-    List<CostWarning> warnings) {
+    List<CostWarning> warnings,
+    List<SourceDays> sources) {
+
+  /** Which part of the window came from which source ({@code estimate} or {@code billed}). */
+  record SourceDays(CostSource source, TimeWindow window) {}
 
   /**
    * One group of the aggregate: its key (dimension name to value) and figures; {@code caveats} are

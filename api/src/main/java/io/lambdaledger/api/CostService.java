@@ -1,8 +1,10 @@
 package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
+import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.UnpricedUsage;
+import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
@@ -39,6 +41,7 @@ import java.util.Set;
 final class CostService {
 
   private final UsageReader usage;
+  private final BilledMonths bill;
   private final FunctionDirectory directory;
   private final MonthPricer pricer;
   private final Clock clock;
@@ -47,11 +50,13 @@ final class CostService {
 
   CostService(
       UsageReader usage,
+      BilledMonths bill,
       FunctionDirectory directory,
       MonthPricer pricer,
       Clock clock,
       Duration finalityHorizon) {
     this.usage = usage;
+    this.bill = bill;
     this.directory = directory;
     this.pricer = pricer;
     this.clock = clock;
@@ -65,6 +70,8 @@ final class CostService {
     Map<LineKey, Figures[]> lines = new HashMap<>();
     Set<String> versions = new LinkedHashSet<>();
     Map<String, CostWarning> warnings = new LinkedHashMap<>();
+    List<CostResult.SourceDays> sources = new ArrayList<>();
+    BigDecimal apart = BigDecimal.ZERO;
     Map<FunctionKey, Set<String>> caveats = new HashMap<>();
     for (YearMonth month : window.months()) {
       TimeWindow segment = window.intersect(TimeWindow.of(month));
@@ -74,7 +81,14 @@ final class CostService {
         throw ApiProblem.badParameter(
             "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
       }
-      MonthCosts costs = monthCosts(month, segment, monthPoints, now, scope);
+      BilledDays billed =
+          query.source() == CostSource.ESTIMATE
+              ? BilledDays.NONE
+              : new BilledDays(bill.amounts(month));
+      MonthCosts costs =
+          monthCosts(month, segment, monthPoints, now, scope, query.source(), billed);
+      costs.sources().forEach(piece -> addSource(sources, piece));
+      apart = apart.add(costs.billedApart());
       costs.snapshotVersions().forEach(versions::add);
       costs.warnings().forEach(w -> warnings.putIfAbsent(keyOf(w), w));
       costs
@@ -100,7 +114,56 @@ final class CostService {
               });
     }
     addWindowWarnings(window, now, warnings);
-    return group(query, window, now, points, lines, versions, warnings, caveats);
+    addSourceWarnings(query.source(), sources, apart, warnings);
+    return group(query, window, now, points, lines, versions, warnings, caveats, sources);
+  }
+
+  /** Appends {@code piece}, merged into the last one when it continues it from the same source. */
+  private static void addSource(List<CostResult.SourceDays> sources, CostResult.SourceDays piece) {
+    if (!sources.isEmpty()) {
+      CostResult.SourceDays last = sources.get(sources.size() - 1);
+      if (last.source() == piece.source() && last.window().end().equals(piece.window().start())) {
+        sources.set(
+            sources.size() - 1,
+            new CostResult.SourceDays(
+                last.source(), new TimeWindow(last.window().start(), piece.window().end())));
+        return;
+      }
+    }
+    sources.add(piece);
+  }
+
+  private static void addSourceWarnings(
+      CostSource source,
+      List<CostResult.SourceDays> sources,
+      BigDecimal apart,
+      Map<String, CostWarning> warnings) {
+    boolean anyBilled = sources.stream().anyMatch(s -> s.source() == CostSource.BILLED);
+    if (anyBilled) {
+      warnings.remove("ESTIMATED");
+      warnings.put(
+          "FROM_BILL",
+          new CostWarning(
+              "FROM_BILL",
+              "Days listed under sources as billed are read from the imported AWS bill; the"
+                  + " others are estimated from CloudWatch metrics."));
+    }
+    if (apart.signum() != 0) {
+      warnings.put(
+          "BILL_LINES_NOT_IN_COSTS",
+          new CostWarning(
+              "BILL_LINES_NOT_IN_COSTS",
+              "The bill of these days also has "
+                  + Money.text(apart)
+                  + " USD in lines without a function or usage (Savings Plan fees, credits, tax);"
+                  + " see /api/v1/reconciliation."));
+    }
+    if (source == CostSource.BILLED && !anyBilled) {
+      warnings.put(
+          "NO_BILL",
+          new CostWarning(
+              "NO_BILL", "No imported bill covers this window: billed figures are zero."));
+    }
   }
 
   private CostResult group(
@@ -111,7 +174,8 @@ final class CostService {
       Map<LineKey, Figures[]> lines,
       Set<String> versions,
       Map<String, CostWarning> warnings,
-      Map<FunctionKey, Set<String>> caveats) {
+      Map<FunctionKey, Set<String>> caveats,
+      List<CostResult.SourceDays> sources) {
     boolean byFunction = query.aggregate().contains(Dimension.Field.FUNCTION);
     LineGrouper grouper = new LineGrouper(query.aggregate(), query.filter(), directory::functions);
     Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
@@ -153,7 +217,8 @@ final class CostService {
         query.step() == null ? null : seriesOf(points, totalPoints),
         page,
         ranked.size(),
-        List.copyOf(warnings.values()));
+        List.copyOf(warnings.values()),
+        List.copyOf(sources));
   }
 
   private static List<CostResult.Point> seriesOf(List<TimeWindow> points, Figures[] figures) {
@@ -166,37 +231,71 @@ final class CostService {
 
   /**
    * Per line of the accounts in {@code scope}, the figures of each point of this month's segment,
-   * and the warnings about those lines only.
+   * and the warnings about those lines only. With a bill, each point is cut into the whole UTC days
+   * the bill covers (figures from the bill) and the rest (the estimate, for {@code best}; nothing,
+   * for {@code billed}).
    */
   private MonthCosts monthCosts(
       YearMonth month,
       TimeWindow segment,
       List<TimeWindow> points,
       Instant now,
-      AccountScope scope) {
+      AccountScope scope,
+      CostSource source,
+      BilledDays billed) {
     Instant monthStart = TimeWindow.monthStart(month);
+    List<List<Piece>> pieces = new ArrayList<>();
     List<Instant> boundaries = new ArrayList<>();
-    boundaries.add(segment.start());
-    points.forEach(p -> boundaries.add(p.end()));
+    for (TimeWindow point : points) {
+      List<Piece> cut = cut(point, source, billed);
+      pieces.add(cut);
+      for (Piece piece : cut) {
+        if (piece.source() == CostSource.ESTIMATE) {
+          boundaries.add(piece.window().start());
+          boundaries.add(piece.window().end());
+        }
+      }
+    }
     Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries, now);
     Map<LineKey, Figures[]> perLine = new HashMap<>();
+    List<CostResult.SourceDays> sources = new ArrayList<>();
+    BigDecimal apart = BigDecimal.ZERO;
+    Map<FunctionKey, LineKey> lineOfFunction = null;
     for (int i = 0; i < points.size(); i++) {
-      Map<LineKey, Figures> from = snapshots.get(points.get(i).start()).lines(scope);
-      Map<LineKey, Figures> to = snapshots.get(points.get(i).end()).lines(scope);
-      if (from.isEmpty()) {
-        // From the month's start: the figures are the snapshot's own, nothing to subtract.
-        for (Map.Entry<LineKey, Figures> line : to.entrySet()) {
-          perLine.computeIfAbsent(line.getKey(), k -> new Figures[points.size()])[i] =
-              line.getValue();
+      for (Piece piece : pieces.get(i)) {
+        sources.add(new CostResult.SourceDays(piece.source(), piece.window()));
+        if (piece.source() == CostSource.ESTIMATE) {
+          Map<LineKey, Figures> from = snapshots.get(piece.window().start()).lines(scope);
+          Map<LineKey, Figures> to = snapshots.get(piece.window().end()).lines(scope);
+          Set<LineKey> keys = new LinkedHashSet<>(to.keySet());
+          keys.addAll(from.keySet());
+          for (LineKey key : keys) {
+            Figures value =
+                from.isEmpty()
+                    ? to.get(key)
+                    : to.getOrDefault(key, Figures.ZERO)
+                        .minus(from.getOrDefault(key, Figures.ZERO));
+            add(perLine, key, i, points.size(), value);
+          }
+        } else {
+          if (lineOfFunction == null) {
+            lineOfFunction = linesOfFunctions(month, monthStart, segment, now, scope);
+          }
+          apart =
+              apart.add(billed.apartBetween(piece.window().start(), piece.window().end(), scope));
+          for (Map.Entry<FunctionKey, BilledDays.Billed> e :
+              billed.between(piece.window().start(), piece.window().end(), scope).entrySet()) {
+            LineKey key = lineOfFunction.get(e.getKey());
+            if (key == null) {
+              key = lineFromDirectory(e.getKey(), e.getValue().payer());
+            }
+            if (key == null) {
+              apart = apart.add(e.getValue().figures().total());
+              continue;
+            }
+            add(perLine, key, i, points.size(), e.getValue().figures());
+          }
         }
-        continue;
-      }
-      Set<LineKey> keys = new LinkedHashSet<>(to.keySet());
-      keys.addAll(from.keySet());
-      for (LineKey key : keys) {
-        Figures value =
-            to.getOrDefault(key, Figures.ZERO).minus(from.getOrDefault(key, Figures.ZERO));
-        perLine.computeIfAbsent(key, k -> new Figures[points.size()])[i] = value;
       }
     }
     List<String> versions = new ArrayList<>();
@@ -258,7 +357,73 @@ final class CostService {
         }
       }
     }
-    return new MonthCosts(perLine, versions, List.copyOf(warnings.values()), caveats);
+    return new MonthCosts(
+        perLine, versions, List.copyOf(warnings.values()), caveats, sources, apart);
+  }
+
+  private static void add(
+      Map<LineKey, Figures[]> perLine, LineKey key, int point, int points, Figures value) {
+    Figures[] series = perLine.computeIfAbsent(key, k -> new Figures[points]);
+    series[point] = series[point] == null ? value : series[point].plus(value);
+  }
+
+  /** One part of a point and where its figures come from. */
+  private record Piece(CostSource source, TimeWindow window) {}
+
+  /**
+   * The point cut into the whole UTC days the bill covers ({@code BILLED}) and the rest ({@code
+   * ESTIMATE}; left out when the source is the bill alone).
+   */
+  private static List<Piece> cut(TimeWindow point, CostSource source, BilledDays billed) {
+    if (source == CostSource.ESTIMATE || billed.isEmpty()) {
+      return source == CostSource.BILLED
+          ? List.of()
+          : List.of(new Piece(CostSource.ESTIMATE, point));
+    }
+    Instant firstDay = point.start().truncatedTo(ChronoUnit.DAYS);
+    Instant from = firstDay.equals(point.start()) ? firstDay : firstDay.plus(1, ChronoUnit.DAYS);
+    Instant to = point.end().truncatedTo(ChronoUnit.DAYS);
+    from = from.isBefore(billed.coverStart()) ? billed.coverStart() : from;
+    to = to.isAfter(billed.coverEnd()) ? billed.coverEnd() : to;
+    List<Piece> pieces = new ArrayList<>();
+    if (!from.isBefore(to)) {
+      if (source == CostSource.BEST) {
+        pieces.add(new Piece(CostSource.ESTIMATE, point));
+      }
+      return pieces;
+    }
+    if (source == CostSource.BEST && point.start().isBefore(from)) {
+      pieces.add(new Piece(CostSource.ESTIMATE, new TimeWindow(point.start(), from)));
+    }
+    pieces.add(new Piece(CostSource.BILLED, new TimeWindow(from, to)));
+    if (source == CostSource.BEST && to.isBefore(point.end())) {
+      pieces.add(new Piece(CostSource.ESTIMATE, new TimeWindow(to, point.end())));
+    }
+    return pieces;
+  }
+
+  /**
+   * The line a function's billed figures go on: its estimated line of the month (the first, when
+   * its configuration changed), so that it groups as its estimate does.
+   */
+  private Map<FunctionKey, LineKey> linesOfFunctions(
+      YearMonth month, Instant monthStart, TimeWindow segment, Instant now, AccountScope scope) {
+    Instant end = TimeWindow.monthStart(month.plusMonths(1));
+    Map<FunctionKey, LineKey> lines = new HashMap<>();
+    MonthPricer.Snapshot whole =
+        snapshots(month, monthStart, List.of(end), now).values().iterator().next();
+    for (LineKey key : whole.lines(scope).keySet()) {
+      lines.putIfAbsent(key.function(), key);
+    }
+    return lines;
+  }
+
+  /** A line for a billed function the month's estimate does not have, from the inventory. */
+  private LineKey lineFromDirectory(FunctionKey function, String payer) {
+    return directory
+        .function(function)
+        .map(f -> new LineKey(function, f.configuration().billing(), f.payerAccountId()))
+        .orElse(null);
   }
 
   /**
@@ -280,7 +445,9 @@ final class CostService {
       Map<LineKey, Figures[]> perLine,
       List<String> snapshotVersions,
       List<CostWarning> warnings,
-      Map<FunctionKey, List<String>> caveats) {}
+      Map<FunctionKey, List<String>> caveats,
+      List<CostResult.SourceDays> sources,
+      BigDecimal billedApart) {}
 
   /**
    * The month-to-date cost at each boundary. Boundaries after now cost what now costs (there is no

@@ -13,7 +13,7 @@ import java.util.Set;
 final class CostsController {
 
   static final Set<String> PARAMETERS =
-      Set.of("window", "aggregate", "step", "filter", "sort", "limit", "offset");
+      Set.of("window", "aggregate", "step", "filter", "sort", "limit", "offset", "source");
 
   private final CostService costs;
   private final WindowParser windows;
@@ -35,7 +35,8 @@ final class CostsController {
             CostFilter.parse("filter", params.get("filter")),
             SortOrder.parse(
                 "sort", params.get("sort"), CostQuery.SORT_FIELDS, CostQuery.DEFAULT_SORT),
-            Paging.parse(params.get("limit"), params.get("offset")));
+            Paging.parse(params.get("limit"), params.get("offset")),
+            CostSource.parse("source", params.get("source")));
     CostJson.Costs body = CostJson.of(costs.costs(query, ApiServer.caller(ctx).scope()));
     // Written as UTF-8 straight to the response: 10,000 items are about 3 MB, which ctx.json
     // would first build as a String and then encode again.

@@ -162,7 +162,8 @@ final class FunctionsService {
                 null,
                 CostFilter.NONE,
                 CostQuery.DEFAULT_SORT,
-                new Paging(Paging.MAX_LIMIT, 0)),
+                new Paging(Paging.MAX_LIMIT, 0),
+                CostSource.BEST),
             scope);
     Map<FunctionKey, Figures> figuresByFunction = new HashMap<>();
     for (CostResult.Item item : priced.items()) {

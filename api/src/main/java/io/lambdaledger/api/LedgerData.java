@@ -1,10 +1,13 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.HistoryEvidence;
+import io.lambdaledger.core.ledger.ReportLogs;
 import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,13 +19,20 @@ import java.util.Objects;
  * @param collections past collection runs
  * @param months which months have usage, per account
  * @param history how sure the history behind each function's lines is
+ * @param reportLogs the Logs Insights aggregates of REPORT lines and their scan spend
+ * @param bill the imported bill (AWS Data Exports)
  */
 public record LedgerData(
     UsageReader usage,
     FunctionDirectory functions,
     CollectionHistory collections,
     UsageMonths months,
-    HistoryEvidence history) {
+    HistoryEvidence history,
+    ReportLogs reportLogs,
+    BilledMonths bill) {
+
+  /** No imported bill. */
+  static final BilledMonths NO_BILL = month -> List.of();
 
   public LedgerData {
     Objects.requireNonNull(usage, "usage");
@@ -30,9 +40,45 @@ public record LedgerData(
     Objects.requireNonNull(collections, "collections");
     Objects.requireNonNull(months, "months");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(reportLogs, "reportLogs");
+    Objects.requireNonNull(bill, "bill");
   }
 
-  /** Without any history evidence: nothing is warned about it. */
+  /** Without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history,
+      ReportLogs reportLogs) {
+    this(usage, functions, collections, months, history, reportLogs, NO_BILL);
+  }
+
+  /** Without Logs Insights aggregates (memory recommendations need them). */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history,
+      BilledMonths bill) {
+    this(usage, functions, collections, months, history, ReportLogs.NONE, bill);
+  }
+
+  /** Without Logs Insights aggregates and without an imported bill. */
+  public LedgerData(
+      UsageReader usage,
+      FunctionDirectory functions,
+      CollectionHistory collections,
+      UsageMonths months,
+      HistoryEvidence history) {
+    this(usage, functions, collections, months, history, ReportLogs.NONE, NO_BILL);
+  }
+
+  /**
+   * Without any history evidence (nothing is warned about it), Logs Insights aggregates or bill.
+   */
   public LedgerData(
       UsageReader usage,
       FunctionDirectory functions,

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lambdaledger.core.advice.AdviceSettings;
+import io.lambdaledger.core.advice.SavingsAdvice;
 import io.lambdaledger.core.costing.MonthPricing;
+import io.lambdaledger.core.costing.MonthReconciler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,9 +46,20 @@ final class Routes {
     MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()), data.history());
     CostService costs =
         new CostService(
-            data.usage(), data.functions(), pricer, settings.clock(), settings.finalityHorizon());
+            data.usage(),
+            data.bill(),
+            data.functions(),
+            pricer,
+            settings.clock(),
+            settings.finalityHorizon());
     CostsController costsController = new CostsController(costs, windows, mapper);
     routes.get(API + "/costs", costsController::get, Access.VIEWER);
+
+    ReconciliationController reconciliation =
+        new ReconciliationController(
+            new MonthReconciler(data.usage(), data.bill(), services.priceBooks()),
+            data.functions());
+    routes.get(API + "/reconciliation", reconciliation::get, Access.VIEWER);
 
     InsightsController insights =
         new InsightsController(
@@ -83,6 +97,20 @@ final class Routes {
             services.collections(), data.collections(), settings.clock(), mapper);
     routes.get(API + "/collections", collections::list, Access.VIEWER);
     routes.post(API + "/collections", collections::start, Access.ADMIN);
+
+    RecommendationsController recommendations =
+        new RecommendationsController(
+            new SavingsAdvice(
+                data.usage(),
+                data.functions(),
+                data.reportLogs(),
+                services.priceBooks(),
+                AdviceSettings.defaults()),
+            settings.clock());
+    routes.get(API + "/recommendations", recommendations::list, Access.VIEWER);
+
+    BillImportsController bills = new BillImportsController(services.bills());
+    routes.post(API + "/bill/imports", bills::start, Access.ADMIN);
 
     ReportsController reports = new ReportsController(services.reports(), windows);
     routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param ledger usage, inventory and collection runs, through their read ports
  * @param priceBooks price books by version, to price each month with the one in force
  * @param alerting the alert history and the budgets ({@link Alerting#NONE} without alerting)
+ * @param bills imports the configured bill exports ({@code POST /bill/imports})
  */
 public record Services(
     TokenSource tokens,
@@ -25,7 +26,8 @@ public record Services(
     MonthlyReportSource reports,
     LedgerData ledger,
     PriceBooks priceBooks,
-    Alerting alerting) {
+    Alerting alerting,
+    BillImportTrigger bills) {
 
   public Services {
     Objects.requireNonNull(tokens, "tokens");
@@ -37,9 +39,58 @@ public record Services(
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(priceBooks, "priceBooks");
     Objects.requireNonNull(alerting, "alerting");
+    Objects.requireNonNull(bills, "bills");
+  }
+
+  /** Without bill exports. */
+  public Services(
+      TokenSource tokens,
+      TokenStore tokenStore,
+      ReadinessCheck readiness,
+      ServiceMetrics metrics,
+      CollectionTrigger collections,
+      MonthlyReportSource reports,
+      LedgerData ledger,
+      PriceBooks priceBooks,
+      Alerting alerting) {
+    this(
+        tokens,
+        tokenStore,
+        readiness,
+        metrics,
+        collections,
+        reports,
+        ledger,
+        priceBooks,
+        alerting,
+        BillImportTrigger.NONE);
   }
 
   /** Without alerting: {@code /alerts} and {@code /budgets} are empty. */
+  public Services(
+      TokenSource tokens,
+      TokenStore tokenStore,
+      ReadinessCheck readiness,
+      ServiceMetrics metrics,
+      CollectionTrigger collections,
+      MonthlyReportSource reports,
+      LedgerData ledger,
+      PriceBooks priceBooks,
+      BillImportTrigger bills) {
+    this(
+        tokens,
+        tokenStore,
+        readiness,
+        metrics,
+        collections,
+        reports,
+        ledger,
+        priceBooks,
+        Alerting.NONE,
+        bills);
+  }
+
+  /** Without alerting and without bill exports. */
   public Services(
       TokenSource tokens,
       TokenStore tokenStore,
@@ -58,6 +109,7 @@ public record Services(
         reports,
         ledger,
         priceBooks,
-        Alerting.NONE);
+        Alerting.NONE,
+        BillImportTrigger.NONE);
   }
 }

@@ -584,4 +584,57 @@ class DashboardBrowserTest {
       screenshots("7-empty-auth-off");
     }
   }
+
+  @Test
+  void the_estimate_vs_bill_view_shows_the_variance_its_causes_and_the_functions_that_differ_most()
+      throws IOException {
+    io.lambdaledger.db.BillStore bills = new io.lambdaledger.db.BillStore(fixture.db.dsl());
+    io.lambdaledger.core.bill.BillImport header =
+        new io.lambdaledger.core.bill.BillImport(
+            "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, java.time.Instant.EPOCH);
+    bills.replace(
+        header,
+        sink -> {
+          for (int day = 1; day <= 30; day++) {
+            sink.add(
+                1,
+                day,
+                new io.lambdaledger.core.bill.BillLine(
+                    LedgerFixture.ORG_PAYER,
+                    LedgerFixture.MEMBER,
+                    "us-east-1",
+                    "arn:aws:lambda:us-east-1:222222222222:function:search-indexer",
+                    java.time.LocalDate.of(2026, 9, day),
+                    io.lambdaledger.core.bill.ChargeKind.DURATION,
+                    io.lambdaledger.core.bill.LineType.USAGE,
+                    "USE1-Lambda-GB-Second",
+                    new BigDecimal("60000"),
+                    new BigDecimal("1.00"),
+                    new BigDecimal("1.00"),
+                    new BigDecimal("1.00"),
+                    "1234567890"));
+          }
+        });
+    try {
+      JsonNode reconciliation = api("/api/v1/reconciliation?month=2026-09");
+      open("#/bill?month=2026-09");
+      waitForPage("bill", "2026-09");
+
+      assertThat(text("bill-billed"))
+          .isEqualTo(dollars(reconciliation.path("billed").path("total").asString()));
+      assertThat(text("bill-estimated"))
+          .isEqualTo(dollars(reconciliation.path("estimated").path("total").asString()));
+      assertThat(browser.findElements(By.cssSelector("#variance-chart .variance-row")))
+          .isNotEmpty();
+      assertThat(browser.findElement(By.id("bill-functions")).getText()).contains("search-indexer");
+      screenshots("8-estimate-vs-bill");
+
+      open("#/bill?month=2026-10");
+      waitForPage("bill", "2026-10");
+      assertThat(browser.findElement(By.id("no-bill")).getText())
+          .contains("No bill imported for this month");
+    } finally {
+      bills.replace(header, sink -> {});
+    }
+  }
 }

@@ -118,6 +118,7 @@ final class LedgerFixture implements AutoCloseable {
   final TestDatabase db;
   final ServiceMetrics metrics = new ServiceMetrics();
   final AtomicInteger collectionsStarted = new AtomicInteger();
+  final AtomicInteger billImports = new AtomicInteger();
   final java.util.concurrent.atomic.AtomicBoolean ready =
       new java.util.concurrent.atomic.AtomicBoolean(true);
   final ApiServer server;
@@ -162,7 +163,21 @@ final class LedgerFixture implements AutoCloseable {
                     true, "manual-" + collectionsStarted.incrementAndGet(), NOW, "started"),
             LedgerFixture::writeReport,
             ledger,
-            priceBooks);
+            priceBooks,
+            new BillImportTrigger() {
+              @Override
+              public boolean configured() {
+                return true;
+              }
+
+              @Override
+              public List<Imported> importNow() {
+                billImports.incrementAndGet();
+                return List.of(
+                    new Imported(
+                        "s3://bills/cur", "2026-10", "imported", 42, new BigDecimal("12.345")));
+              }
+            });
     this.server =
         new ApiServer(
                 new ApiServer.Settings(
@@ -204,7 +219,8 @@ final class LedgerFixture implements AutoCloseable {
         StoredLedger.functions(database),
         StoredLedger.collections(database),
         StoredLedger.months(database),
-        StoredLedger.history(database));
+        StoredLedger.history(database),
+        StoredLedger.bill(database));
   }
 
   /**
@@ -224,7 +240,12 @@ final class LedgerFixture implements AutoCloseable {
           ApiServer.ReadLimits.DEFAULT,
           priceBooks,
           new LedgerData(
-              base.usage(), base.functions(), base.collections(), base.months(), history));
+              base.usage(),
+              base.functions(),
+              base.collections(),
+              base.months(),
+              history,
+              base.bill()));
     } catch (RuntimeException e) {
       db.close();
       throw e;

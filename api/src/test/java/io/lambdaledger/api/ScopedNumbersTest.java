@@ -48,7 +48,8 @@ class ScopedNumbersTest {
           "/api/v1/functions/222222222222/us-east-1/search-indexer",
           "/api/v1/functions/222222222222/us-east-1/search-indexer/metrics?window=month",
           "/api/v1/collections",
-          "/api/v1/whoami");
+          "/api/v1/whoami",
+          "/api/v1/recommendations?lookbackDays=30");
 
   private LedgerFixture before;
   private LedgerFixture after;

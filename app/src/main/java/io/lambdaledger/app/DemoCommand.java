@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code demo}: the whole product on an embedded default, no AWS account needed. Starts the AWS
@@ -133,7 +136,8 @@ final class DemoCommand implements Callable<Integer> {
                   port,
                   clock,
                   console,
-                  Main.version()));
+                  Main.version(),
+                  bill(simulator)));
       console.printf(
           "Database: %s%nAuthentication is OFF (demo): anyone who can reach the port can read and"
               + " collect.%nReady in %.1f s: open http://%s:%d/%n"
@@ -186,6 +190,26 @@ final class DemoCommand implements Callable<Integer> {
       console.flush();
       return report;
     }
+  }
+
+  /**
+   * The simulator's CUR 2.0 export of its own bill, imported at start and hourly, so the
+   * reconciliation and {@code /costs?source=best} have a bill from the first minute.
+   */
+  private static LedgerRuntime.BillSource bill(AwsSimulator simulator) {
+    return new LedgerRuntime.BillSource(
+        () ->
+            S3Client.builder()
+                .endpointOverride(simulator.endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDLEDGERDEMO", "not-a-secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build(),
+        List.of(AwsSimulator.CUR2_CSV_EXPORT),
+        Duration.ofHours(1));
   }
 
   private static AwsClientFactory clients(AwsSimulator simulator) {

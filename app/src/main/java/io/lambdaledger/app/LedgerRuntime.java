@@ -1,6 +1,7 @@
 package io.lambdaledger.app;
 
 import io.lambdaledger.api.ApiServer;
+import io.lambdaledger.api.BillImportTrigger;
 import io.lambdaledger.api.CollectionTrigger;
 import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
 import io.lambdaledger.api.FirstStartToken;
@@ -13,6 +14,7 @@ import io.lambdaledger.api.TokenManager;
 import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
+import io.lambdaledger.billing.BillImporter;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.BackgroundCollection;
 import io.lambdaledger.collector.CollectionScheduler;
@@ -25,8 +27,10 @@ import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;
+import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
+import io.lambdaledger.db.ReportLogStore;
 import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.reports.ClosedMonthReportJob;
@@ -48,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The running service: database, price books, cost engine, collector and its schedule, monthly
@@ -67,7 +72,20 @@ final class LedgerRuntime implements AutoCloseable {
       int port,
       Clock clock,
       PrintStream console,
-      String version) {}
+      String version,
+      BillSource bill) {}
+
+  /**
+   * Where {@code serve} reads the bill from: an S3 client (made only when exports are configured)
+   * and the exports.
+   */
+  record BillSource(
+      java.util.function.Supplier<S3Client> s3, List<String> exports, Duration interval) {
+
+    static BillSource none() {
+      return new BillSource(() -> null, List.of(), Duration.ofHours(1));
+    }
+  }
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Database database;
@@ -111,6 +129,20 @@ final class LedgerRuntime implements AutoCloseable {
       LOG.warn("event=auth-disabled API authentication is OFF: every caller is an admin");
     }
     AlertWiring alerts = new AlertWiring(config.alerts(), database, priceBooks, metrics, clock);
+    BillImportTrigger bills = BillImportTrigger.NONE;
+    if (!options.bill().exports().isEmpty()) {
+      S3Client s3 = options.bill().s3().get();
+      BillImportSchedule schedule =
+          new BillImportSchedule(
+                  new BillImporter(s3, new BillStore(database.dsl()), clock),
+                  options.bill().exports(),
+                  options.bill().interval(),
+                  clock,
+                  s3::close)
+              .start();
+      closeables.add(schedule);
+      bills = schedule;
+    }
     Services services =
         new Services(
             tokens,
@@ -121,7 +153,8 @@ final class LedgerRuntime implements AutoCloseable {
             reportSource(reports),
             ledger(database),
             priceBooks,
-            alerts.api());
+            alerts.api(),
+            bills);
     this.server =
         new ApiServer(
             new ApiServer.Settings(options.authEnabled(), clock, options.version(), horizon),
@@ -178,7 +211,9 @@ final class LedgerRuntime implements AutoCloseable {
         StoredLedger.functions(database),
         StoredLedger.collections(database),
         StoredLedger.months(database),
-        StoredLedger.history(database));
+        StoredLedger.history(database),
+        new ReportLogStore(database.dsl()),
+        StoredLedger.bill(database));
   }
 
   int port() {

@@ -33,9 +33,11 @@ import picocli.CommandLine.ParseResult;
       CollectCommand.class,
       ReportCommand.class,
       BillCommand.class,
+      ReconcileCommand.class,
       ServeCommand.class,
       DemoCommand.class,
-      TokensCommand.class
+      TokensCommand.class,
+      RecommendCommand.class
     })
 public final class Main implements Runnable {
 

@@ -51,7 +51,11 @@ final class ServeCommand implements Callable<Integer> {
             listen,
             Clock.systemUTC(),
             System.out,
-            Main.version());
+            Main.version(),
+            new LedgerRuntime.BillSource(
+                () -> S3Clients.create(main.environment()),
+                config.bill().exports(),
+                config.bill().importInterval()));
     LedgerRuntime runtime = LedgerRuntime.start(config, Databases.open(config.database()), options);
     System.out.printf(
         "Lambda Ledger is serving on http://%s:%d/ (database %s)%n",

@@ -2,6 +2,8 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaledger.sim.AwsSimulator;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.io.PrintWriter;
@@ -106,5 +108,41 @@ class BillCommandTest {
     assertThat(denied.err()).hasLineCount(1).contains("access denied");
     assertThat(badMonth.exitCode()).isEqualTo(2);
     assertThat(badMonth.err()).isEqualTo("lambda-ledger: --month must be YYYY-MM, got: Oct\n");
+  }
+
+  @Test
+  void reconcileComparesTheImportedBillAndAMonthWithoutOneExitsTwo(@TempDir Path dir)
+      throws Exception {
+    String total =
+        sim.truth(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"))
+            .billTotal()
+            .toPlainString();
+    run(dir, "bill", "import", "--export", AwsSimulator.CUR2_CSV_EXPORT, "--month", "2026-10");
+
+    Run json = run(dir, "reconcile", "--month", "2026-10", "--format", "json");
+    Run table = run(dir, "reconcile", "--month", "2026-10");
+    Run none = run(dir, "reconcile", "--month", "2026-09");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertThat(body.path("month").asText()).isEqualTo("2026-10");
+    assertThat(body.path("billed").path("total").asText()).isEqualTo(total);
+    // Nothing was collected: the whole bill is variance, the credit and plans named.
+    assertThat(body.path("estimated").path("total").asText()).isEqualTo("0.00");
+    assertThat(body.path("explained").findValuesAsText("code"))
+        .containsExactly(
+            "INIT",
+            "ROUNDING",
+            "HISTORY_GAPS",
+            "SAVINGS_PLANS",
+            "CREDITS_REFUNDS",
+            "FREE_TIER",
+            "UNALLOCATED",
+            "UNEXPLAINED");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out())
+        .startsWith("2026-10 (billed 2026-10-01 to 2026-10-31): estimated 0.00, billed " + total);
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).hasLineCount(1).contains("no bill is imported for 2026-09");
   }
 }

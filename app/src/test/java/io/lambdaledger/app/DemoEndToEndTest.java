@@ -114,7 +114,9 @@ class DemoEndToEndTest {
   @Test
   void theMonthlyReportTotalEqualsTheApiTotalToTheCent() throws Exception {
     YearMonth month = lastMonth();
-    JsonNode costs = get("/api/v1/costs?window=" + month + "&aggregate=function");
+    // The report is the estimate (it does not read the imported bill): compare it with the
+    // estimate, not with the default source, which takes the demo's imported bill where it has one.
+    JsonNode costs = get("/api/v1/costs?window=" + month + "&aggregate=function&source=estimate");
     BigDecimal apiTotal = new BigDecimal(costs.path("totals").path("total").asText());
     assertThat(apiTotal).isPositive();
     BigDecimal itemSum =

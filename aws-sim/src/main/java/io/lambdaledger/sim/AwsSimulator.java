@@ -35,6 +35,7 @@ public final class AwsSimulator implements AutoCloseable {
   private final TruthCalculator truthCalculator;
   private final TruthPricer pricer;
   private final SimServer server;
+  private final LogsInsightsService logs;
   private final URI endpoint;
 
   private AwsSimulator(SimulatorSettings settings) {
@@ -45,7 +46,9 @@ public final class AwsSimulator implements AutoCloseable {
             settings.functions(),
             settings.accounts(),
             settings.regions(),
-            settings.effectiveStart().getEpochSecond());
+            settings.effectiveStart().getEpochSecond(),
+            settings.savingsCases());
+    this.logs = new LogsInsightsService(workload, settings.clock());
     this.faults = new FaultInjector(settings.faults(), settings.seed());
     this.truthCalculator = new TruthCalculator(workload);
     PriceBooks books = PriceBooks.bundled();
@@ -79,6 +82,7 @@ public final class AwsSimulator implements AutoCloseable {
             new StsService(identities, settings.clock(), settings.externalId(), settings.seed()),
             new CloudTrailService(workload, settings.clock(), System::nanoTime),
             new S3Service(objects, exports, settings.clock()),
+            logs,
             identities,
             faults,
             stats,
@@ -194,7 +198,44 @@ public final class AwsSimulator implements AutoCloseable {
   }
 
   Map<String, Object> truthJson(Instant from, Instant to, String account, String region) {
-    return TruthJson.of(truth(from, to, account, region), settings.consolidatedBilling());
+    Truth truth = truth(from, to, account, region);
+    Map<String, Object> json = TruthJson.of(truth, settings.consolidatedBilling());
+    if (settings.savingsCases()) {
+      Map<String, Object> withSavings = new LinkedHashMap<>(json);
+      withSavings.put("savings", savings(truth));
+      return withSavings;
+    }
+    return json;
+  }
+
+  /** The planted savings cases' kinds and true monthly savings over the truth's window. */
+  private List<Map<String, Object>> savings(Truth truth) {
+    long now = settings.clock().instant().getEpochSecond();
+    long from = Math.max(truth.from().getEpochSecond(), workload.startEpochSecond());
+    long to = Math.min(truth.to().getEpochSecond(), now);
+    ReportDays reports = new ReportDays(workload);
+    Map<String, Integer> maxUsed = new LinkedHashMap<>();
+    for (FunctionProfile f : workload.functions()) {
+      if (SavingsCases.kindOf(f.name) != SavingsCases.Kind.MEMORY) {
+        continue;
+      }
+      int max = 0;
+      for (long day = Math.floorDiv(from, 86_400) * 86_400; day < to; day += 86_400) {
+        max = Math.max(max, reports.maxMemoryUsed(f, day, f.config(0).memoryMb()));
+      }
+      maxUsed.put(f.name, max);
+    }
+    return SavingsCases.truth(
+        workload, truth, Math.max(1, to - from), PriceBooks.bundled().latest(), maxUsed);
+  }
+
+  /** Logs Insights queries started and the bytes they scanned. */
+  public long logsInsightsBytesScanned() {
+    return logs.bytesScanned();
+  }
+
+  long logsInsightsQueries() {
+    return logs.queriesStarted();
   }
 
   public SimulatorStats stats() {
@@ -203,6 +244,7 @@ public final class AwsSimulator implements AutoCloseable {
 
   public void resetStats() {
     stats.reset();
+    logs.resetStats();
   }
 
   public Faults faults() {

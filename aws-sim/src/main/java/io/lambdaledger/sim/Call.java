@@ -29,7 +29,8 @@ record Call(
     TAGGING("tag"),
     STS("sts"),
     CLOUDTRAIL("cloudtrail"),
-    S3("s3");
+    S3("s3"),
+    LOGS("logs");
 
     /** The service's prefix in IAM actions. */
     final String iamPrefix;

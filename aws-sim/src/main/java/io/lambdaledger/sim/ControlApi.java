@@ -121,6 +121,20 @@ final class ControlApi {
     body.put("totalCalls", stats.totalCalls());
     body.put("metricsRequested", stats.metricsRequested());
     body.put("getMetricDataCostUsd", stats.getMetricDataCost().toPlainString());
+    long bytes = simulator.logsInsightsBytesScanned();
+    body.put(
+        "logsInsights",
+        Map.of(
+            "queries",
+            simulator.logsInsightsQueries(),
+            "bytesScanned",
+            bytes,
+            "costUsd",
+            LogsInsightsService.USD_PER_GB_SCANNED
+                .multiply(java.math.BigDecimal.valueOf(bytes))
+                .divide(java.math.BigDecimal.valueOf(1L << 30))
+                .stripTrailingZeros()
+                .toPlainString()));
     return body;
   }
 

@@ -54,6 +54,18 @@ final class FunctionProfile {
   /** Median INIT duration in microseconds (by runtime and package, scaled per function). */
   final double initMedianMicros;
 
+  /**
+   * Typical "Max Memory Used" of an invocation in MB (REPORT lines; a day's maximum is up to 4 %
+   * more).
+   */
+  final int memoryUsedMb;
+
+  /**
+   * How duration grows as memory shrinks: the median scales as (1024 / memory)^this (more memory
+   * means more CPU).
+   */
+  static final double MEMORY_ELASTICITY = 0.35;
+
   private final FunctionConfig configA;
   private final FunctionConfig configB;
 
@@ -98,6 +110,7 @@ final class FunctionProfile {
     this.provisionedConcurrency = b.provisionedConcurrency;
     this.coldStartRate = b.coldStartRate;
     this.initMedianMicros = b.initMedianMicros;
+    this.memoryUsedMb = b.memoryUsedMb;
     this.configA = b.configA;
     this.configB = b.configB == null ? b.configA : b.configB;
     this.changes = b.configB != null;
@@ -112,7 +125,7 @@ final class FunctionProfile {
 
   /** More memory means more CPU: the median shrinks with memory, gently. */
   private static double scaledMedian(double medianAt1024, FunctionConfig config) {
-    return medianAt1024 * StrictMath.pow(1024.0 / config.memoryMb(), 0.35);
+    return medianAt1024 * StrictMath.pow(1024.0 / config.memoryMb(), MEMORY_ELASTICITY);
   }
 
   long timeoutMicros() {
@@ -235,6 +248,7 @@ final class FunctionProfile {
     int provisionedConcurrency;
     double coldStartRate;
     double initMedianMicros;
+    int memoryUsedMb;
     FunctionConfig configA;
     FunctionConfig configB;
     int changeDay = 1;

@@ -41,6 +41,7 @@ final class SimServer {
   private final StsService sts;
   private final CloudTrailService cloudTrail;
   private final S3Service s3;
+  private final LogsInsightsService logs;
   private final Identities identities;
   private final FaultInjector faults;
   private final StatsRecorder stats;
@@ -56,6 +57,7 @@ final class SimServer {
       StsService sts,
       CloudTrailService cloudTrail,
       S3Service s3,
+      LogsInsightsService logs,
       Identities identities,
       FaultInjector faults,
       StatsRecorder stats,
@@ -67,6 +69,7 @@ final class SimServer {
     this.sts = sts;
     this.cloudTrail = cloudTrail;
     this.s3 = s3;
+    this.logs = logs;
     this.identities = identities;
     this.faults = faults;
     this.stats = stats;
@@ -155,6 +158,9 @@ final class SimServer {
     } else if (target != null && target.startsWith(CloudTrailService.TARGET_PREFIX)) {
       service = Call.Service.CLOUDTRAIL;
       operation = target.substring(CloudTrailService.TARGET_PREFIX.length());
+    } else if (target != null && target.startsWith(LogsInsightsService.TARGET_PREFIX)) {
+      service = Call.Service.LOGS;
+      operation = target.substring(LogsInsightsService.TARGET_PREFIX.length());
     } else if (target != null) {
       write(
           ctx,
@@ -244,6 +250,7 @@ final class SimServer {
             case STS -> sts.handle(call, form);
             case CLOUDTRAIL -> cloudTrail.handle(call);
             case S3 -> s3.handle(call);
+            case LOGS -> logs.handle(call);
           };
     } catch (AwsException e) {
       if (e.kind() == AwsException.Kind.THROTTLING) {
@@ -269,6 +276,7 @@ final class SimServer {
       case STS -> StsService.error(e, call.requestId());
       case CLOUDTRAIL -> CloudTrailService.error(e);
       case S3 -> S3Service.error(e, call);
+      case LOGS -> LogsInsightsService.error(e);
     };
   }
 

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * @param consolidatedBilling whether all accounts are one AWS Organization (one payer, the first
  *     account); otherwise each account pays for itself
  * @param externalId if set, AssumeRole must present this external id
+ * @param savingsCases whether the estate also holds the planted savings cases ({@link
+ *     SavingsCases}: over-provisioned memory, x86 functions eligible for arm64, idle provisioned
+ *     concurrency, well-sized functions), added after the generated functions so that these stay
+ *     exactly as they are
  */
 public record SimulatorSettings(
     int functions,
@@ -41,7 +45,8 @@ public record SimulatorSettings(
     String bindAddress,
     int port,
     boolean consolidatedBilling,
-    String externalId) {
+    String externalId,
+    boolean savingsCases) {
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -93,7 +98,8 @@ public record SimulatorSettings(
         "127.0.0.1",
         0,
         false,
-        null);
+        null,
+        false);
   }
 
   /** The first instant with data: {@code start}, or the start of the previous month. */
@@ -118,7 +124,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withAccounts(int accounts) {
@@ -134,7 +141,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withRegions(List<String> regions) {
@@ -150,7 +158,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withSeed(long seed) {
@@ -166,7 +175,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withStart(Instant start) {
@@ -182,7 +192,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withLag(Duration lag) {
@@ -198,7 +209,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withFaults(Faults faults) {
@@ -214,7 +226,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withClock(Clock clock) {
@@ -230,7 +243,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withBindAddress(String bindAddress) {
@@ -246,7 +260,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withPort(int port) {
@@ -262,7 +277,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withConsolidatedBilling(boolean consolidatedBilling) {
@@ -278,7 +294,8 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
   }
 
   public SimulatorSettings withExternalId(String externalId) {
@@ -294,6 +311,24 @@ public record SimulatorSettings(
         bindAddress,
         port,
         consolidatedBilling,
-        externalId);
+        externalId,
+        savingsCases);
+  }
+
+  public SimulatorSettings withSavingsCases(boolean savingsCases) {
+    return new SimulatorSettings(
+        functions,
+        accounts,
+        regions,
+        seed,
+        start,
+        lag,
+        faults,
+        clock,
+        bindAddress,
+        port,
+        consolidatedBilling,
+        externalId,
+        savingsCases);
   }
 }

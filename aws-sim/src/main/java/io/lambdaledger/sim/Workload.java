@@ -76,6 +76,20 @@ final class Workload {
   private final Map<String, FunctionProfile> byKey;
 
   Workload(long seed, int functionCount, int accountCount, List<String> regions, long start) {
+    this(seed, functionCount, accountCount, regions, start, false);
+  }
+
+  /**
+   * @param savingsCases whether {@link SavingsCases} follow the generated functions (their indexes
+   *     come after, so the generated ones stay exactly as they are)
+   */
+  Workload(
+      long seed,
+      int functionCount,
+      int accountCount,
+      List<String> regions,
+      long start,
+      boolean savingsCases) {
     this.seed = seed;
     this.startEpochSecond = start;
     this.regions = List.copyOf(regions);
@@ -83,6 +97,10 @@ final class Workload {
     List<FunctionProfile> generated = new ArrayList<>(functionCount);
     for (int i = 0; i < functionCount; i++) {
       generated.add(generate(i));
+    }
+    if (savingsCases) {
+      generated.addAll(
+          SavingsCases.profiles(functionCount, accounts.get(0), this.regions.get(0), start));
     }
     this.functions = List.copyOf(generated);
     Map<String, List<FunctionProfile>> grouped = new HashMap<>();
@@ -235,7 +253,18 @@ final class Workload {
       b.tags = Collections.unmodifiableMap(tags);
     }
     coldStarts(b, index);
+    memoryUsed(b, index);
     return b.build();
+  }
+
+  /**
+   * What an invocation uses of its memory (REPORT's "Max Memory Used"), from its own random stream:
+   * 30 % to 95 % of the first configuration's memory, at least 40 MB.
+   */
+  private void memoryUsed(FunctionProfile.Builder b, int index) {
+    Rng rng = new Rng(Rng.hash(seed, 0x4E40L, index));
+    double share = 0.3 + 0.65 * rng.nextDouble();
+    b.memoryUsedMb = (int) Math.max(40, Math.round(b.configA.memoryMb() * share));
   }
 
   /**

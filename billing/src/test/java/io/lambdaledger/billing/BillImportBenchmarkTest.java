@@ -324,8 +324,7 @@ class BillImportBenchmarkTest {
 
   /** CPU time of this JVM, every thread (the import, GC, JIT), in seconds. */
   static double clientCpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean)
-                ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime()
         / 1e9;
   }

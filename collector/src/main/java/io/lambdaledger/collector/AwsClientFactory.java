@@ -20,6 +20,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -56,7 +57,13 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /** Service keys of {@code AWS_ENDPOINT_URL_<KEY>} for the clients this factory builds. */
     public static final List<String> SERVICE_KEYS =
-        List.of("CLOUDWATCH", "LAMBDA", "RESOURCE_GROUPS_TAGGING_API", "STS", "CLOUDTRAIL");
+        List.of(
+            "CLOUDWATCH",
+            "LAMBDA",
+            "RESOURCE_GROUPS_TAGGING_API",
+            "STS",
+            "CLOUDTRAIL",
+            "CLOUDWATCH_LOGS");
 
     public Options {
       serviceEndpoints = Map.copyOf(serviceEndpoints);
@@ -146,6 +153,19 @@ public final class AwsClientFactory implements AutoCloseable {
                 provider)
             .build(),
         configure(CloudTrailClient.builder(), "CLOUDTRAIL", shard.region(), provider).build());
+  }
+
+  /**
+   * A CloudWatch Logs client of one account in one region (Logs Insights for the savings
+   * recommendations); the caller closes it.
+   */
+  public CloudWatchLogsClient logsClient(AwsAccount account, String region) {
+    return configure(
+            CloudWatchLogsClient.builder(),
+            "CLOUDWATCH_LOGS",
+            region,
+            credentialsFor(account, region))
+        .build();
   }
 
   /**

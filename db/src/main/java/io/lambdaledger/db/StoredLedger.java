@@ -1,5 +1,6 @@
 package io.lambdaledger.db;
 
+import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.CollectionHistory;
 import io.lambdaledger.core.ledger.CollectionSpend;
 import io.lambdaledger.core.ledger.FunctionDirectory;
@@ -54,6 +55,11 @@ public final class StoredLedger {
                         YearMonth.from(used.monthStart().atOffset(ZoneOffset.UTC)),
                         used.functions()))
             .toList();
+  }
+
+  /** The imported bill (AWS Data Exports), for reconciliation. */
+  public static BilledMonths bill(Database database) {
+    return new StoredBill(database.dsl());
   }
 
   /**

@@ -138,7 +138,7 @@ public final class ConfigLoader {
   }
 
   private static boolean isList(String key) {
-    return key.equals("aws.regions") || key.equals("reports.formats");
+    return key.equals("aws.regions") || key.equals("reports.formats") || key.equals("bill.exports");
   }
 
   private LedgerConfig bind(ObjectNode tree, Path file) {
@@ -236,6 +236,8 @@ public final class ConfigLoader {
     keys.put("LEDGER_SERVER_AUTH_ENABLED", "server.authEnabled");
     keys.put("LEDGER_REPORTS_DIRECTORY", "reports.directory");
     keys.put("LEDGER_REPORTS_FORMATS", "reports.formats");
+    keys.put("LEDGER_BILL_EXPORTS", "bill.exports");
+    keys.put("LEDGER_BILL_IMPORT_INTERVAL", "bill.importInterval");
     return java.util.Collections.unmodifiableMap(keys);
   }
 

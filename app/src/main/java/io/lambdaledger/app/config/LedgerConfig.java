@@ -13,7 +13,8 @@ public record LedgerConfig(
     CollectorConfig collector,
     ServerConfig server,
     ReportsConfig reports,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    BillConfig bill) {
 
   public LedgerConfig {
     database = database == null ? DatabaseConfig.defaults() : database;
@@ -22,10 +23,11 @@ public record LedgerConfig(
     server = server == null ? ServerConfig.defaults() : server;
     reports = reports == null ? ReportsConfig.defaults() : reports;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    bill = bill == null ? BillConfig.defaults() : bill;
   }
 
   public static LedgerConfig defaults() {
-    return new LedgerConfig(null, null, null, null, null, null);
+    return new LedgerConfig(null, null, null, null, null, null, null);
   }
 
   /** Where usage is stored: the embedded H2 file by default, PostgreSQL in production. */
@@ -128,6 +130,23 @@ public record LedgerConfig(
 
     static ReportsConfig defaults() {
       return new ReportsConfig(null, null);
+    }
+  }
+
+  /**
+   * The real bill, imported by {@code serve} from AWS Data Exports.
+   *
+   * @param exports the exports' folders ({@code s3://BUCKET/PREFIX/EXPORT-NAME}); none: no import
+   * @param importInterval how often the exports are read for new versions (default one hour)
+   */
+  public record BillConfig(List<String> exports, Duration importInterval) {
+    public BillConfig {
+      exports = exports == null ? List.of() : List.copyOf(exports);
+      importInterval = importInterval == null ? Duration.ofHours(1) : importInterval;
+    }
+
+    static BillConfig defaults() {
+      return new BillConfig(null, null);
     }
   }
 }

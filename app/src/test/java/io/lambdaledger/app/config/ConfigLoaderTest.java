@@ -114,6 +114,7 @@ class ConfigLoaderTest {
                   case "aws.regions" -> "us-east-1";
                   case "reports.formats" -> "csv";
                   case "collector.period" -> "5m";
+                  case "bill.importInterval" -> "2h";
                   default -> key.startsWith("collector.") ? "7m" : "value";
                 };
             assertThat(loader.load(null, Map.of(variable, value))).as(variable).isNotNull();
