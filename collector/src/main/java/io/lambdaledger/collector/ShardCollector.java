@@ -222,9 +222,7 @@ final class ShardCollector {
             clients.cloudTrail(),
             context.cloudTrailLimiter::acquire);
     try {
-      if (pass.due(now)) {
-        pass.run(now);
-      }
+      pass.runIfDue(now);
       new PcInferencePass(context, clients, stores.history(), stores.rollups(), counter)
           .run(from, now);
     } catch (CollectionInterruptedException e) {

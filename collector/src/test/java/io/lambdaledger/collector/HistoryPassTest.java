@@ -88,4 +88,104 @@ class HistoryPassTest {
       assertThat(december).filteredOn(p -> p.provenance() == Provenance.UNKNOWN).isNotEmpty();
     }
   }
+
+  /**
+   * The demo's backfill and its live cycle have collectors of their own and ran the shard's pass at
+   * the same moment, from starts seconds apart: the second one now waits for the first and finds
+   * nothing due, so CloudTrail is read once and every function rebuilt once.
+   */
+  @Test
+  void aSecondPassOfTheShardWaitsForTheRunningOneAndFindsNothingDue() throws Exception {
+    try (CollectorHarness harness =
+        CollectorHarness.start(
+            DatabaseKind.H2,
+            SimulatorSettings.defaults().withFunctions(20).withSeed(11),
+            CollectorHarness.testSettings(),
+            NOW)) {
+      Shard shard = new Shard(harness.account(), CollectorHarness.REGION);
+      harness.collector(false).refreshInventory(shard);
+      HistoryStore history = new HistoryStore(harness.dsl(), harness.clock);
+      io.lambdaledger.db.UsageRollupStore rollups =
+          new io.lambdaledger.db.UsageRollupStore(harness.dsl(), harness.clock);
+      java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+      try (ShardClients backfill =
+              harness.clients.clientsFor(AwsAccount.defaultCredentials(), shard);
+          ShardClients live = harness.clients.clientsFor(AwsAccount.defaultCredentials(), shard);
+          java.util.concurrent.ExecutorService threads =
+              java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        HistoryPass first =
+            new HistoryPass(
+                shard.accountId(),
+                shard.region(),
+                history,
+                rollups,
+                backfill.cloudTrail(),
+                () -> {
+                  reading.countDown();
+                  try {
+                    goOn.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+        HistoryPass second =
+            new HistoryPass(
+                shard.accountId(), shard.region(), history, rollups, live.cloudTrail(), () -> {});
+        java.util.concurrent.Future<java.util.Optional<HistoryPass.Outcome>> one =
+            threads.submit(() -> first.runIfDue(NOW.plusSeconds(3)));
+        reading.await();
+        java.util.concurrent.atomic.AtomicReference<Thread> secondThread =
+            new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.Future<java.util.Optional<HistoryPass.Outcome>> two =
+            threads.submit(
+                () -> {
+                  secondThread.set(Thread.currentThread());
+                  return second.runIfDue(NOW);
+                });
+        // until the second pass is parked behind the first one, or done without waiting
+        while (!two.isDone()
+            && (secondThread.get() == null
+                || secondThread.get().getState() != Thread.State.WAITING)) {
+          Thread.onSpinWait();
+        }
+        goOn.countDown();
+
+        assertThat(two.get()).isEmpty();
+        assertThat(harness.sim.stats().calls("LookupEvents"))
+            .isEqualTo(one.get().orElseThrow().calls());
+      }
+      assertThat(cursor(harness).readFrom())
+          .isEqualTo(NOW.plusSeconds(3).minus(Duration.ofDays(90)).plusSeconds(3600));
+    }
+  }
+
+  @Test
+  void aPassBeforeAnyFunctionIsKnownReadsNothingAndLeavesTheCursor() {
+    try (CollectorHarness harness =
+        CollectorHarness.start(
+            DatabaseKind.H2,
+            SimulatorSettings.defaults().withFunctions(5).withSeed(11),
+            CollectorHarness.testSettings(),
+            NOW)) {
+      Shard shard = new Shard(harness.account(), CollectorHarness.REGION);
+      HistoryStore history = new HistoryStore(harness.dsl(), harness.clock);
+      try (ShardClients clients =
+          harness.clients.clientsFor(AwsAccount.defaultCredentials(), shard)) {
+        HistoryPass pass =
+            new HistoryPass(
+                shard.accountId(),
+                shard.region(),
+                history,
+                new io.lambdaledger.db.UsageRollupStore(harness.dsl(), harness.clock),
+                clients.cloudTrail(),
+                () -> {});
+
+        assertThat(pass.runIfDue(NOW).orElseThrow().calls()).isZero();
+        assertThat(history.cursor(shard.accountId(), shard.region(), HistoryPass.CLOUDTRAIL))
+            .isEmpty();
+        assertThat(pass.due(NOW)).isTrue();
+      }
+    }
+  }
 }

@@ -290,6 +290,7 @@ public final class HistoryStore {
         continue;
       }
       written.add(new FunctionKey(accountId, region, history.functionName()));
+      trimOverlaps(dsl, id, history);
       dsl.deleteFrom(FUNCTION_CONFIG)
           .where(FUNCTION_CONFIG.FUNCTION_ID.eq(id))
           .and(FUNCTION_CONFIG.PROVENANCE.ne(OBSERVED))
@@ -343,6 +344,40 @@ public final class HistoryStore {
             PROVISIONED_CONCURRENCY.VALID_FROM),
         PROVISIONED_CONCURRENCY.PROVENANCE.ne(DSL.inline(OBSERVED)));
     return written;
+  }
+
+  /**
+   * Ends at {@code history.from()} the periods not observed that start before it and reach into it
+   * (written by a pass that read from a little earlier), so that the rebuilt ones never overlap
+   * them: two configurations in force at once would price the same usage twice. Provisioned
+   * concurrency is trimmed for the qualifiers the history rebuilds.
+   */
+  private static void trimOverlaps(DSLContext dsl, long id, Rebuilt history) {
+    if (!history.configurations().isEmpty()) {
+      dsl.update(FUNCTION_CONFIG)
+          .set(FUNCTION_CONFIG.VALID_TO, history.from())
+          .where(FUNCTION_CONFIG.FUNCTION_ID.eq(id))
+          .and(FUNCTION_CONFIG.PROVENANCE.ne(OBSERVED))
+          .and(FUNCTION_CONFIG.VALID_FROM.lt(history.from()))
+          .and(FUNCTION_CONFIG.VALID_TO.isNull().or(FUNCTION_CONFIG.VALID_TO.gt(history.from())))
+          .execute();
+    }
+    List<String> qualifiers =
+        history.allocations().stream().map(AllocationSpan::qualifier).distinct().toList();
+    if (!qualifiers.isEmpty()) {
+      dsl.update(PROVISIONED_CONCURRENCY)
+          .set(PROVISIONED_CONCURRENCY.VALID_TO, history.from())
+          .where(PROVISIONED_CONCURRENCY.FUNCTION_ID.eq(id))
+          .and(PROVISIONED_CONCURRENCY.QUALIFIER.in(qualifiers))
+          .and(PROVISIONED_CONCURRENCY.PROVENANCE.ne(OBSERVED))
+          .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(history.from()))
+          .and(
+              PROVISIONED_CONCURRENCY
+                  .VALID_TO
+                  .isNull()
+                  .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(history.from())))
+          .execute();
+    }
   }
 
   /**

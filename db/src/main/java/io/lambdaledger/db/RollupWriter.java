@@ -1,5 +1,6 @@
 package io.lambdaledger.db;
 
+import static io.lambdaledger.db.jooq.Tables.ACCOUNT;
 import static io.lambdaledger.db.jooq.Tables.FUNCTION_CONFIG;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE;
@@ -85,6 +86,7 @@ final class RollupWriter {
   }
 
   RollupResult write() {
+    lockAccounts();
     computeHours();
     int hourRows = writeHours();
     int dayRows = writeDays();
@@ -92,6 +94,32 @@ final class RollupWriter {
     writeLastActivity();
     return new RollupResult(
         functionIds.size(), hourRows, dayRows, monthRows, samplesWithoutConfiguration);
+  }
+
+  /**
+   * Serializes the rollup writers of an account (as its inventory writes are): each replaces the
+   * rows of an hour by those of the configurations it reads, so two at once over the same hour, one
+   * reading the configuration before a history pass replaced it and one after, would each delete
+   * only the rows the other had not committed yet and both keep theirs: the hour counted twice.
+   * Locked before anything is read, in account order.
+   */
+  private void lockAccounts() {
+    if (functionIds.isEmpty()) {
+      return;
+    }
+    List<String> accounts =
+        dsl.selectDistinct(LAMBDA_FUNCTION.ACCOUNT_ID)
+            .from(LAMBDA_FUNCTION)
+            .where(inIdRange(LAMBDA_FUNCTION.ID))
+            .fetch(LAMBDA_FUNCTION.ACCOUNT_ID);
+    if (!accounts.isEmpty()) {
+      dsl.select(ACCOUNT.ACCOUNT_ID)
+          .from(ACCOUNT)
+          .where(ACCOUNT.ACCOUNT_ID.in(accounts))
+          .orderBy(ACCOUNT.ACCOUNT_ID)
+          .forUpdate()
+          .fetch();
+    }
   }
 
   /**

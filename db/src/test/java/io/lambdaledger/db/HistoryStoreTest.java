@@ -243,4 +243,58 @@ class HistoryStoreTest {
           .isEqualByComparingTo(BigDecimal.valueOf(5L * 86_400));
     }
   }
+
+  /**
+   * Two passes of a shard that started seconds apart (a backfill run and the live cycle) read from
+   * slightly different starts; whichever writes second must not leave the other's periods
+   * overlapping its own, or the usage in both is priced twice.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void historiesFromNearbyStartsNeverLeaveOverlappingPeriods(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      InventoryStore inventory = new InventoryStore(db.dsl());
+      HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
+      listBoth(inventory);
+      Instant later = FROM.plusSeconds(3);
+      history.replace(ACCOUNT, REGION, List.of(apiHistory()));
+      history.replace(
+          ACCOUNT,
+          REGION,
+          List.of(
+              new Rebuilt(
+                  "api",
+                  later,
+                  SEEN,
+                  List.of(
+                      new ConfigurationSpan(later, CHANGE, ARM, Provenance.CLOUDTRAIL),
+                      new ConfigurationSpan(CHANGE, SEEN, config(1024), Provenance.CLOUDTRAIL)),
+                  List.of(
+                      new AllocationSpan(
+                          "live", later, t("2026-11-03T00:00:00Z"), 5, Provenance.INFERRED)))));
+
+      List<io.lambdaledger.core.model.ConfigurationPeriod> configurations =
+          inventory.configurationHistory(key("api"));
+      for (int i = 1; i < configurations.size(); i++) {
+        assertThat(configurations.get(i - 1).validTo())
+            .isBeforeOrEqualTo(configurations.get(i).validFrom());
+      }
+      assertThat(configurations)
+          .extracting(p -> p.validFrom(), p -> p.validTo())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(FROM, later),
+              org.assertj.core.groups.Tuple.tuple(later, CHANGE),
+              org.assertj.core.groups.Tuple.tuple(CHANGE, SEEN),
+              org.assertj.core.groups.Tuple.tuple(SEEN, null));
+      List<io.lambdaledger.core.model.ProvisionedConcurrencyPeriod> live =
+          inventory.provisionedConcurrencyHistory(key("api")).stream()
+              .sorted(
+                  java.util.Comparator.comparing(
+                      io.lambdaledger.core.model.ProvisionedConcurrencyPeriod::validFrom))
+              .toList();
+      for (int i = 1; i < live.size(); i++) {
+        assertThat(live.get(i - 1).validTo()).isBeforeOrEqualTo(live.get(i).validFrom());
+      }
+    }
+  }
 }

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -44,6 +48,13 @@ public final class HistoryPass {
       Instant from, Instant to, int calls, int events, int functions, boolean denied) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(HistoryPass.class);
+
+  /**
+   * One pass at a time per shard in this process, whichever collector runs it (a backfill and the
+   * live cycle have collectors of their own): two at once read the same events from starts seconds
+   * apart and rebuilt the same functions twice.
+   */
+  private static final ConcurrentMap<String, ReentrantLock> PASSES = new ConcurrentHashMap<>();
 
   private final String accountId;
   private final String region;
@@ -78,8 +89,37 @@ public final class HistoryPass {
         .orElse(true);
   }
 
-  /** Reads what is new up to {@code now} and stores the history it gives. */
+  /**
+   * Runs the pass if it is due at {@code now}, after any pass of the shard already running here
+   * (which makes it not due any more: its events are not read twice).
+   *
+   * @return what it did; empty when it was not due
+   */
+  public Optional<Outcome> runIfDue(Instant now) {
+    ReentrantLock lock =
+        PASSES.computeIfAbsent(accountId + "/" + region, shard -> new ReentrantLock());
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      return due(now) ? Optional.of(run(now)) : Optional.empty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Reads what is new up to {@code now} and stores the history it gives. With no function observed
+   * yet it reads nothing and leaves the cursor: the first pass that knows them reads their 90 days.
+   */
   public Outcome run(Instant now) {
+    Map<String, FirstObservation> observed = history.firstObservations(accountId, region);
+    if (observed.isEmpty()) {
+      return new Outcome(now, now, 0, 0, 0, false);
+    }
     Cursor cursor = history.cursor(accountId, region, CLOUDTRAIL).orElse(null);
     Instant reach = now.minus(REACH);
     // go on from what was read before, unless nothing was (never read, or only refused) or a gap
@@ -115,7 +155,7 @@ public final class HistoryPass {
           e.getMessage());
       return new Outcome(from, to, reader.calls(), 0, 0, true);
     }
-    List<FunctionKey> changed = store(events, from);
+    List<FunctionKey> changed = store(events, from, observed);
     history.saveCursor(new Cursor(accountId, region, CLOUDTRAIL, readFrom, to, false));
     LOG.info(
         "shard={}/{} event=history source=cloudtrail from={} to={} calls={} events={}"
@@ -130,7 +170,8 @@ public final class HistoryPass {
     return new Outcome(from, to, reader.calls(), events.size(), changed.size(), false);
   }
 
-  private List<FunctionKey> store(List<LambdaEvent> events, Instant from) {
+  private List<FunctionKey> store(
+      List<LambdaEvent> events, Instant from, Map<String, FirstObservation> observed) {
     Map<String, List<LambdaEvent>> byFunction = new HashMap<>();
     for (LambdaEvent event : events) {
       byFunction.computeIfAbsent(event.functionName(), name -> new ArrayList<>()).add(event);
@@ -138,7 +179,7 @@ public final class HistoryPass {
     List<Rebuilt> rebuilt = new ArrayList<>();
     List<String> priced = new ArrayList<>();
     Instant latest = from;
-    for (FirstObservation first : history.firstObservations(accountId, region).values()) {
+    for (FirstObservation first : observed.values()) {
       if (!first.at().isAfter(from) || first.rebuilt()) {
         continue; // observed before what was read, or rebuilt by an earlier pass: once is enough
       }
