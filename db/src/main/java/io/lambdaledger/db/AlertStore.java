@@ -131,8 +131,8 @@ public final class AlertStore implements AlertHistory {
   }
 
   /**
-   * Gives up the failed alerts raised before {@code raisedBefore}: they become {@code abandoned}
-   * and are not tried again.
+   * Gives up the alerts raised before {@code raisedBefore} that are still {@code failed}, or {@code
+   * pending} (their process stopped): they become {@code abandoned} and are not tried again.
    *
    * @return how many
    */
@@ -140,7 +140,7 @@ public final class AlertStore implements AlertHistory {
     return dsl.update(ALERT)
         .set(ALERT.DELIVERY, "abandoned")
         .where(ALERT.RAISED_AT.lt(raisedBefore))
-        .and(ALERT.DELIVERY.eq("failed"))
+        .and(ALERT.DELIVERY.in("failed", "pending"))
         .execute();
   }
 
