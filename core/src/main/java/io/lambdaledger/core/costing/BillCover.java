@@ -48,9 +48,11 @@ public final class BillCover {
       first = first == null || day.isBefore(first) ? day : first;
       last = last == null || day.isAfter(last) ? day : last;
     }
-    if (first == null) {
-      return NONE;
-    }
+    return first == null ? NONE : of(first, last);
+  }
+
+  /** From {@code first} to {@code last}, both included. */
+  public static BillCover of(LocalDate first, LocalDate last) {
     return new BillCover(
         first.atStartOfDay(ZoneOffset.UTC).toInstant(),
         last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
