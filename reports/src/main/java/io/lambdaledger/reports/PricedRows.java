@@ -162,7 +162,6 @@ final class PricedRows {
    */
   private final class BillSplit {
     private final MonthBill bill;
-    private final RowBuilder builder;
     private final PriceBook book;
     private final Map<Configuration, ReportRow> toStart;
     private final Map<Configuration, ReportRow> toEnd;
@@ -173,7 +172,6 @@ final class PricedRows {
 
     BillSplit(YearMonth month, MonthBill bill, RowBuilder builder) {
       this.bill = bill;
-      this.builder = builder;
       this.book = builder.book;
       this.toStart = estimate(month, bill.usageToStart(), builder.caveats);
       this.toEnd = estimate(month, bill.usageToEnd(), builder.caveats);
