@@ -111,15 +111,20 @@ final class WindowCollector {
     Timings timings = new Timings();
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     InventoryStream stream = null;
+    // what the store holds before any listing of this run (read here, before a listing thread
+    // starts replacing it)
+    Map<String, LambdaFunction> known;
     if (coverage == MetricSelection.Coverage.UNVOUCHED) {
       // every known function is a candidate: list the shard (if due) before choosing
-      inventory.functions(now);
-    } else if (inventory.isDue(now)) {
-      // ListFunctions pages beside the ListMetrics listing (each under its own service's limit)
-      stream = new InventoryStream(inventory, now, events);
+      known = inventory.functions(now);
+    } else {
+      known = inventory.current();
+      if (inventory.isDue(now)) {
+        // ListFunctions pages beside the ListMetrics listing (each under its own service's limit)
+        stream = new InventoryStream(inventory, now, events);
+      }
     }
     try {
-      Map<String, LambdaFunction> known = inventory.current();
       long listStarted = System.nanoTime();
       SeriesListing listing =
           new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
