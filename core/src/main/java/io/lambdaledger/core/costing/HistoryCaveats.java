@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -208,6 +209,23 @@ public final class HistoryCaveats {
   /** The warnings about one function (a function page). */
   public List<CostWarning> warnings(FunctionKey function) {
     return warnings(List.of(function));
+  }
+
+  /**
+   * Equal when read from the same price book and the same evidence: what the API compares to reuse
+   * a cost answer (a caveat read again from unchanged history is the same caveat).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HistoryCaveats that
+        && book == that.book
+        && provenance.equals(that.provenance)
+        && unknown.equals(that.unknown);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(System.identityHashCode(book), provenance, unknown);
   }
 
   private static String notYetKnownText(NotYetKnown one) {
