@@ -16,6 +16,9 @@ import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.InventoryStore;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,6 +113,36 @@ class CostsCacheTest {
                   true));
 
       assertThat(teams(get(fixture, path))).contains("checkout", "payments");
+    }
+  }
+
+  /**
+   * The server compresses nothing (Javalin 7 as configured here), even for a client that asks:
+   * docs/api.md says so, and a change to that should be a decision (gzip costs CPU per request).
+   */
+  @Test
+  void theBodyIsNotCompressedEvenWhenTheClientAsks() throws Exception {
+    try (LedgerFixture fixture = LedgerFixture.seeded()) {
+      String path = "/api/v1/costs?window=month&aggregate=function";
+      HttpResponse<byte[]> plain = raw(fixture, path, Map.of());
+      HttpResponse<byte[]> asked = raw(fixture, path, Map.of("Accept-Encoding", "gzip"));
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(asked.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(asked.body()).isEqualTo(plain.body());
+    }
+  }
+
+  private static HttpResponse<byte[]> raw(
+      LedgerFixture fixture, String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(fixture.http.base() + path))
+            .header("Authorization", "Bearer " + LedgerFixture.ADMIN);
+    headers.forEach(request::header);
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response;
     }
   }
 
