@@ -88,11 +88,8 @@ final class CostService {
             "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
       }
       pointCount += monthPoints.size();
-      List<BilledAmount> amounts =
-          query.source() == CostSource.ESTIMATE ? List.of() : bill.amounts(month);
-      BilledDays billed =
-          query.source() == CostSource.ESTIMATE ? BilledDays.NONE : new BilledDays(amounts);
-      MonthInput input = prepare(month, monthPoints, scope, query.source(), billed, amounts);
+      Bill billed = query.source() == CostSource.ESTIMATE ? Bill.NONE : billOf(month);
+      MonthInput input = prepare(month, monthPoints, scope, query.source(), billed);
       anyBilled |= input.whole() != null;
       months.add(input);
     }
@@ -100,11 +97,11 @@ final class CostService {
     // functions the estimate does not have.
     List<LambdaFunction> functions =
         anyBilled || LineGrouper.needsInventory(query.aggregate(), query.filter())
-            ? directory.functions()
+            ? functions()
             : null;
     Grouped grouped =
         results.get(
-            new ResultKey(query.allPages(), scope, inputsOf(months), functions),
+            new ResultKey(query.allPages(), scope, inputsOf(months), new Same(functions)),
             () -> compute(query, months, scope, functions));
     Map<String, CostWarning> warnings = new LinkedHashMap<>(grouped.warnings());
     addWindowWarnings(window, now, warnings);
@@ -124,12 +121,50 @@ final class CostService {
   /**
    * What a query's answer depends on besides the query and the scope: per month, the priced
    * snapshots (the very objects: {@link SnapshotCache} prices again when usage is written or after
-   * its time to live), the imported bill and the history caveats; and the inventory where it is
-   * read. Equal keys, equal answers, except for what depends on the time of the request (added
-   * after: {@code dataThrough}, and the window warnings).
+   * its time to live), the imported bill (the one read last while equal) and the history caveats;
+   * and the inventory where it is read (likewise). Equal keys, equal answers, except for what
+   * depends on the time of the request (added after: {@code dataThrough}, and the window warnings).
    */
   private record ResultKey(
-      CostQuery query, AccountScope scope, List<Object> inputs, List<LambdaFunction> functions) {}
+      CostQuery query, AccountScope scope, List<Object> inputs, Same functions) {}
+
+  /**
+   * A month's imported bill as read, and its days. The last one read per month is handed out again
+   * while the bill read is equal, so that keys compare it by reference and hold one copy (a month
+   * of 50,000 functions is millions of amounts).
+   */
+  private record Bill(List<BilledAmount> amounts, BilledDays days) {
+    static final Bill NONE = new Bill(List.of(), BilledDays.NONE);
+  }
+
+  private final Map<YearMonth, Bill> lastBills = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile List<LambdaFunction> lastFunctions = List.of();
+
+  private Bill billOf(YearMonth month) {
+    List<BilledAmount> amounts = bill.amounts(month);
+    Bill last = lastBills.get(month);
+    if (last != null && last.amounts().equals(amounts)) {
+      return last;
+    }
+    Bill read = new Bill(amounts, new BilledDays(amounts));
+    if (lastBills.size() >= 24) {
+      lastBills.clear();
+    }
+    lastBills.put(month, read);
+    return read;
+  }
+
+  /** The inventory, the last list read again while equal (as {@link #billOf}). */
+  private List<LambdaFunction> functions() {
+    List<LambdaFunction> read = directory.functions();
+    List<LambdaFunction> last = lastFunctions;
+    if (read.equals(last)) {
+      return last;
+    }
+    lastFunctions = read;
+    return read;
+  }
 
   /** An object compared by reference. */
   private record Same(Object value) {
@@ -155,7 +190,7 @@ final class CostService {
                 inputs.add(new Same(snapshot));
               });
       inputs.add(new Same(month.whole()));
-      inputs.add(month.amounts());
+      inputs.add(new Same(month.bill()));
       inputs.add(month.caveats());
     }
     return inputs;
@@ -346,23 +381,22 @@ final class CostService {
       List<List<Piece>> pieces,
       Map<Instant, MonthPricer.Snapshot> snapshots,
       MonthPricer.Snapshot whole,
-      BilledDays billed,
-      List<BilledAmount> amounts,
-      HistoryCaveats caveats) {}
+      Bill bill,
+      HistoryCaveats caveats) {
+
+    BilledDays billed() {
+      return bill.days();
+    }
+  }
 
   private MonthInput prepare(
-      YearMonth month,
-      List<TimeWindow> points,
-      AccountScope scope,
-      CostSource source,
-      BilledDays billed,
-      List<BilledAmount> amounts) {
+      YearMonth month, List<TimeWindow> points, AccountScope scope, CostSource source, Bill bill) {
     Instant monthStart = TimeWindow.monthStart(month);
     List<List<Piece>> pieces = new ArrayList<>();
     List<Instant> boundaries = new ArrayList<>();
     boolean anyBilled = false;
     for (TimeWindow point : points) {
-      List<Piece> cut = cut(point, source, billed);
+      List<Piece> cut = cut(point, source, bill.days());
       pieces.add(cut);
       for (Piece piece : cut) {
         if (piece.source() == CostSource.ESTIMATE) {
@@ -380,7 +414,7 @@ final class CostService {
       whole = snapshots(month, monthStart, List.of(end)).get(end);
     }
     return new MonthInput(
-        month, points, pieces, snapshots, whole, billed, amounts, pricer.caveats(month, scope));
+        month, points, pieces, snapshots, whole, bill, pricer.caveats(month, scope));
   }
 
   /**

@@ -217,16 +217,26 @@ public final class HistoryCaveats {
    */
   @Override
   public boolean equals(Object other) {
-    return other instanceof HistoryCaveats that
-        && book == that.book
-        && provenance.equals(that.provenance)
-        && unknown.equals(that.unknown);
+    return other == this
+        || other instanceof HistoryCaveats that
+            && book == that.book
+            && hashCode() == that.hashCode()
+            && provenance.equals(that.provenance)
+            && unknown.equals(that.unknown);
   }
 
+  /** Computed once (the caveats never change): a month of 50,000 functions has 50,000 entries. */
   @Override
   public int hashCode() {
-    return Objects.hash(System.identityHashCode(book), provenance, unknown);
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(System.identityHashCode(book), provenance, unknown);
+      hash = h;
+    }
+    return h;
   }
+
+  private int hash;
 
   private static String notYetKnownText(NotYetKnown one) {
     String what =
