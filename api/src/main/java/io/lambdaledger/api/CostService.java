@@ -12,6 +12,7 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,16 +167,34 @@ final class CostService {
     return read;
   }
 
-  /** An object compared by reference. */
-  private record Same(Object value) {
+  /**
+   * An object (or null) compared by reference and held weakly: a kept answer does not keep the
+   * snapshots, bill or inventory it was made from alive once nothing else holds them (a snapshot of
+   * 50,000 functions is tens of MB); its key then matches nothing and it ages out.
+   */
+  private static final class Same {
+    private final WeakReference<Object> value;
+    private final boolean isNull;
+    private final int hash;
+
+    Same(Object value) {
+      this.value = new WeakReference<>(value);
+      this.isNull = value == null;
+      this.hash = System.identityHashCode(value);
+    }
+
     @Override
     public boolean equals(Object other) {
-      return other instanceof Same that && that.value == value;
+      if (!(other instanceof Same that) || hash != that.hash || isNull != that.isNull) {
+        return false;
+      }
+      Object mine = value.get();
+      return isNull || (mine != null && mine == that.value.get());
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(value);
+      return hash;
     }
   }
 
