@@ -2,29 +2,18 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,7 +30,6 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final int DESKTOP = 1366;
   private static final int PHONE = 390;
   private static final String CHECKOUT = "111111111111/us-east-1/checkout-api";
@@ -49,94 +37,43 @@ class DashboardBrowserTest {
   private static final String PROVISIONED = "333333333333/us-west-2/pc-api";
 
   private LedgerFixture fixture;
+  private HeadlessBrowser headless;
   private ChromeDriver browser;
   private WebDriverWait wait;
-  private Path profile;
 
   @BeforeAll
   void start() throws IOException {
-    String driverPath = locate("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    String chromiumPath = locate("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium");
-    Assumptions.assumeTrue(
-        driverPath != null && chromiumPath != null,
-        "browser test skipped: no ChromeDriver/Chromium (set LEDGER_TEST_CHROMEDRIVER and"
-            + " LEDGER_TEST_CHROMIUM, or install Debian's chromium and chromium-driver)");
+    headless = HeadlessBrowser.open();
+    browser = headless.driver;
+    wait = headless.wait;
     fixture = LedgerFixture.seededWithProvisionedConcurrency();
-    profile = Files.createTempDirectory("ledger-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromiumPath);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile,
-        "--window-size=1366,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(driverPath))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
   void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
+    if (headless != null) {
+      headless.close();
     }
     if (fixture != null) {
       fixture.close();
     }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
-
-  private static String locate(String variable, String fallback) {
-    String configured = System.getenv(variable);
-    if (configured != null && !configured.isBlank() && new File(configured).canExecute()) {
-      return configured;
-    }
-    return new File(fallback).canExecute() ? fallback : null;
   }
 
   // ---------- helpers ----------
 
-  /** Emulates a screen {@code width} px wide (and {@code height} high), as a phone below 600. */
-  private void viewport(int width, int height) {
-    browser.executeCdpCommand(
-        "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-  }
-
-  private Object script(String code, Object... arguments) {
-    return ((JavascriptExecutor) browser).executeScript(code, arguments);
-  }
-
   private long number(String code) {
-    return ((Number) script(code)).longValue();
+    return ((Number) headless.script(code)).longValue();
   }
 
   /** The whole page at the current width, then back to a 900 px high viewport. */
   private void screenshot(String name, int width) throws IOException {
-    viewport(width, 900);
+    headless.viewport(width, 900);
     waitForCharts();
     long height = Math.max(900, number("return document.documentElement.scrollHeight"));
-    viewport(width, (int) Math.min(height, 8000));
+    headless.viewport(width, (int) Math.min(height, 8000));
     waitForCharts();
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve(name + "-" + width + ".png"),
-        StandardCopyOption.REPLACE_EXISTING);
-    viewport(width, 900);
+    headless.screenshot(name + "-" + width);
+    headless.viewport(width, 900);
   }
 
   private void screenshots(String name) throws IOException {
@@ -149,7 +86,7 @@ class DashboardBrowserTest {
     wait.until(
         d ->
             (Boolean)
-                script(
+                headless.script(
                     "return [...document.querySelectorAll('.chart .uplot')].every(u =>"
                         + " u.getBoundingClientRect().right <="
                         + " u.parentElement.getBoundingClientRect().right + 1)"));
@@ -170,18 +107,15 @@ class DashboardBrowserTest {
 
   /** Loads the dashboard afresh at {@code hash} (nothing kept from the previous page's script). */
   private void open(String hash) {
-    browser.get("about:blank");
-    browser.get(fixture.http.base() + "/");
-    script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
-    browser.get(fixture.http.base() + "/" + hash);
+    headless.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, hash);
   }
 
   private void waitForPage(String page, String month) {
     wait.until(
         d ->
-            page.equals(script("return document.body.dataset.page"))
+            page.equals(headless.script("return document.body.dataset.page"))
                 && month.equals(
-                    script(
+                    headless.script(
                         "var m = document.getElementById('page-month');"
                             + " return m && m.dataset.month")));
   }
@@ -199,10 +133,7 @@ class DashboardBrowserTest {
             UncertainLinesApiTest.withoutRegion(UncertainLinesApiTest.UNPRICED_REGION),
             UncertainLinesApiTest.EVIDENCE);
     try {
-      browser.get("about:blank");
-      browser.get(marked.http.base() + "/");
-      script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
-      browser.get(marked.http.base() + "/#/functions");
+      headless.openDashboard(marked.http.base(), LedgerFixture.VIEWER, "#/functions");
       wait.until(d -> !d.findElements(By.cssSelector("#functions tbody tr")).isEmpty());
       WebElement refunds = row("refunds-worker");
       assertThat(refunds.findElement(By.cssSelector("[data-mark=REGION_NOT_PRICED]")).getText())
@@ -257,7 +188,7 @@ class DashboardBrowserTest {
   void the_dashboard_asks_for_a_token_then_shows_the_apis_numbers_charts_and_details()
       throws IOException {
     browser.get(fixture.http.base() + "/");
-    script("localStorage.clear()");
+    headless.script("localStorage.clear()");
     browser.get(fixture.http.base() + "/#/");
     WebElement input =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
@@ -443,7 +374,7 @@ class DashboardBrowserTest {
   @Test
   void tables_fit_or_scroll_inside_their_card_and_no_page_scrolls_sideways_on_a_phone() {
     for (int width : new int[] {1920, DESKTOP}) {
-      viewport(width, 900);
+      headless.viewport(width, 900);
       open("#/functions");
       waitForPage("functions", "2026-10");
       assertThat(
@@ -453,7 +384,7 @@ class DashboardBrowserTest {
           .as("functions table overflow at %d px", width)
           .isLessThanOrEqualTo(0);
     }
-    viewport(PHONE, 844);
+    headless.viewport(PHONE, 844);
     for (String hash :
         List.of(
             "#/",
@@ -462,7 +393,7 @@ class DashboardBrowserTest {
             "#/function/" + PROVISIONED,
             "#/collections")) {
       open(hash);
-      wait.until(d -> script("return document.body.dataset.page") != null);
+      wait.until(d -> headless.script("return document.body.dataset.page") != null);
       waitForCharts();
       assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
           .as("sideways scroll of %s at %d px", hash, PHONE)
@@ -470,7 +401,8 @@ class DashboardBrowserTest {
     }
     open("#/functions");
     waitForPage("functions", "2026-10");
-    script("var w = document.getElementById('functions-table'); w.scrollLeft = w.scrollWidth;");
+    headless.script(
+        "var w = document.getElementById('functions-table'); w.scrollLeft = w.scrollWidth;");
     assertThat(
             number(
                 "var w = document.getElementById('functions-table').getBoundingClientRect();"
@@ -478,7 +410,7 @@ class DashboardBrowserTest {
                     + ".getBoundingClientRect(); return Math.round(th.right - w.right)"))
         .as("the last column can be scrolled into the card")
         .isLessThanOrEqualTo(1);
-    viewport(DESKTOP, 900);
+    headless.viewport(DESKTOP, 900);
   }
 
   @Test
@@ -502,7 +434,7 @@ class DashboardBrowserTest {
     for (String hash :
         List.of("#/", "#/collections", "#/function/333333333333/us-west-2/nightly-report")) {
       open(hash);
-      wait.until(d -> script("return document.body.dataset.page") != null);
+      wait.until(d -> headless.script("return document.body.dataset.page") != null);
       String page = browser.findElement(By.tagName("main")).getText();
       assertThat(page).as(hash).doesNotContainPattern("·\\s*·").doesNotContainPattern("·\\s*$");
       for (String line : page.split("\n")) {
@@ -515,7 +447,7 @@ class DashboardBrowserTest {
   void a_slow_response_for_an_older_navigation_never_overwrites_the_newer_view() {
     open("#/");
     waitForPage("overview", "2026-10");
-    script(
+    headless.script(
         "window.__delayed = 0; const realFetch = window.fetch;"
             + " window.fetch = async (url, options) => {"
             + "  if (String(url).includes('2026-09')) {"
@@ -524,14 +456,16 @@ class DashboardBrowserTest {
             + "  }"
             + "  return realFetch(url, options); };");
 
-    script("location.hash = '#/?month=2026-09'");
+    headless.script("location.hash = '#/?month=2026-09'");
     wait.until(
-        d -> "2026-09".equals(script("return document.getElementById('month-picker').value")));
-    script("location.hash = '#/functions'");
+        d ->
+            "2026-09"
+                .equals(headless.script("return document.getElementById('month-picker').value")));
+    headless.script("location.hash = '#/functions'");
     waitForPage("functions", "2026-10");
     wait.until(d -> number("return window.__delayed") >= 5);
 
-    assertThat(script("return document.body.dataset.page")).isEqualTo("functions");
+    assertThat(headless.script("return document.body.dataset.page")).isEqualTo("functions");
     assertThat(browser.findElements(By.id("functions"))).hasSize(1);
     assertThat(browser.findElements(By.id("mtd-total"))).isEmpty();
   }
@@ -540,7 +474,7 @@ class DashboardBrowserTest {
   void the_collection_page_shows_the_collectors_budget_when_the_api_gives_one() throws IOException {
     open("#/");
     waitForPage("overview", "2026-10");
-    script(
+    headless.script(
         "const realFetch = window.fetch;"
             + " window.fetch = async (url, options) => {"
             + "  const response = await realFetch(url, options);"
@@ -555,7 +489,7 @@ class DashboardBrowserTest {
             + " activeSeries: 80, projectedMonthlyUsd: '2.24'}]};"
             + "  return new Response(JSON.stringify(body), {status: response.status,"
             + "    headers: {'Content-Type': 'application/json'}}); };");
-    script("location.hash = '#/collections'");
+    headless.script("location.hash = '#/collections'");
     waitForPage("collections", "2026-10");
 
     assertThat(text("budget-monthly")).isEqualTo("$10.00");
