@@ -11,6 +11,7 @@ import io.lambdaledger.db.Granularity;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
