@@ -37,28 +37,6 @@ public record FaultRule(
   public static final FaultRule NONE =
       new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false, false);
 
-  public FaultRule(
-      double throttle,
-      double error,
-      double drop,
-      double partialData,
-      Duration latency,
-      int throttleNext,
-      int errorNext,
-      int dropNext) {
-    this(
-        throttle,
-        error,
-        drop,
-        partialData,
-        latency,
-        throttleNext,
-        errorNext,
-        dropNext,
-        false,
-        false);
-  }
-
   public FaultRule {
     requireRate("throttle", throttle);
     requireRate("error", error);
