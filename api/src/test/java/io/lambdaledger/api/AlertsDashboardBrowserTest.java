@@ -8,10 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard's Alerts page in headless Chromium: budgets and alerts as the token may see them.
@@ -20,36 +19,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertsDashboardBrowserTest {
 
+  @RegisterExtension static final HeadlessBrowser browser = new HeadlessBrowser();
+
   private AlertsFixture fixture;
-  private HeadlessBrowser headless;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
 
   @BeforeAll
   void start() throws IOException {
-    headless = HeadlessBrowser.open();
-    browser = headless.driver;
-    wait = headless.wait;
     fixture = new AlertsFixture();
   }
 
   @AfterAll
   void stop() throws IOException {
-    if (headless != null) {
-      headless.close();
-    }
     if (fixture != null) {
       fixture.close();
     }
   }
 
   private void openAlertsAs(String token) {
-    headless.openDashboard(fixture.http.base(), token, "#/alerts");
-    wait.until(d -> "alerts".equals(headless.script("return document.body.dataset.page")));
+    browser.openDashboard(fixture.http.base(), token, "#/alerts");
+    browser
+        .await()
+        .until(d -> "alerts".equals(browser.script("return document.body.dataset.page")));
   }
 
   private List<String> rows(String table, String attribute) {
-    return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+    return browser.driver().findElements(By.cssSelector("#" + table + " tbody tr")).stream()
         .map(row -> row.getAttribute(attribute))
         .toList();
   }
@@ -66,20 +60,23 @@ class AlertsDashboardBrowserTest {
     assertThat(rows("alerts-table", "data-key"))
         .containsExactly("budget:all:2026-10", "anomaly:222222222222/us-east-1/f:2026-10-14:spike");
     WebElement failed =
-        browser.findElement(
-            By.cssSelector("[data-key='anomaly:222222222222/us-east-1/f:2026-10-14:spike']"));
+        browser
+            .driver()
+            .findElement(
+                By.cssSelector("[data-key='anomaly:222222222222/us-east-1/f:2026-10-14:spike']"));
     assertThat(failed.getText()).contains("cost spike", "Cost spike", "$50.00", "$10.00", "failed");
-    assertThat(browser.findElement(By.cssSelector("[data-budget=payments]")).getText())
+    assertThat(browser.driver().findElement(By.cssSelector("[data-budget=payments]")).getText())
         .contains("account 111111111111", "$250.00", "API");
-    assertThat(browser.findElement(By.cssSelector("[data-nav=alerts]")).getAttribute("class"))
+    assertThat(
+            browser.driver().findElement(By.cssSelector("[data-nav=alerts]")).getAttribute("class"))
         .contains("active");
-    headless.screenshot("alerts-admin-1366");
+    browser.screenshot("alerts-admin-1366");
 
     openAlertsAs(AlertsFixture.SCOPED);
     assertThat(rows("budgets-table", "data-budget")).containsExactly("configured");
     assertThat(rows("alerts-table", "data-key"))
         .containsExactly("anomaly:222222222222/us-east-1/f:2026-10-14:spike");
-    headless.screenshot("alerts-scoped-1366");
+    browser.screenshot("alerts-scoped-1366");
 
     fixture.stored.clear();
   }

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -17,32 +20,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven by ChromeDriver for the dashboard's browser tests, in a throw-away
- * profile; the test is skipped, with the reason, where either is absent. Screenshots go to {@code
- * target/screenshots/}.
+ * profile, 1366 × 900 px: register it as a static {@code @RegisterExtension} field; it starts
+ * before the class's tests (which are skipped, with the reason, where Chromium or ChromeDriver is
+ * absent) and quits after them. Screenshots go to {@code target/screenshots/}.
  */
-final class HeadlessBrowser implements AutoCloseable {
+final class HeadlessBrowser implements BeforeAllCallback, AfterAllCallback {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final ChromeDriver driver;
-  final WebDriverWait wait;
-  private final Path profile;
+  private ChromeDriver driver;
+  private WebDriverWait wait;
+  private Path profile;
 
-  private HeadlessBrowser(ChromeDriver driver, Path profile) {
-    this.driver = driver;
-    this.profile = profile;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-  }
-
-  /** Starts Chromium 1366 × 900 px wide, or skips the calling test where it is not installed. */
-  static HeadlessBrowser open() throws IOException {
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
     String driverPath = locate("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
     String chromiumPath = locate("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium");
     Assumptions.assumeTrue(
         driverPath != null && chromiumPath != null,
         "browser test skipped: no ChromeDriver/Chromium (set LEDGER_TEST_CHROMEDRIVER and"
             + " LEDGER_TEST_CHROMIUM, or install Debian's chromium and chromium-driver)");
-    Path profile = Files.createTempDirectory("ledger-chromium-");
+    profile = Files.createTempDirectory("ledger-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromiumPath);
     options.addArguments(
@@ -60,7 +58,29 @@ final class HeadlessBrowser implements AutoCloseable {
             .usingAnyFreePort()
             .build();
     Files.createDirectories(SCREENSHOTS);
-    return new HeadlessBrowser(new ChromeDriver(service, options), profile);
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      try (var paths = Files.walk(profile)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Waits up to 20 s for a condition. */
+  WebDriverWait await() {
+    return wait;
   }
 
   private static String locate(String variable, String fallback) {
@@ -99,13 +119,5 @@ final class HeadlessBrowser implements AutoCloseable {
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(
         shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  @Override
-  public void close() throws IOException {
-    driver.quit();
-    try (var paths = Files.walk(profile)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -8,10 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -23,41 +22,34 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SavingsBrowserTest {
 
+  @RegisterExtension static final HeadlessBrowser browser = new HeadlessBrowser();
+
   private static final int DESKTOP = 1366;
   private static final int PHONE = 390;
 
   private LedgerFixture fixture;
-  private HeadlessBrowser headless;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
 
   @BeforeAll
   void start() throws IOException {
-    headless = HeadlessBrowser.open();
-    browser = headless.driver;
-    wait = headless.wait;
     fixture = LedgerFixture.seeded();
   }
 
   @AfterAll
   void stop() throws IOException {
-    if (headless != null) {
-      headless.close();
-    }
     if (fixture != null) {
       fixture.close();
     }
   }
 
   private void screenshot(String name, int width) throws IOException {
-    headless.viewport(width, 900);
+    browser.viewport(width, 900);
     long height =
         Math.max(
             900,
-            ((Number) headless.script("return document.documentElement.scrollHeight")).longValue());
-    headless.viewport(width, (int) Math.min(height, 8000));
-    headless.screenshot(name + "-" + width);
-    headless.viewport(width, 900);
+            ((Number) browser.script("return document.documentElement.scrollHeight")).longValue());
+    browser.viewport(width, (int) Math.min(height, 8000));
+    browser.screenshot(name + "-" + width);
+    browser.viewport(width, 900);
   }
 
   @Test
@@ -66,12 +58,15 @@ class SavingsBrowserTest {
         new ObjectMapper()
             .readTree(fixture.http.get("/api/v1/recommendations", LedgerFixture.VIEWER).body());
     assertThat(api.get("items").size()).isPositive();
-    headless.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, "#/savings");
-    wait.until(d -> "savings".equals(headless.script("return document.body.dataset.page")));
+    browser.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, "#/savings");
+    browser
+        .await()
+        .until(d -> "savings".equals(browser.script("return document.body.dataset.page")));
 
-    assertThat(browser.findElement(By.id("savings-total")).getAttribute("data-value"))
+    assertThat(browser.driver().findElement(By.id("savings-total")).getAttribute("data-value"))
         .isEqualTo(api.get("monthlySaving").get("expected").asString());
-    List<WebElement> rows = browser.findElements(By.cssSelector("#recommendations-table tbody tr"));
+    List<WebElement> rows =
+        browser.driver().findElements(By.cssSelector("#recommendations-table tbody tr"));
     assertThat(rows).hasSize(api.get("items").size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode item = api.get("items").get(i);
@@ -86,13 +81,18 @@ class SavingsBrowserTest {
     WebElement first = rows.get(0);
     first.findElement(By.tagName("summary")).click();
     String firstEvidence = api.get("items").get(0).get("evidence").get(0).get("name").asString();
-    wait.until(d -> first.findElement(By.tagName("details")).getText().contains(firstEvidence));
-    assertThat(browser.findElement(By.cssSelector("[data-nav=savings]")).getAttribute("class"))
+    browser
+        .await()
+        .until(d -> first.findElement(By.tagName("details")).getText().contains(firstEvidence));
+    assertThat(
+            browser
+                .driver()
+                .findElement(By.cssSelector("[data-nav=savings]"))
+                .getAttribute("class"))
         .contains("active");
 
-    headless.viewport(PHONE, 900);
-    assertThat(
-            ((Number) headless.script("return document.documentElement.scrollWidth")).longValue())
+    browser.viewport(PHONE, 900);
+    assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).longValue())
         .isLessThanOrEqualTo(PHONE);
     screenshot("8-savings", PHONE);
     screenshot("8-savings", DESKTOP);
