@@ -583,7 +583,7 @@ async function alertsPage(gen) {
     ? `<table id="alerts-table"><thead><tr><th>Raised</th><th>Kind</th><th>What</th><th class="num">Observed</th><th class="num">Expected</th><th>Sent</th></tr></thead><tbody>
       ${alerts.items.map((a) => `<tr data-key="${esc(a.key)}"><td>${utc(a.raisedAt)}</td><td>${a.kind === "budget" ? "budget" : "cost spike"}</td>
         <td>${esc(a.message)}</td><td class="num">${usd.format(Number(a.observed))}</td><td class="num">${usd.format(Number(a.expected))}</td>
-        <td class="${a.delivery === "failed" ? "status-bad" : a.delivery === "delivered" ? "status-ok" : ""}">${esc(a.delivery)}</td></tr>`).join("")}
+        <td class="${a.delivery === "failed" || a.delivery === "abandoned" ? "status-bad" : a.delivery === "delivered" ? "status-ok" : ""}">${esc(a.delivery)}</td></tr>`).join("")}
       </tbody></table>`
     : emptyState("No alerts", "Nothing crossed a budget or spiked so far.");
 }

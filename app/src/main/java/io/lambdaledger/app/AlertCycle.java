@@ -2,6 +2,7 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.core.alerting.Alert;
+import io.lambdaledger.core.alerting.AlertEntry;
 import io.lambdaledger.core.alerting.AnomalyDetector;
 import io.lambdaledger.core.alerting.AnomalyRules;
 import io.lambdaledger.core.alerting.Budget;
@@ -29,9 +30,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +55,15 @@ final class AlertCycle {
   /** The day still running is judged once this much of it has passed. */
   static final long PARTIAL_DAY_MIN_HOURS = 6;
 
-  /** What one evaluation did. */
-  record Outcome(List<Alert> raised, int judged, int notEnoughHistory) {}
+  /**
+   * What one evaluation did.
+   *
+   * @param judged function-days judged (including those without enough history)
+   * @param hoursJudged function-hours of large spenders judged (likewise)
+   * @param redelivered earlier alerts that every webhook has now taken
+   */
+  record Outcome(
+      List<Alert> raised, int judged, int notEnoughHistory, int hoursJudged, int redelivered) {}
 
   private final UsageReader usage;
   private final FunctionDirectory directory;
@@ -61,6 +71,8 @@ final class AlertCycle {
   private final BudgetBook storedBudgets;
   private final List<Budget> configuredBudgets;
   private final AnomalyRules rules;
+  private final BigDecimal hourlyMinimumDailyCost;
+  private final Duration retryFor;
   private final AlertStore alerts;
   private final WebhookSender sender;
   private final ServiceMetrics metrics;
@@ -69,6 +81,9 @@ final class AlertCycle {
 
   /**
    * @param rules null: anomalies are not looked for
+   * @param hourlyMinimumDailyCost US dollars a day: functions averaging at least this over the
+   *     baseline's weeks are also judged hour by hour
+   * @param retryFor how long after it was raised an alert not taken by every webhook is tried again
    */
   AlertCycle(
       UsageReader usage,
@@ -77,6 +92,8 @@ final class AlertCycle {
       BudgetBook storedBudgets,
       List<Budget> configuredBudgets,
       AnomalyRules rules,
+      BigDecimal hourlyMinimumDailyCost,
+      Duration retryFor,
       AlertStore alerts,
       WebhookSender sender,
       ServiceMetrics metrics,
@@ -88,6 +105,8 @@ final class AlertCycle {
     this.storedBudgets = storedBudgets;
     this.configuredBudgets = List.copyOf(configuredBudgets);
     this.rules = rules;
+    this.hourlyMinimumDailyCost = hourlyMinimumDailyCost;
+    this.retryFor = retryFor;
     this.alerts = alerts;
     this.sender = sender;
     this.metrics = metrics;
@@ -97,18 +116,29 @@ final class AlertCycle {
 
   synchronized Outcome run() {
     Instant now = clock.instant();
+    // webhooks that failed a whole round in this cycle: later alerts skip them until next cycle
+    Set<String> down = new HashSet<>();
+    int redelivered = redeliver(now, down);
     List<Alert> candidates = new ArrayList<>(budgets(now));
     int judged = 0;
     int young = 0;
+    int hours = 0;
     if (rules != null) {
       AnomalyDetector detector = new AnomalyDetector(rules);
-      for (AnomalyDetector.Verdict verdict : anomalies(detector, now)) {
+      Anomalies found = anomalies(detector, now);
+      for (AnomalyDetector.Verdict verdict : found.days()) {
         switch (verdict) {
           case AnomalyDetector.Spike spike -> candidates.add(spike.alert());
           case AnomalyDetector.NotEnoughHistory n -> young++;
           case AnomalyDetector.Normal n -> {}
         }
         judged++;
+      }
+      for (AnomalyDetector.Verdict verdict : found.hours()) {
+        if (verdict instanceof AnomalyDetector.Spike spike) {
+          candidates.add(spike.alert());
+        }
+        hours++;
       }
     }
     List<Alert> raised = new ArrayList<>();
@@ -117,16 +147,81 @@ final class AlertCycle {
         raised.add(alert);
         LOG.info("event=alert-raised key={} message=\"{}\"", alert.key(), alert.message());
         if (sender.hasWebhooks()) {
-          WebhookSender.Result result = sender.send(alert);
-          alerts.delivered(
-              alert.key(),
-              result.delivered() ? "delivered" : "failed",
-              result.attempts(),
-              result.delivered() ? clock.instant() : null);
+          deliver(alert, 0, sender.attempts(), down);
         }
       }
     }
-    return new Outcome(raised, judged, young);
+    return new Outcome(raised, judged, young, hours, redelivered);
+  }
+
+  /**
+   * One delivery round: sends the alert to each webhook that has not accepted or refused it yet,
+   * recording each acceptance at once (so no later round sends it there again), then its state:
+   * {@code delivered} (every webhook accepted), {@code failed} (some may take it in a later cycle)
+   * or {@code abandoned} (the rest refused it).
+   *
+   * @param madeBefore requests made for it in earlier rounds
+   * @param tries requests per webhook in this round
+   * @return whether it is now delivered
+   */
+  private boolean deliver(Alert alert, int madeBefore, int tries, Set<String> down) {
+    Set<String> settled = alerts.settled(alert.key());
+    int made = madeBefore;
+    boolean retry = false;
+    boolean refused = false;
+    for (WebhookSender.Webhook webhook : sender.webhooks()) {
+      if (settled.contains(webhook.name())) {
+        continue;
+      }
+      if (down.contains(webhook.name())) {
+        retry = true;
+        continue;
+      }
+      WebhookSender.Result result = sender.send(webhook, alert, tries);
+      made += result.attempts();
+      switch (result.outcome()) {
+        case ACCEPTED -> alerts.settle(alert.key(), webhook.name(), "accepted", clock.instant());
+        case REFUSED -> {
+          alerts.settle(alert.key(), webhook.name(), "refused", clock.instant());
+          refused = true;
+        }
+        case FAILED -> {
+          down.add(webhook.name());
+          retry = true;
+        }
+      }
+    }
+    String state = retry ? "failed" : refused ? "abandoned" : "delivered";
+    alerts.delivered(alert.key(), state, made, state.equals("delivered") ? clock.instant() : null);
+    return state.equals("delivered");
+  }
+
+  /**
+   * Tries again the alerts some webhook has not taken, one request per webhook each cycle (the time
+   * between cycles is the backoff), until {@link #retryFor} after they were raised; older ones are
+   * given up ({@code abandoned}). An alert is claimed first, so replicas sharing the database do
+   * not send it at once; a round left {@code pending} by a stopped process is taken up once it is
+   * older than any round can last.
+   *
+   * @return alerts now delivered
+   */
+  private int redeliver(Instant now, Set<String> down) {
+    Instant since = now.minus(retryFor);
+    int abandoned = alerts.abandon(since);
+    if (abandoned > 0) {
+      LOG.warn("event=alerts-abandoned count={} retryFor={}", abandoned, retryFor);
+    }
+    if (!sender.hasWebhooks()) {
+      return 0;
+    }
+    int delivered = 0;
+    for (AlertEntry entry : alerts.undelivered(since, now.minus(sender.longestRound()))) {
+      if (alerts.claim(entry, now) && deliver(entry.alert(), entry.attempts(), 1, down)) {
+        delivered++;
+        LOG.info("event=alert-redelivered key={}", entry.alert().key());
+      }
+    }
+    return delivered;
   }
 
   /** Budget alerts of the current month, and the cost per function on /metrics. */
@@ -182,7 +277,10 @@ final class AlertCycle {
    * passed), each function against its own same-weekday history. A day's cost is its usage priced
    * alone at list price (before the free tier, which would hide a spike in the month's first days).
    */
-  private List<AnomalyDetector.Verdict> anomalies(AnomalyDetector detector, Instant now) {
+  private record Anomalies(
+      List<AnomalyDetector.Verdict> days, List<AnomalyDetector.Verdict> hours) {}
+
+  private Anomalies anomalies(AnomalyDetector detector, Instant now) {
     Instant todayStart = now.truncatedTo(ChronoUnit.DAYS);
     LocalDate today = LocalDate.ofInstant(todayStart, ZoneOffset.UTC);
     LocalDate yesterday = today.minusDays(1);
@@ -227,6 +325,70 @@ final class AlertCycle {
                     verdicts.add(detector.check(function, day, cost, fraction, costs, now));
                   }
                 }));
+    // large spenders: the average day over the baseline's weeks (days without usage as 0)
+    int baselineDays = rules.weeks() * 7;
+    BigDecimal minimumTotal = hourlyMinimumDailyCost.multiply(BigDecimal.valueOf(baselineDays));
+    Set<FunctionKey> large = new HashSet<>();
+    history.forEach(
+        (function, costs) -> {
+          BigDecimal total = BigDecimal.ZERO;
+          for (int back = 0; back < baselineDays; back++) {
+            total = total.add(costs.getOrDefault(yesterday.minusDays(back), BigDecimal.ZERO));
+          }
+          if (total.signum() > 0 && total.compareTo(minimumTotal) >= 0) {
+            large.add(function);
+          }
+        });
+    return new Anomalies(
+        verdicts, hours(detector, large, todayStart.minus(Duration.ofDays(1)), now));
+  }
+
+  /**
+   * The hours of {@code large} from {@code from} to the hour running at {@code now}, each against
+   * the same hour of the same weekday in the weeks before. An hour's cost is its usage priced alone
+   * at list price, like a day's. Only those hours and their baselines are read.
+   */
+  private List<AnomalyDetector.Verdict> hours(
+      AnomalyDetector detector, Set<FunctionKey> large, Instant from, Instant now) {
+    if (large.isEmpty()) {
+      return List.of();
+    }
+    Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    Map<Instant, List<FunctionUsage>> byHour = new TreeMap<>();
+    for (int week = 0; week <= rules.weeks(); week++) {
+      Duration back = Duration.ofDays(7L * week);
+      for (UsageReader.Bucket bucket :
+          usage.buckets(UsageReader.Granularity.HOUR, from.minus(back), to.minus(back))) {
+        if (large.contains(bucket.usage().function())) {
+          byHour.computeIfAbsent(bucket.start(), h -> new ArrayList<>()).add(bucket.usage());
+        }
+      }
+    }
+    Map<FunctionKey, Map<Instant, BigDecimal>> history = new HashMap<>();
+    byHour.forEach(
+        (hour, lines) -> {
+          try {
+            YearMonth month = YearMonth.from(hour.atOffset(ZoneOffset.UTC));
+            for (PricedLine line : pricing.price(month, lines).lines()) {
+              BigDecimal listCost = line.cost().exact().total().add(line.cost().freeTierCredit());
+              history
+                  .computeIfAbsent(line.usage().function(), f -> new HashMap<>())
+                  .merge(hour, listCost, BigDecimal::add);
+            }
+          } catch (NoPriceBookException e) {
+            LOG.debug("event=alerts-hour-not-priced hour={}", hour);
+          }
+        });
+    List<AnomalyDetector.Verdict> verdicts = new ArrayList<>();
+    history.forEach(
+        (function, costs) -> {
+          for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+            BigDecimal cost = costs.get(hour);
+            if (cost != null) {
+              verdicts.add(detector.checkHour(function, hour, cost, costs, now));
+            }
+          }
+        });
     return verdicts;
   }
 }

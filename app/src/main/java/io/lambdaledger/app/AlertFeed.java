@@ -59,10 +59,12 @@ final class AlertFeed implements AutoCloseable {
     lastSeenRun = Math.max(latest, 0);
     AlertCycle.Outcome outcome = cycle.run();
     LOG.info(
-        "event=alert-cycle raised={} judged={} notEnoughHistory={}",
+        "event=alert-cycle raised={} judged={} notEnoughHistory={} hoursJudged={} redelivered={}",
         outcome.raised().size(),
         outcome.judged(),
-        outcome.notEnoughHistory());
+        outcome.notEnoughHistory(),
+        outcome.hoursJudged(),
+        outcome.redelivered());
     return true;
   }
 

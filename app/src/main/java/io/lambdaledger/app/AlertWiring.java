@@ -68,6 +68,8 @@ final class AlertWiring {
             budgets,
             config.budgetList(),
             config.anomalies().enabled() ? config.anomalies().rules() : null,
+            config.anomalies().hourlyMinimumDailyCost(),
+            config.delivery().retryFor(),
             alerts,
             sender,
             metrics,

@@ -15,6 +15,7 @@ import io.lambdaledger.api.TokenSource;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
 import io.lambdaledger.billing.BillImporter;
+import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.BackgroundCollection;
 import io.lambdaledger.collector.CollectionScheduler;
@@ -45,7 +46,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -164,6 +167,22 @@ final class LedgerRuntime implements AutoCloseable {
     scheduler.start();
     closeables.add(scheduler);
     closeables.add(alerts.feed().start(Duration.ofSeconds(15)));
+    if (config.recommendations().scanBudget().signum() > 0) {
+      Map<String, AwsAccount> access = new HashMap<>();
+      for (CollectionTarget target : options.targets()) {
+        access.put(target.account().accountId(), target.account());
+      }
+      closeables.add(
+          new ReportScanSchedule(
+                  options.clients(),
+                  account -> access.getOrDefault(account, AwsAccount.defaultCredentials()),
+                  StoredLedger.usage(database),
+                  new ReportLogStore(database.dsl()),
+                  clock,
+                  config.recommendations().scanBudget(),
+                  config.recommendations().lookbackDays())
+              .start());
+    }
     String directory = config.reports().directory();
     if (directory != null && !directory.isBlank()) {
       closeables.add(scheduleReports(reports, Path.of(directory), config.reports().formats()));

@@ -64,11 +64,10 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Option(
       names = "--scan-budget",
-      defaultValue = "1.00",
       paramLabel = "USD",
       description =
           "Most Logs Insights may cost in a calendar month, all scans together"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " (default: recommendations.scanBudget of the configuration, 1.00).")
   BigDecimal scanBudget;
 
   @Option(names = "--no-scan", description = "Do not read REPORT lines; use those stored.")
@@ -98,7 +97,7 @@ final class RecommendCommand implements Callable<Integer> {
     if (lookbackDays < 1 || lookbackDays > 90) {
       throw new UsageException("--lookback-days must be 1 to 90, got: " + lookbackDays);
     }
-    if (scanBudget.signum() < 0) {
+    if (scanBudget != null && scanBudget.signum() < 0) {
       throw new UsageException("--scan-budget must not be negative");
     }
     LocalDate today;
@@ -108,6 +107,7 @@ final class RecommendCommand implements Callable<Integer> {
       throw new UsageException("--as-of must be YYYY-MM-DD, got: " + asOf);
     }
     LedgerConfig config = main.config();
+    BigDecimal budget = scanBudget != null ? scanBudget : config.recommendations().scanBudget();
     PrintWriter out = spec.commandLine().getOut();
     try (Database database = Databases.open(config.database())) {
       ReportLogStore logs = new ReportLogStore(database.dsl());
@@ -127,7 +127,7 @@ final class RecommendCommand implements Callable<Integer> {
                   StoredLedger.usage(database),
                   logs,
                   clock,
-                  ReportLogScanner.Settings.of(scanBudget),
+                  ReportLogScanner.Settings.of(budget),
                   today,
                   lookbackDays);
           PrintWriter err = spec.commandLine().getErr();

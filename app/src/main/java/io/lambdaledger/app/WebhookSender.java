@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an alert to every webhook: a JSON object, or a Slack-compatible {@code {"text": ...}}. Each
- * webhook gets up to {@code attempts} requests: a 2xx accepts, a 4xx other than 408 and 429 refuses
- * for good, anything else (5xx, timeout, connection refused) is tried again after the backoff,
- * which doubles each time up to a minute.
+ * Sends an alert to a webhook: a JSON object, or a Slack-compatible {@code {"text": ...}}. A round
+ * makes up to a given number of requests: a 2xx accepts, a 4xx other than 408 and 429 refuses for
+ * good, anything else (5xx, timeout, connection refused) is tried again after the backoff, which
+ * doubles each time up to a minute. Which webhooks still need an alert is {@link AlertCycle}'s
+ * business.
  */
 final class WebhookSender {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
@@ -36,11 +37,20 @@ final class WebhookSender {
   /** One configured webhook. */
   record Webhook(String name, URI url, String format) {}
 
+  /** How one webhook took an alert. */
+  enum Outcome {
+    /** A 2xx. */
+    ACCEPTED,
+    /** Every attempt failed (5xx, 408, 429, timeout, no connection): worth trying later. */
+    FAILED,
+    /** A 4xx other than 408 and 429: not worth trying again. */
+    REFUSED
+  }
+
   /**
-   * @param delivered every webhook accepted it
-   * @param attempts requests made, over every webhook
+   * @param attempts requests made
    */
-  record Result(boolean delivered, int attempts) {}
+  record Result(Outcome outcome, int attempts) {}
 
   private final HttpClient client;
   private final List<Webhook> webhooks;
@@ -49,6 +59,10 @@ final class WebhookSender {
   private final Duration timeout;
   private final Sleeper sleeper;
 
+  /**
+   * @param timeout how long one request may take to be answered (the client's connect timeout is
+   *     set apart)
+   */
   WebhookSender(
       HttpClient client,
       List<Webhook> webhooks,
@@ -68,46 +82,59 @@ final class WebhookSender {
     return !webhooks.isEmpty();
   }
 
-  Result send(Alert alert) {
-    boolean all = true;
-    int made = 0;
-    for (Webhook webhook : webhooks) {
-      byte[] body = body(alert, webhook.format());
-      boolean accepted = false;
-      Duration wait = backoff;
-      for (int attempt = 1; attempt <= attempts && !accepted; attempt++) {
-        made++;
-        Outcome outcome = post(webhook, body);
-        if (outcome == Outcome.ACCEPTED) {
-          accepted = true;
-        } else if (outcome == Outcome.REFUSED) {
-          break;
-        } else if (attempt < attempts) {
-          try {
-            sleeper.sleep(wait);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(false, made);
-          }
-          wait =
-              wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
-        }
-      }
-      if (!accepted) {
-        all = false;
-        LOG.warn("event=alert-not-delivered webhook={} key={}", webhook.name(), alert.key());
-      }
-    }
-    return new Result(all, made);
+  List<Webhook> webhooks() {
+    return webhooks;
   }
 
-  private enum Outcome {
+  /** Requests per webhook in an alert's first delivery round. */
+  int attempts() {
+    return attempts;
+  }
+
+  /**
+   * The longest one delivery round of one alert can take: every webhook, every attempt timing out,
+   * the longest backoff between them.
+   */
+  Duration longestRound() {
+    return timeout.plus(MAX_BACKOFF).multipliedBy((long) attempts * Math.max(1, webhooks.size()));
+  }
+
+  /** Sends the alert to one webhook, up to {@code tries} requests with backoff between them. */
+  Result send(Webhook webhook, Alert alert, int tries) {
+    byte[] body = body(alert, webhook.format());
+    Duration wait = backoff;
+    int made = 0;
+    for (int attempt = 1; attempt <= tries; attempt++) {
+      made++;
+      Attempt answer = post(webhook, body);
+      if (answer == Attempt.ACCEPTED) {
+        return new Result(Outcome.ACCEPTED, made);
+      }
+      if (answer == Attempt.REFUSED) {
+        LOG.warn("event=alert-refused webhook={} key={}", webhook.name(), alert.key());
+        return new Result(Outcome.REFUSED, made);
+      }
+      if (attempt < tries) {
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        wait = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+      }
+    }
+    LOG.warn("event=alert-not-delivered webhook={} key={}", webhook.name(), alert.key());
+    return new Result(Outcome.FAILED, made);
+  }
+
+  private enum Attempt {
     ACCEPTED,
     RETRY,
     REFUSED
   }
 
-  private Outcome post(Webhook webhook, byte[] body) {
+  private Attempt post(Webhook webhook, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(webhook.url())
             .timeout(timeout)
@@ -118,18 +145,18 @@ final class WebhookSender {
     try {
       int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status >= 200 && status < 300) {
-        return Outcome.ACCEPTED;
+        return Attempt.ACCEPTED;
       }
       LOG.info("event=webhook-status webhook={} status={}", webhook.name(), status);
       return status >= 400 && status < 500 && status != 408 && status != 429
-          ? Outcome.REFUSED
-          : Outcome.RETRY;
+          ? Attempt.REFUSED
+          : Attempt.RETRY;
     } catch (IOException e) {
       LOG.info("event=webhook-failed webhook={} error={}", webhook.name(), e.toString());
-      return Outcome.RETRY;
+      return Attempt.RETRY;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Outcome.REFUSED;
+      return Attempt.RETRY;
     }
   }
 

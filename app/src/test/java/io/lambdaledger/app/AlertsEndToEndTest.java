@@ -60,6 +60,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -101,20 +104,34 @@ class AlertsEndToEndTest {
 
   // ---------------------------------------------------------------- the webhook receiver
 
-  /** Answers each POST with the next status queued (200 once the queue is empty). */
+  /**
+   * Answers each POST with the next status queued (200 once the queue is empty), or {@code always}
+   * if set; with {@code hold}, only once the test ends (a receiver that does not answer).
+   */
   static final class Receiver implements AutoCloseable {
     final HttpServer server;
     final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    volatile Integer always;
+    final CountDownLatch hold = new CountDownLatch(1);
+    volatile boolean holding;
 
     Receiver() throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(Executors.newCachedThreadPool());
       server.createContext(
           "/hook",
           exchange -> {
             bodies.add(
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            Integer status = statuses.poll();
+            if (holding) {
+              try {
+                hold.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            Integer status = always != null ? always : statuses.poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();
           });
@@ -127,6 +144,7 @@ class AlertsEndToEndTest {
 
     @Override
     public void close() {
+      hold.countDown();
       server.stop(0);
     }
   }
@@ -238,19 +256,45 @@ class AlertsEndToEndTest {
 
     /** Writes (or replaces) a function's day row: {@code usd} of list-price cost, at 1 GB. */
     void day(FunctionKey function, LocalDate day, BigDecimal usd) {
-      // $0.0000166667 per GB-second plus $0.20 per million requests: 1,000 requests of 1 s at
-      // 1 GB cost $0.0168667; requests scale to the cost wanted.
-      long requests =
-          usd.divide(new BigDecimal("0.0000168667"), 0, RoundingMode.HALF_UP).longValueExact();
-      long ms = requests * 1000;
+      Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+      dayRow(function, start, usd);
+      // the day's usage also in its first hour: the reader takes a month without hour rows outside
+      // a window for a month whose data the window holds whole, as the collector never leaves it
+      hourRow(function, start, usd);
+    }
+
+    /**
+     * Writes a function's hours of {@code day} from {@code fromHour} on ({@code usd} per hour from
+     * midnight, as many as there are) and its day row as the sum of all of them.
+     */
+    void hours(FunctionKey function, LocalDate day, List<BigDecimal> usd, int fromHour) {
+      Instant start = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int hour = 0; hour < usd.size(); hour++) {
+        if (hour >= fromHour) {
+          hourRow(function, start.plus(Duration.ofHours(hour)), usd.get(hour));
+        }
+        sum = sum.add(usd.get(hour));
+      }
+      dayRow(function, start, sum);
+    }
+
+    // $0.0000166667 per GB-second plus $0.20 per million requests: 1,000 requests of 1 s at
+    // 1 GB cost $0.0168667; requests scale to the cost wanted.
+    private static long requests(BigDecimal usd) {
+      return usd.divide(new BigDecimal("0.0000168667"), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private void dayRow(FunctionKey function, Instant start, BigDecimal usd) {
+      long requests = requests(usd);
       UsageDayRecord row = new UsageDayRecord();
       row.setFunctionId(ids.get(function));
-      row.setDayStart(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+      row.setDayStart(start);
       row.setMemoryMb(GB.memoryMb());
       row.setArchitecture(GB.architecture().id());
       row.setEphemeralMb(GB.ephemeralStorageMb());
       row.setRequests(requests);
-      row.setDurationMsSum(BigDecimal.valueOf(ms));
+      row.setDurationMsSum(BigDecimal.valueOf(requests * 1000));
       row.setPcAllocatedS(BigDecimal.ZERO);
       row.setPcGbS(BigDecimal.ZERO);
       row.setPcRequests(0L);
@@ -266,28 +310,31 @@ class AlertsEndToEndTest {
           .and(Tables.USAGE_DAY.DAY_START.eq(row.getDayStart()))
           .execute();
       dsl.executeInsert(row);
-      // the day's usage also in its first hour: the reader takes a month without hour rows outside
-      // a window for a month whose data the window holds whole, as the collector never leaves it
+    }
+
+    private void hourRow(FunctionKey function, Instant start, BigDecimal usd) {
+      long requests = requests(usd);
       UsageHourRecord hour = new UsageHourRecord();
-      hour.setFunctionId(row.getFunctionId());
-      hour.setMemoryMb(row.getMemoryMb());
-      hour.setArchitecture(row.getArchitecture());
-      hour.setEphemeralMb(row.getEphemeralMb());
-      hour.setRequests(row.getRequests());
-      hour.setDurationMsSum(row.getDurationMsSum());
-      hour.setPcAllocatedS(row.getPcAllocatedS());
-      hour.setPcGbS(row.getPcGbS());
-      hour.setPcRequests(row.getPcRequests());
-      hour.setPcSpilloverRequests(row.getPcSpilloverRequests());
-      hour.setPcDurationMsEst(row.getPcDurationMsEst());
-      hour.setErrors(row.getErrors());
-      hour.setThrottles(row.getThrottles());
-      hour.setDeadLetterErrors(row.getDeadLetterErrors());
-      hour.setComputedAt(row.getComputedAt());
-      hour.setHourStart(row.getDayStart());
+      hour.setFunctionId(ids.get(function));
+      hour.setMemoryMb(GB.memoryMb());
+      hour.setArchitecture(GB.architecture().id());
+      hour.setEphemeralMb(GB.ephemeralStorageMb());
+      hour.setRequests(requests);
+      hour.setDurationMsSum(BigDecimal.valueOf(requests * 1000));
+      hour.setPcAllocatedS(BigDecimal.ZERO);
+      hour.setPcGbS(BigDecimal.ZERO);
+      hour.setPcRequests(0L);
+      hour.setPcSpilloverRequests(0L);
+      hour.setPcDurationMsEst(BigDecimal.ZERO);
+      hour.setErrors(0L);
+      hour.setThrottles(0L);
+      hour.setDeadLetterErrors(0L);
+      hour.setComputedAt(clock.instant());
+      hour.setHourStart(start);
+      DSLContext dsl = db.dsl();
       dsl.deleteFrom(Tables.USAGE_HOUR)
-          .where(Tables.USAGE_HOUR.FUNCTION_ID.eq(row.getFunctionId()))
-          .and(Tables.USAGE_HOUR.HOUR_START.eq(row.getDayStart()))
+          .where(Tables.USAGE_HOUR.FUNCTION_ID.eq(hour.getFunctionId()))
+          .and(Tables.USAGE_HOUR.HOUR_START.eq(start))
           .execute();
       dsl.executeInsert(hour);
     }
@@ -334,7 +381,7 @@ class AlertsEndToEndTest {
         webhooks,
         budgets,
         null,
-        new DeliveryConfig(4, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+        new DeliveryConfig(4, Duration.ofSeconds(1), Duration.ofSeconds(5), null),
         10);
   }
 
@@ -469,6 +516,150 @@ class AlertsEndToEndTest {
     assertThat(outcome.notEnoughHistory()).isEqualTo(1);
   }
 
+  /**
+   * A function's hours of a day: its {@link #seasonal} day spread over a daily curve (the night a
+   * quarter of noon), each hour with ±10 % more seeded noise.
+   */
+  static List<BigDecimal> hourly(double base, LocalDate day, Random random) {
+    BigDecimal dayCost = seasonal(base, day, random);
+    double[] curve = new double[24];
+    double sum = 0;
+    for (int hour = 0; hour < 24; hour++) {
+      curve[hour] = 0.25 + 0.75 * Math.sin(Math.PI * hour / 24);
+      sum += curve[hour];
+    }
+    List<BigDecimal> hours = new ArrayList<>();
+    for (int hour = 0; hour < 24; hour++) {
+      double share = curve[hour] / sum * (0.9 + 0.2 * random.nextDouble());
+      hours.add(dayCost.multiply(BigDecimal.valueOf(share)).setScale(6, RoundingMode.HALF_UP));
+    }
+    return hours;
+  }
+
+  /** A large spender (about $50 a day) and a small one (about $6), hour by hour. */
+  static final Map<FunctionKey, Double> HOURLY_BASE = Map.of(INDEXER, 48.0, REFUNDS, 6.0);
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void anHourlyFiveFoldSpikeOnALargeSpenderRaisesExactlyOneAlertWithinOneCycle(DatabaseKind kind)
+      throws Exception {
+    Receiver receiver = new Receiver();
+    closeables.add(receiver);
+    LocalDate spikeDay = LocalDate.of(2026, 10, 14); // a Wednesday
+    Estate estate =
+        new Estate(
+            kind,
+            Instant.parse("2026-10-14T14:05:00Z"),
+            config(List.of(new WebhookConfig("ops", receiver.url(), "json")), List.of()),
+            FUNCTIONS);
+    Random random = new Random(23);
+    Map<FunctionKey, List<BigDecimal>> spiked = new HashMap<>();
+    for (LocalDate day = DATA_START; !day.isAfter(spikeDay); day = day.plusDays(1)) {
+      for (FunctionKey function : List.of(INDEXER, REFUNDS)) {
+        List<BigDecimal> hours = new ArrayList<>(hourly(HOURLY_BASE.get(function), day, random));
+        if (day.equals(spikeDay)) {
+          // both spike five-fold from 13:00 to 14:00; the data has arrived up to 14:00
+          hours.set(13, hours.get(13).multiply(BigDecimal.valueOf(5)));
+          spiked.put(function, hours);
+          hours = hours.subList(0, 14);
+        }
+        estate.hours(function, day, hours, 0);
+      }
+    }
+    estate.rollUpMonths();
+
+    AlertCycle.Outcome first = estate.wiring.cycle().run();
+    // the small function is not judged by the hour, and one hour does not make a daily spike
+    assertThat(first.raised())
+        .extracting(Alert::key)
+        .containsExactly("anomaly:222222222222/us-east-1/indexer:2026-10-14:hourly-spike");
+    assertThat(first.hoursJudged()).as("yesterday's 24 hours and today's 14").isEqualTo(38);
+
+    // the next cycle, with 14:00-15:00 in: the same spike is not raised again
+    for (FunctionKey function : List.of(INDEXER, REFUNDS)) {
+      estate.hours(function, spikeDay, spiked.get(function).subList(0, 15), 14);
+    }
+    estate.rollUpMonths();
+    estate.clock.now.set(Instant.parse("2026-10-14T15:05:00Z"));
+    AlertCycle.Outcome second = estate.wiring.cycle().run();
+    assertThat(second.raised()).isEmpty();
+    assertThat(second.hoursJudged()).isEqualTo(39);
+
+    assertThat(receiver.bodies).hasSize(1);
+    JsonNode sent = json.readTree(receiver.bodies.get(0));
+    assertThat(sent.get("period").asText()).isEqualTo("2026-10-14T13:00Z");
+    assertThat(sent.get("message").asText()).contains("13:00–14:00 UTC");
+    assertThat(new BigDecimal(sent.get("observed").asText()))
+        .isGreaterThan(
+            new BigDecimal(sent.get("expected").asText()).multiply(BigDecimal.valueOf(4)));
+    JsonNode history = json.readTree(estate.call("GET", "/api/v1/alerts", ADMIN, null).body());
+    assertThat(history.get("items")).hasSize(1);
+    assertThat(history.get("items").get(0).get("period").asText()).isEqualTo("2026-10-14T13:00Z");
+    assertThat(history.get("items").get(0).get("delivery").asText()).isEqualTo("delivered");
+  }
+
+  @Test
+  void aMonthOfWeeklySeasonalHourlyTrafficRaisesNoHourlyAlert() throws Exception {
+    Receiver receiver = new Receiver();
+    closeables.add(receiver);
+    LocalDate firstJudged = LocalDate.of(2026, 10, 1);
+    Estate estate =
+        new Estate(
+            DatabaseKind.H2,
+            firstJudged.atStartOfDay().toInstant(ZoneOffset.UTC),
+            config(List.of(new WebhookConfig("ops", receiver.url(), "json")), List.of()),
+            FUNCTIONS);
+    Random random = new Random(4242);
+    Map<LocalDate, Map<FunctionKey, List<BigDecimal>>> usual = new HashMap<>();
+    for (LocalDate day = DATA_START;
+        day.isBefore(firstJudged.plusDays(31));
+        day = day.plusDays(1)) {
+      for (FunctionKey function : List.of(INDEXER, REFUNDS)) {
+        usual
+            .computeIfAbsent(day, d -> new HashMap<>())
+            .put(function, hourly(HOURLY_BASE.get(function), day, random));
+      }
+    }
+    for (LocalDate day = DATA_START; day.isBefore(firstJudged); day = day.plusDays(1)) {
+      for (FunctionKey function : List.of(INDEXER, REFUNDS)) {
+        estate.hours(function, day, usual.get(day).get(function), 0);
+      }
+    }
+    int hoursJudged = 0;
+    int cycles = 0;
+    int[] cycleHours = {2, 8, 14, 20};
+    for (LocalDate day = firstJudged;
+        day.isBefore(firstJudged.plusDays(31));
+        day = day.plusDays(1)) {
+      for (int i = 0; i < cycleHours.length; i++) {
+        int hour = cycleHours[i];
+        // the data as collected by then: the hours before the cycle's
+        for (FunctionKey function : List.of(INDEXER, REFUNDS)) {
+          if (i == 0) {
+            estate.hours(function, day.minusDays(1), usual.get(day.minusDays(1)).get(function), 20);
+          }
+          estate.hours(
+              function,
+              day,
+              usual.get(day).get(function).subList(0, hour),
+              i == 0 ? 0 : cycleHours[i - 1]);
+        }
+        estate.rollUpMonths();
+        estate.clock.now.set(
+            day.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(hour * 60 + 5)));
+        AlertCycle.Outcome outcome = estate.wiring.cycle().run();
+        assertThat(outcome.raised()).as("cycle at " + estate.clock.instant()).isEmpty();
+        hoursJudged += outcome.hoursJudged();
+        cycles++;
+      }
+    }
+    assertThat(cycles).isEqualTo(124);
+    // every cycle judged the large spender's hours since yesterday 00:00, and only its
+    assertThat(hoursJudged).isEqualTo(31 * (4 * 24 + 2 + 8 + 14 + 20));
+    assertThat(estate.alerts()).isEmpty();
+    assertThat(receiver.bodies).isEmpty();
+  }
+
   @Test
   void aBudgetAlertFiresOnceWhenTheForecastCrossesNotOnEveryCycle() throws Exception {
     Receiver receiver = new Receiver();
@@ -551,12 +742,11 @@ class AlertsEndToEndTest {
   }
 
   @Test
-  void aReceiverThatNeverAnswersWellIsTriedABoundedNumberOfTimes() throws Exception {
+  void aReceiverThatNeverAnswersWellIsTriedOnceACycleAfterItsFirstRoundThenGivenUpAfterADay()
+      throws Exception {
     Receiver receiver = new Receiver();
     closeables.add(receiver);
-    for (int i = 0; i < 10; i++) {
-      receiver.statuses.add(502);
-    }
+    receiver.always = 502;
     Estate estate =
         new Estate(
             DatabaseKind.H2,
@@ -572,11 +762,112 @@ class AlertsEndToEndTest {
     }
     estate.rollUpMonths();
     estate.wiring.cycle().run();
-    estate.wiring.cycle().run();
     assertThat(receiver.bodies).hasSize(4);
     assertThat(estate.waits)
         .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
     assertThat(estate.alerts().get(0).delivery()).isEqualTo("failed");
+
+    // later cycles: one request each, no waiting (the cycles are the backoff)
+    estate.clock.now.set(Instant.parse("2026-10-15T06:00:00Z"));
+    estate.wiring.cycle().run();
+    estate.clock.now.set(Instant.parse("2026-10-15T23:59:00Z"));
+    estate.wiring.cycle().run();
+    assertThat(receiver.bodies).hasSize(6);
+    assertThat(estate.waits).hasSize(3);
+    assertThat(estate.alerts().get(0).attempts()).isEqualTo(6);
+    assertThat(estate.alerts().get(0).delivery()).isEqualTo("failed");
+
+    // a day after it was raised it is given up, and not tried again
+    estate.clock.now.set(Instant.parse("2026-10-16T00:00:01Z"));
+    estate.wiring.cycle().run();
+    estate.wiring.cycle().run();
+    assertThat(receiver.bodies).hasSize(6);
+    assertThat(estate.alerts().get(0).delivery()).isEqualTo("abandoned");
+    JsonNode history = json.readTree(estate.call("GET", "/api/v1/alerts", ADMIN, null).body());
+    assertThat(history.get("items").get(0).get("delivery").asText()).isEqualTo("abandoned");
+  }
+
+  @Test
+  void anAlertAWebhookMissedForAWholeCycleReachesItNextCycleAndNoWebhookGetsItTwice()
+      throws Exception {
+    Receiver up = new Receiver();
+    Receiver down = new Receiver();
+    closeables.add(up);
+    closeables.add(down);
+    down.always = 503;
+    Estate estate =
+        new Estate(
+            DatabaseKind.H2,
+            Instant.parse("2026-10-15T00:00:00Z"),
+            config(
+                List.of(
+                    new WebhookConfig("chat", up.url(), "slack"),
+                    new WebhookConfig("pager", down.url(), "json")),
+                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null))),
+            FUNCTIONS);
+    for (LocalDate day = LocalDate.of(2026, 10, 1);
+        day.isBefore(LocalDate.of(2026, 10, 15));
+        day = day.plusDays(1)) {
+      estate.day(CHECKOUT, day, BigDecimal.ONE);
+    }
+    estate.rollUpMonths();
+
+    AlertCycle.Outcome first = estate.wiring.cycle().run();
+    assertThat(first.raised()).extracting(Alert::key).containsExactly("budget:tiny:2026-10");
+    assertThat(up.bodies).hasSize(1);
+    assertThat(down.bodies).hasSize(4);
+    assertThat(estate.alerts().get(0).delivery()).isEqualTo("failed");
+    assertThat(estate.alerts().get(0).attempts()).isEqualTo(5);
+
+    // the pager is back for the next cycle, an hour later
+    down.always = null;
+    estate.clock.now.set(Instant.parse("2026-10-15T01:00:00Z"));
+    AlertCycle.Outcome second = estate.wiring.cycle().run();
+    assertThat(second.raised()).isEmpty();
+    assertThat(second.redelivered()).isEqualTo(1);
+    assertThat(down.bodies).hasSize(5);
+    assertThat(json.readTree(down.bodies.get(4)).get("key").asText())
+        .isEqualTo("budget:tiny:2026-10");
+    assertThat(up.bodies).as("chat took it in the first cycle").hasSize(1);
+    AlertEntry entry = estate.alerts().get(0);
+    assertThat(entry.delivery()).isEqualTo("delivered");
+    assertThat(entry.attempts()).isEqualTo(6);
+    assertThat(entry.deliveredAt()).isEqualTo(Instant.parse("2026-10-15T01:00:00Z"));
+
+    estate.clock.now.set(Instant.parse("2026-10-15T02:00:00Z"));
+    assertThat(estate.wiring.cycle().run().redelivered()).isZero();
+    assertThat(up.bodies).hasSize(1);
+    assertThat(down.bodies).hasSize(5);
+  }
+
+  @Test
+  void aWebhookThatDoesNotAnswerWithinTheTimeoutIsAFailedAttempt() throws Exception {
+    Receiver silent = new Receiver();
+    closeables.add(silent);
+    silent.holding = true;
+    Estate estate =
+        new Estate(
+            DatabaseKind.H2,
+            Instant.parse("2026-10-15T00:00:00Z"),
+            new AlertsConfig(
+                List.of(new WebhookConfig("ops", silent.url(), "json")),
+                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null)),
+                null,
+                new DeliveryConfig(2, Duration.ZERO, Duration.ofMillis(300), null),
+                0),
+            FUNCTIONS);
+    for (LocalDate day = LocalDate.of(2026, 10, 1);
+        day.isBefore(LocalDate.of(2026, 10, 15));
+        day = day.plusDays(1)) {
+      estate.day(CHECKOUT, day, BigDecimal.ONE);
+    }
+    estate.rollUpMonths();
+    // without the timeout the request would wait for the receiver (until the test ends) and be
+    // accepted then
+    estate.wiring.cycle().run();
+    AlertEntry entry = estate.alerts().get(0);
+    assertThat(entry.delivery()).isEqualTo("failed");
+    assertThat(entry.attempts()).isEqualTo(2);
   }
 
   @Test

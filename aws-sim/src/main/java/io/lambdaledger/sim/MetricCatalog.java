@@ -48,6 +48,8 @@ final class MetricCatalog {
         }
       };
 
+  private final Object computing = new Object();
+
   MetricCatalog(Workload workload, long lagMillis) {
     this.workload = workload;
     this.lagMillis = lagMillis;
@@ -61,11 +63,21 @@ final class MetricCatalog {
         return cached;
       }
     }
-    List<Listed> computed = compute(account, region, recent, asOfMinute);
-    synchronized (cache) {
-      cache.put(key, computed);
+    // Listings of several metric names at once (as a collector pages them) need the same list:
+    // it is computed once, the others wait for it.
+    synchronized (computing) {
+      synchronized (cache) {
+        List<Listed> cached = cache.get(key);
+        if (cached != null) {
+          return cached;
+        }
+      }
+      List<Listed> computed = compute(account, region, recent, asOfMinute);
+      synchronized (cache) {
+        cache.put(key, computed);
+      }
+      return computed;
     }
-    return computed;
   }
 
   private List<Listed> compute(String account, String region, boolean recent, long asOfMinute) {

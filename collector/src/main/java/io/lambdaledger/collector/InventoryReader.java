@@ -10,11 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -90,7 +91,17 @@ final class InventoryReader {
    * function) and read one function at a time by {@link FunctionEnrichment}.
    */
   Pass read(Map<String, LambdaFunction> known) {
+    return read(known, page -> {});
+  }
+
+  /**
+   * As {@link #read(Map)}, handing each ListFunctions page to {@code pages} as it arrives (on the
+   * listing's thread, so it must not block), before the whole listing is read. A page's tags are
+   * those GetResources has listed so far, else the stored ones; the returned pass has them all.
+   */
+  Pass read(Map<String, LambdaFunction> known, Consumer<List<FunctionSnapshot>> pages) {
     String[] taggingProblem = new String[1];
+    Map<String, Map<String, String>> tagsSoFar = new ConcurrentHashMap<>();
     // the two listings page beside each other, each under its own service's limit
     java.util.concurrent.CompletableFuture<Map<String, Map<String, String>>> tagging =
         new java.util.concurrent.CompletableFuture<>();
@@ -99,12 +110,26 @@ final class InventoryReader {
         .start(
             () -> {
               try {
-                tagging.complete(tagsFromTaggingApi(taggingProblem));
+                tagging.complete(tagsFromTaggingApi(tagsSoFar, taggingProblem));
               } catch (RuntimeException e) {
                 tagging.completeExceptionally(e);
               }
             });
-    List<FunctionConfiguration> listed = listFunctions();
+    List<FunctionConfiguration> listed =
+        listFunctions(
+            page -> {
+              List<FunctionSnapshot> snapshots = new ArrayList<>(page.size());
+              for (FunctionConfiguration function : page) {
+                LambdaFunction before = known.get(function.functionName());
+                Map<String, String> tags = tagsSoFar.get(unqualified(function.functionArn()));
+                snapshots.add(
+                    snapshot(
+                        function,
+                        tags != null ? tags : before == null ? Map.of() : before.tags(),
+                        before == null ? List.of() : before.provisionedConcurrency()));
+              }
+              pages.accept(snapshots);
+            });
     Map<String, Map<String, String>> tagsByArn = tagging.join();
     boolean fromTaggingApi = tagsByArn != null;
     List<FunctionSnapshot> snapshots = new ArrayList<>(listed.size());
@@ -121,7 +146,7 @@ final class InventoryReader {
     return new Pass(snapshots, fromTaggingApi, taggingProblem[0]);
   }
 
-  private List<FunctionConfiguration> listFunctions() {
+  private List<FunctionConfiguration> listFunctions(Consumer<List<FunctionConfiguration>> pages) {
     List<FunctionConfiguration> functions = new ArrayList<>();
     String marker = null;
     do {
@@ -136,14 +161,15 @@ final class InventoryReader {
                       ListFunctionsRequest.builder().marker(from).maxItems(50).build()));
       counter.call("ListFunctions");
       functions.addAll(page.functions());
+      pages.accept(page.functions());
       marker = page.nextMarker();
     } while (marker != null && !marker.isEmpty());
     return functions;
   }
 
   /** Tags of every tagged function by ARN, or null when the tagging API cannot be used. */
-  private Map<String, Map<String, String>> tagsFromTaggingApi(String[] problem) {
-    Map<String, Map<String, String>> tagsByArn = new HashMap<>();
+  private Map<String, Map<String, String>> tagsFromTaggingApi(
+      Map<String, Map<String, String>> tagsByArn, String[] problem) {
     String token = null;
     try {
       do {

@@ -138,7 +138,6 @@ final class ShardCollector {
       ShardInventory inventory =
           new ShardInventory(
               context, clients, stores.inventory(), settings.inventoryInterval(), counter);
-      inventory.functions(now);
       MetricSelection.Coverage coverage = coverage(window, now);
       outcome =
           new WindowCollector(

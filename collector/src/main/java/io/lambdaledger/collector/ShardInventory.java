@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,25 +58,55 @@ final class ShardInventory {
     if (functions == null) {
       functions = stored();
     }
-    if (!refreshed && isDue(now)) {
-      refresh(now);
+    if (!refreshed && isDueAt(now)) {
+      refresh(now, null);
     }
     return functions;
   }
 
   /** Lists the shard now. */
   void refreshNow(Instant now) {
+    current();
+    refresh(now, null);
+  }
+
+  /** The shard's functions as the store holds them, without listing the shard. */
+  Map<String, LambdaFunction> current() {
     if (functions == null) {
       functions = stored();
     }
-    refresh(now);
+    return functions;
+  }
+
+  /** Whether this run has not listed the shard yet and the stored inventory is old. */
+  boolean isDue(Instant now) {
+    current();
+    return !refreshed && isDueAt(now);
+  }
+
+  /** Whether this run has listed the shard already. */
+  boolean refreshed() {
+    return refreshed;
+  }
+
+  /**
+   * Lists the shard now, writing the functions to the store as ListFunctions pages arrive (each
+   * write takes every page that arrived while the previous one was written, so writes keep up with
+   * the listing whatever its size) and handing each write's names to {@code written}, so their
+   * metrics can be read before the whole shard is listed. Then records the complete listing (which
+   * marks the functions it lacks as deleted and corrects tags GetResources had not listed yet when
+   * a page was written) and queues the per-function reads, as a plain refresh does.
+   */
+  void refreshStreaming(Instant now, Consumer<List<String>> written) {
+    current();
+    refresh(now, written);
   }
 
   /** Lists the shard again (once per run) if any of the names is unknown. */
   Map<String, LambdaFunction> knowing(Set<String> names, Instant now) {
     Map<String, LambdaFunction> known = functions(now);
     if (!refreshed && !known.keySet().containsAll(names)) {
-      refresh(now);
+      refresh(now, null);
     }
     return functions;
   }
@@ -89,7 +120,7 @@ final class ShardInventory {
         .orElse(FinalityHorizon.MAX_LAMBDA_TIMEOUT);
   }
 
-  private boolean isDue(Instant now) {
+  private boolean isDueAt(Instant now) {
     Instant newest =
         functions.values().stream()
             .map(LambdaFunction::lastSeen)
@@ -98,11 +129,23 @@ final class ShardInventory {
     return newest == null || !newest.isAfter(now.minus(inventoryInterval));
   }
 
-  private void refresh(Instant now) {
+  private void refresh(Instant now, Consumer<List<String>> written) {
     Map<String, LambdaFunction> before = functions;
-    InventoryReader.Pass pass =
-        new InventoryReader(clients, context.lambdaLimiter, context.taggingLimiter, counter)
-            .read(before);
+    InventoryReader reader =
+        new InventoryReader(clients, context.lambdaLimiter, context.taggingLimiter, counter);
+    InventoryReader.Pass pass;
+    if (written == null) {
+      pass = reader.read(before);
+    } else {
+      PageWriter pages = new PageWriter(now, written);
+      try {
+        pass = reader.read(before, pages::add);
+      } catch (RuntimeException e) {
+        pages.stop();
+        throw e;
+      }
+      pages.finish();
+    }
     var update =
         store.recordListing(
             new InventoryListing(
@@ -189,6 +232,103 @@ final class ShardInventory {
       hours.add((int) Math.floorMod(hour, 24L));
     }
     return hours;
+  }
+
+  /**
+   * Writes ListFunctions pages to the store as they arrive, on a thread of its own so the listing
+   * never waits for the database: each write takes every page queued since the previous one (a
+   * partial listing: it marks nothing deleted).
+   */
+  private final class PageWriter {
+
+    private final Instant observedAt;
+    private final Consumer<List<String>> written;
+    private final List<FunctionSnapshot> queued = new ArrayList<>();
+    private final Thread thread;
+    private boolean listed;
+    private RuntimeException failure;
+
+    PageWriter(Instant observedAt, Consumer<List<String>> written) {
+      this.observedAt = observedAt;
+      this.written = written;
+      this.thread =
+          Thread.ofVirtual().name("inventory-pages-" + context.shard.key()).start(this::work);
+    }
+
+    /** Queues a page; throws if a write failed (the listing stops). */
+    synchronized void add(List<FunctionSnapshot> page) {
+      if (failure != null) {
+        throw failure;
+      }
+      queued.addAll(page);
+      notifyAll();
+    }
+
+    /** Writes what is queued, waits for it, and throws if a write failed. */
+    void finish() {
+      synchronized (this) {
+        listed = true;
+        notifyAll();
+      }
+      join();
+      synchronized (this) {
+        if (failure != null) {
+          throw failure;
+        }
+      }
+    }
+
+    /** Drops what is queued and waits for the write in progress (the listing failed). */
+    void stop() {
+      synchronized (this) {
+        queued.clear();
+        listed = true;
+        notifyAll();
+      }
+      join();
+    }
+
+    private void join() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        thread.interrupt();
+        Thread.currentThread().interrupt();
+        throw new CollectionInterruptedException("interrupted while listing the inventory", e);
+      }
+    }
+
+    private void work() {
+      while (true) {
+        List<FunctionSnapshot> batch;
+        synchronized (this) {
+          while (queued.isEmpty() && !listed) {
+            try {
+              wait();
+            } catch (InterruptedException e) {
+              failure = new CollectionInterruptedException("interrupted while listing", e);
+              return;
+            }
+          }
+          if (queued.isEmpty()) {
+            return;
+          }
+          batch = List.copyOf(queued);
+          queued.clear();
+        }
+        try {
+          store.recordListing(
+              new InventoryListing(
+                  context.shard.accountId(), context.shard.region(), observedAt, batch, false));
+        } catch (RuntimeException e) {
+          synchronized (this) {
+            failure = e;
+          }
+          return;
+        }
+        written.accept(batch.stream().map(snapshot -> snapshot.key().name()).toList());
+      }
+    }
   }
 
   private Map<String, LambdaFunction> stored() {

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -78,8 +78,27 @@ final class WindowCollector {
     this.callsInFlight = callsInFlight;
   }
 
+  /** What the run's loop waits for. */
+  private sealed interface Event {}
+
+  /** The inventory has these functions stored (their metrics can be read and stored). */
+  private record Written(List<String> names) implements Event {}
+
+  /** The inventory listing is over: every function it will write is written, or it failed. */
+  private record Listed(RuntimeException failure) implements Event {}
+
+  /** A GetMetricData call (with its writes) is done. */
+  private record CallDone(boolean firstPhase, Throwable failure) implements Event {}
+
   /**
    * Reads and stores the window.
+   *
+   * <p>When the shard's inventory must be listed (it is due, or CloudWatch lists functions it does
+   * not know), its ListFunctions pages are written as they arrive and each function's metrics are
+   * read as soon as its configuration is stored, so the first metrics never wait for the whole
+   * listing (at 10 calls a second, 50 functions a page, 50,000 functions take 100 s to list). A
+   * function is never read before its page is stored: its samples need its row, its rollups its
+   * configuration as this listing found it.
    *
    * @param coverage how far ListMetrics vouches for the window ({@link MetricSelection})
    */
@@ -89,32 +108,81 @@ final class WindowCollector {
       MetricSelection.Coverage coverage,
       ShardInventory inventory,
       Instant now) {
-    long listStarted = System.nanoTime();
-    SeriesListing listing =
-        new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
-            .list(MetricSelection.LISTED, coverage == MetricSelection.Coverage.LISTED);
     Timings timings = new Timings();
-    timings.list.add(System.nanoTime() - listStarted);
-    Set<String> names = listing.functions();
-    Map<String, LambdaFunction> known = inventory.knowing(names, now);
-    Set<String> selected = new TreeSet<>(names);
+    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    InventoryStream stream = null;
+    // what the store holds before any listing of this run (read here, before a listing thread
+    // starts replacing it)
+    Map<String, LambdaFunction> known;
     if (coverage == MetricSelection.Coverage.UNVOUCHED) {
-      selected.addAll(known.keySet());
-    }
-    List<String> unknown = new ArrayList<>();
-    Set<String> candidates = new TreeSet<>();
-    Set<String> withProvisionedConcurrency = new TreeSet<>();
-    for (String name : selected) {
-      LambdaFunction function = known.get(name);
-      if (function == null) {
-        unknown.add(name);
-      } else {
-        candidates.add(name);
-        if (!function.provisionedConcurrency().isEmpty()) {
-          withProvisionedConcurrency.add(name);
-        }
+      // every known function is a candidate: list the shard (if due) before choosing
+      known = inventory.functions(now);
+    } else {
+      known = inventory.current();
+      if (inventory.isDue(now)) {
+        // ListFunctions pages beside the ListMetrics listing (each under its own service's limit)
+        stream = new InventoryStream(inventory, now, events);
       }
     }
+    try {
+      long listStarted = System.nanoTime();
+      SeriesListing listing =
+          new ActiveFunctionFinder(clients.cloudWatch(), context.cloudWatchLimiter, counter)
+              .list(MetricSelection.LISTED, coverage == MetricSelection.Coverage.LISTED);
+      timings.list.add(System.nanoTime() - listStarted);
+      Set<String> names = listing.functions();
+      if (coverage == MetricSelection.Coverage.UNVOUCHED) {
+        known = inventory.knowing(names, now);
+      } else if (stream == null && !inventory.refreshed() && !known.keySet().containsAll(names)) {
+        stream = new InventoryStream(inventory, now, events);
+      }
+      Set<String> selected = new TreeSet<>(names);
+      if (coverage == MetricSelection.Coverage.UNVOUCHED) {
+        selected.addAll(known.keySet());
+      }
+      List<String> unknown = new ArrayList<>();
+      Set<String> candidates = new TreeSet<>();
+      Set<String> withProvisionedConcurrency = new TreeSet<>();
+      for (String name : selected) {
+        LambdaFunction function = known.get(name);
+        if (function == null && stream == null) {
+          unknown.add(name);
+        } else {
+          // while the shard is listed, an unknown function may be on a page still to come
+          candidates.add(name);
+          if (function != null && !function.provisionedConcurrency().isEmpty()) {
+            withProvisionedConcurrency.add(name);
+          }
+        }
+      }
+      warnNotInInventory(unknown);
+      MetricSelection.Plan plan =
+          MetricSelection.plan(coverage, listing, candidates, withProvisionedConcurrency);
+      long seriesListed =
+          coverage == MetricSelection.Coverage.LISTED ? listing.seriesCount() : plan.mostQueries();
+      if (plan.first().isEmpty() || window.isEmpty()) {
+        if (stream != null) {
+          stream.await();
+        }
+        return new Outcome(0, 0, seriesListed, 0, Set.of(), List.of(), timings);
+      }
+      if (stream == null) {
+        events.add(new Written(List.copyOf(candidates)));
+        events.add(new Listed(null));
+      }
+      Outcome outcome = new PlanRun(plan, window, period, now, timings, seriesListed, events).run();
+      if (stream != null) {
+        stream.await();
+      }
+      return outcome;
+    } finally {
+      if (stream != null) {
+        stream.stop();
+      }
+    }
+  }
+
+  private void warnNotInInventory(List<String> unknown) {
     if (!unknown.isEmpty()) {
       LOG.warn(
           "shard={} event=functions-not-in-inventory count={} first={}: their metrics are skipped",
@@ -122,17 +190,63 @@ final class WindowCollector {
           unknown.size(),
           unknown.get(0));
     }
-    MetricSelection.Plan plan =
-        MetricSelection.plan(coverage, listing, candidates, withProvisionedConcurrency);
-    long seriesListed =
-        coverage == MetricSelection.Coverage.LISTED ? listing.seriesCount() : plan.mostQueries();
-    if (plan.first().isEmpty() || window.isEmpty()) {
-      return new Outcome(0, 0, seriesListed, 0, Set.of(), List.of(), timings);
-    }
-    return new PlanRun(plan, window, period, now, timings, seriesListed).run();
   }
 
-  /** One plan's calls: the first requests at once, the follow-ups as their functions qualify. */
+  /** The shard's listing, on a thread of its own, telling the run which functions are stored. */
+  private static final class InventoryStream {
+
+    private final Thread thread;
+    private volatile RuntimeException failure;
+
+    InventoryStream(ShardInventory inventory, Instant now, BlockingQueue<Event> events) {
+      inventory.current();
+      this.thread =
+          Thread.ofVirtual()
+              .name("inventory-stream")
+              .start(
+                  () -> {
+                    RuntimeException failed = null;
+                    try {
+                      inventory.refreshStreaming(now, names -> events.add(new Written(names)));
+                    } catch (RuntimeException e) {
+                      failed = e;
+                    }
+                    failure = failed;
+                    events.add(new Listed(failed));
+                  });
+    }
+
+    /** Waits for the listing to end; throws its failure (the run fails as it did before). */
+    void await() {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        thread.interrupt();
+        Thread.currentThread().interrupt();
+        throw new CollectionInterruptedException("interrupted while listing the inventory", e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** Ends the listing if the run ends first (it failed or was interrupted), and waits for it. */
+    void stop() {
+      if (thread.isAlive()) {
+        thread.interrupt();
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /**
+   * One plan's calls: the first requests as their functions are stored in the inventory, in full
+   * calls while the listing goes on, the follow-ups as their functions qualify.
+   */
   private final class PlanRun {
 
     private final MetricSelection.Plan plan;
@@ -141,11 +255,18 @@ final class WindowCollector {
     private final Instant collectedAt;
     private final Timings timings;
     private final long seriesListed;
+    private final BlockingQueue<Event> events;
     private final MetricDataReader reader =
         new MetricDataReader(
             clients.cloudWatch(), context.cloudWatchLimiter, counter, MAX_REREQUESTS);
     private final SampleAssembler firstAssembler;
     private final SampleAssembler followUpAssembler = new SampleAssembler(Map.of());
+
+    /** Each first-phase function's position in the plan (its query ids), until it is stored. */
+    private final Map<String, Integer> notYetStored = new HashMap<>();
+
+    /** First-phase queries of stored functions, not yet in a call. */
+    private final List<MetricQuery> firstQueries = new ArrayList<>();
 
     /** First-phase data of functions waiting for their follow-up metrics. */
     private final Map<String, SampleAssembler.FunctionData> held = new ConcurrentHashMap<>();
@@ -158,7 +279,12 @@ final class WindowCollector {
     private final Set<FunctionKey> touched = ConcurrentHashMap.newKeySet();
     private final List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger followUpQueries = new AtomicInteger();
+    private final List<Future<?>> all = new ArrayList<>();
     private int followUpIndex;
+    private int activeFunctions;
+    private int firstPhaseQueries;
+    private int callsOpen;
+    private int firstCallsOpen;
 
     PlanRun(
         MetricSelection.Plan plan,
@@ -166,42 +292,56 @@ final class WindowCollector {
         Duration period,
         Instant collectedAt,
         Timings timings,
-        long seriesListed) {
+        long seriesListed,
+        BlockingQueue<Event> events) {
       this.plan = plan;
       this.window = window;
       this.period = period;
       this.collectedAt = collectedAt;
       this.timings = timings;
       this.seriesListed = seriesListed;
+      this.events = events;
       Map<String, Integer> metricsPerFunction = HashMap.newHashMap(plan.first().size());
-      plan.first()
-          .forEach(function -> metricsPerFunction.put(function.name(), function.metrics().size()));
+      for (int index = 0; index < plan.first().size(); index++) {
+        ActiveFunction function = plan.first().get(index);
+        metricsPerFunction.put(function.name(), function.metrics().size());
+        notYetStored.put(function.name(), index);
+      }
       this.firstAssembler = new SampleAssembler(metricsPerFunction);
     }
 
     Outcome run() {
-      List<MetricBatch> batches = QueryPlanner.plan(plan.first(), window, period);
-      int threads = Math.max(1, Math.min(callsInFlight, batches.size()));
-      List<Future<?>> all = new ArrayList<>();
-      try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-        ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
-        Set<Future<?>> firstPhase = new java.util.HashSet<>();
-        for (MetricBatch batch : batches) {
-          Future<?> future = done.submit(() -> readFirst(batch), null);
-          firstPhase.add(future);
-          all.add(future);
-        }
-        int outstanding = batches.size();
-        while (outstanding > 0) {
-          Future<?> future = take(done, all);
-          outstanding--;
-          firstPhase.remove(future);
-          if (!awaited(future, all)) {
+      boolean listed = false;
+      try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, callsInFlight))) {
+        while (true) {
+          submitFirst(pool, listed);
+          for (MetricBatch followUp : followUps(listed && firstCallsOpen == 0)) {
+            submit(pool, false, () -> readFollowUp(followUp));
+          }
+          if (listed && callsOpen == 0) {
             break;
           }
-          for (MetricBatch followUp : followUps(firstPhase.isEmpty())) {
-            all.add(done.submit(() -> readFollowUp(followUp), null));
-            outstanding++;
+          Event event = take();
+          if (event instanceof Written stored) {
+            stored(stored.names());
+          } else if (event instanceof Listed end) {
+            listed = true;
+            if (end.failure() != null) {
+              // the run fails with the listing's error (thrown by the caller)
+              all.forEach(other -> other.cancel(true));
+              break;
+            }
+            notInInventory();
+          } else if (event instanceof CallDone done) {
+            callsOpen--;
+            if (done.firstPhase()) {
+              firstCallsOpen--;
+            }
+            if (done.failure() != null) {
+              problems.add(rootMessage(done.failure()));
+              all.forEach(other -> other.cancel(true));
+              break;
+            }
           }
         }
       }
@@ -210,13 +350,87 @@ final class WindowCollector {
         problems.add(pending + " functions without all their metrics");
       }
       return new Outcome(
-          plan.first().size(),
-          QueryPlanner.queryCount(plan.first()) + followUpQueries.get(),
+          activeFunctions,
+          firstPhaseQueries + followUpQueries.get(),
           seriesListed,
           written.get(),
           Set.copyOf(touched),
           List.copyOf(problems),
           timings);
+    }
+
+    /** Queues the first-phase queries of functions the inventory has just stored. */
+    private void stored(List<String> names) {
+      for (String name : names) {
+        Integer index = notYetStored.remove(name);
+        if (index == null) {
+          continue;
+        }
+        ActiveFunction function = plan.first().get(index);
+        activeFunctions++;
+        for (LambdaMetric metric : function.metrics()) {
+          firstQueries.add(new MetricQuery(MetricQuery.idFor(index, metric), name, metric));
+        }
+      }
+    }
+
+    /** Functions CloudWatch lists that the complete listing did not contain: skipped. */
+    private void notInInventory() {
+      List<String> skipped = new ArrayList<>(new TreeSet<>(notYetStored.keySet()));
+      notYetStored.clear();
+      warnNotInInventory(skipped);
+    }
+
+    /**
+     * Calls for the queued first-phase queries: full calls only while the listing goes on (so the
+     * calls stay at their lower bound), the rest once it is over.
+     */
+    private void submitFirst(ExecutorService pool, boolean flush) {
+      List<TimeWindow> slices =
+          window.split(period.multipliedBy(QueryPlanner.MAX_DATAPOINTS_PER_CALL));
+      int perCall = QueryPlanner.MAX_QUERIES_PER_CALL;
+      for (TimeWindow slice : slices) {
+        perCall = Math.min(perCall, QueryPlanner.queriesPerCall(slice.periods(period)));
+      }
+      while (firstQueries.size() >= perCall || (flush && !firstQueries.isEmpty())) {
+        int size = Math.min(perCall, firstQueries.size());
+        List<MetricQuery> call = List.copyOf(firstQueries.subList(0, size));
+        firstQueries.subList(0, size).clear();
+        firstPhaseQueries += call.size();
+        for (TimeWindow slice : slices) {
+          MetricBatch batch = new MetricBatch(slice, period, call);
+          submit(pool, true, () -> readFirst(batch));
+        }
+      }
+    }
+
+    private void submit(ExecutorService pool, boolean firstPhase, Runnable call) {
+      callsOpen++;
+      if (firstPhase) {
+        firstCallsOpen++;
+      }
+      all.add(
+          pool.submit(
+              () -> {
+                Throwable failure = null;
+                try {
+                  call.run();
+                } catch (Throwable e) {
+                  failure = e;
+                } finally {
+                  events.add(new CallDone(firstPhase, failure));
+                }
+              }));
+    }
+
+    private Event take() {
+      try {
+        return events.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        all.forEach(other -> other.cancel(true));
+        throw new CollectionInterruptedException("interrupted while collecting " + window, e);
+      }
     }
 
     private void readFirst(MetricBatch batch) {
@@ -316,6 +530,7 @@ final class WindowCollector {
         long writeStarted = System.nanoTime();
         SampleWrite write = sampleStore.upsert(samples);
         timings.write.add(System.nanoTime() - writeStarted);
+        timings.stored();
         written.addAndGet(write.written());
       }
       if (!complete.isEmpty()) {
@@ -324,32 +539,6 @@ final class WindowCollector {
         rollupStore.recompute(complete, window.start(), window.end());
         timings.rollup.add(System.nanoTime() - rollupStarted);
         touched.addAll(complete);
-      }
-    }
-
-    private Future<?> take(ExecutorCompletionService<Void> done, List<Future<?>> all) {
-      try {
-        return done.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        all.forEach(other -> other.cancel(true));
-        throw new CollectionInterruptedException("interrupted while collecting " + window, e);
-      }
-    }
-
-    /** False when the call failed: the others are cancelled and the failure recorded. */
-    private boolean awaited(Future<?> future, List<Future<?>> all) {
-      try {
-        future.get();
-        return true;
-      } catch (ExecutionException e) {
-        problems.add(rootMessage(e.getCause()));
-        all.forEach(other -> other.cancel(true));
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        all.forEach(other -> other.cancel(true));
-        throw new CollectionInterruptedException("interrupted while collecting " + window, e);
       }
     }
   }
@@ -365,6 +554,16 @@ final class WindowCollector {
     final java.util.concurrent.atomic.LongAdder write = new java.util.concurrent.atomic.LongAdder();
     final java.util.concurrent.atomic.LongAdder rollup =
         new java.util.concurrent.atomic.LongAdder();
+    private final long started = System.nanoTime();
+    private final AtomicLong firstStored = new AtomicLong(-1);
+    private final AtomicLong lastStored = new AtomicLong(-1);
+
+    /** Notes that samples were committed now. */
+    void stored() {
+      long elapsed = System.nanoTime() - started;
+      firstStored.compareAndSet(-1, elapsed);
+      lastStored.accumulateAndGet(elapsed, Math::max);
+    }
 
     @Override
     public String toString() {
@@ -375,7 +574,16 @@ final class WindowCollector {
           + " writeMs="
           + write.sum() / 1_000_000
           + " rollupMs="
-          + rollup.sum() / 1_000_000;
+          + rollup.sum() / 1_000_000
+          + " firstStoredMs="
+          + millis(firstStored.get())
+          + " lastStoredMs="
+          + millis(lastStored.get());
+    }
+
+    /** Milliseconds, or -1 when nothing was stored. */
+    private static long millis(long nanos) {
+      return nanos < 0 ? -1 : nanos / 1_000_000;
     }
   }
 

@@ -50,21 +50,34 @@ class CollectionPlanBenchmark {
     rows.forEach(System.out::println);
   }
 
-  private static String run(int functions) {
+  private static String run(int functions) throws InterruptedException {
     SimulatorSettings simulator =
         SimulatorSettings.defaults()
             .withFunctions(functions)
             .withSeed(7)
             .withStart(START)
             .withLag(Duration.ZERO);
+    if (!Boolean.parseBoolean(System.getProperty("benchmark.cloudTrail", "true"))) {
+      // no history pass after the metrics (it reads 90 days of CloudTrail at 2 calls a second)
+      simulator = simulator.withFaults(io.lambdaledger.sim.Faults.parse("LookupEvents.deny=true"));
+    }
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.POSTGRESQL, simulator, CollectorSettings.defaults(), NOW)) {
       Collector collector = harness.collector(false);
+      boolean awaitEnrichment =
+          Boolean.parseBoolean(System.getProperty("benchmark.awaitEnrichment", "true"));
       long began = System.nanoTime();
-      ShardReport report = collector.runOnce().shards().get(0);
-      long metricsStored = System.nanoTime();
-      boolean enriched = collector.awaitEnrichment(Duration.ofHours(1));
+      StoredRows stored = new StoredRows(harness.dsl(), began);
+      ShardReport report;
+      long cycleDone;
+      try {
+        report = collector.runOnce().shards().get(0);
+        cycleDone = System.nanoTime();
+      } finally {
+        stored.stop();
+      }
+      boolean enriched = awaitEnrichment && collector.awaitEnrichment(Duration.ofHours(1));
       long enrichedAt = System.nanoTime();
       if (report.failed()) {
         throw new AssertionError(report.summary());
@@ -72,11 +85,17 @@ class CollectionPlanBenchmark {
       int[] compared = compareWindow(harness, report.window());
       CollectionBudget.Plan plan = collector.budget().plan();
       double allowed = report.seriesListed() * 1.02;
-      double enrichmentSeconds = (enrichedAt - metricsStored) / 1e9;
+      double enrichmentSeconds = (enrichedAt - cycleDone) / 1e9;
       long pcCalls = harness.sim.stats().calls("ListProvisionedConcurrencyConfigs");
+      // an upper bound of the peak heap (pool peaks summed), simulator and database driver included
+      long peakHeap =
+          java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+              .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+              .mapToLong(pool -> pool.getPeakUsage().getUsed())
+              .sum();
       return String.format(
-          "| %,d | %,d | %,d | %,d | %,d | %s | %,d | %,d of %,d | %.1f s | %.1f s (%,d calls, %.1f/s)%s"
-              + " | %s | $%s |",
+          "| %,d | %,d | %,d | %,d | %,d | %s | %,d | %,d of %,d | %.1f s | %.1f s | %.1f s | %.1f s"
+              + " | %s | %s | $%s | %,d MB |",
           functions,
           report.activeFunctions(),
           report.seriesListed(),
@@ -86,18 +105,91 @@ class CollectionPlanBenchmark {
           report.calls("GetMetricData"),
           compared[0] - compared[1],
           compared[0],
-          (metricsStored - began) / 1e9,
-          enrichmentSeconds,
-          pcCalls,
-          pcCalls / Math.max(0.001, enrichmentSeconds),
-          enriched ? "" : " (not finished)",
+          stored.firstSeconds(),
+          stored.firstRollupSeconds(),
+          stored.allSeconds(report.samplesWritten()),
+          (cycleDone - began) / 1e9,
+          awaitEnrichment
+              ? String.format(
+                  "%.1f s (%,d calls, %.1f/s)%s",
+                  enrichmentSeconds,
+                  pcCalls,
+                  pcCalls / Math.max(0.001, enrichmentSeconds),
+                  enriched ? "" : " (not finished)")
+              : "not awaited",
           plan.shards().get(0).interval(),
-          plan.projectedMonthlyUsd().toPlainString());
+          plan.projectedMonthlyUsd().toPlainString(),
+          peakHeap / (1024 * 1024));
+    }
+  }
+
+  /**
+   * Watches the sample table from outside the collector (a query every 100 ms, as a dashboard would
+   * see it): when the first sample row was committed, and when the row count first reached the
+   * cycle's total.
+   */
+  private static final class StoredRows {
+
+    private final org.jooq.DSLContext dsl;
+    private final long began;
+    private final List<long[]> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    StoredRows(org.jooq.DSLContext dsl, long began) {
+      this.dsl = dsl;
+      this.began = began;
+      this.thread = Thread.ofPlatform().daemon().name("stored-rows").start(this::watch);
+    }
+
+    private void watch() {
+      while (!stopped) {
+        long rows = dsl.fetchCount(io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE);
+        long hours = dsl.fetchCount(io.lambdaledger.db.jooq.Tables.USAGE_HOUR);
+        long at = System.nanoTime() - began;
+        if (rows > 0 && Double.isNaN(firstSeconds())) {
+          System.out.printf("first sample row committed after %.1f s%n", at / 1e9);
+        }
+        counts.add(new long[] {at, rows, hours});
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    void stop() throws InterruptedException {
+      stopped = true;
+      thread.join();
+    }
+
+    double firstSeconds() {
+      return secondsWhen(1, 1);
+    }
+
+    double firstRollupSeconds() {
+      return secondsWhen(2, 1);
+    }
+
+    double allSeconds(long total) {
+      return secondsWhen(1, total);
+    }
+
+    private double secondsWhen(int column, long rows) {
+      synchronized (counts) {
+        for (long[] count : counts) {
+          if (count[column] >= rows) {
+            return count[0] / 1e9;
+          }
+        }
+      }
+      return Double.NaN;
     }
   }
 
   /** Functions compared in the window and how many differ from the truth in any measure. */
-  private static int[] compareWindow(CollectorHarness harness, TimeWindow window) {
+  static int[] compareWindow(CollectorHarness harness, TimeWindow window) {
     Instant from = window.start().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
     Instant to =
         window.end().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);

@@ -1,6 +1,7 @@
 package io.lambdaledger.db;
 
 import static io.lambdaledger.db.jooq.Tables.ALERT;
+import static io.lambdaledger.db.jooq.Tables.ALERT_DELIVERY;
 
 import io.lambdaledger.core.alerting.Alert;
 import io.lambdaledger.core.alerting.AlertEntry;
@@ -9,15 +10,20 @@ import io.lambdaledger.core.alerting.AlertKind;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.db.jooq.tables.records.AlertRecord;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
  * Alerts raised, one row per key. {@link #raise} inserts an alert only if its key is new: that is
- * the de-duplication, whether the same alert comes again next cycle or from another replica.
+ * the de-duplication, whether the same alert comes again next cycle or from another replica. Each
+ * webhook that accepted (or refused for good) an alert is recorded ({@link #settle}), so a later
+ * delivery round sends it only to the webhooks that have not; a round is claimed ({@link #claim})
+ * so two replicas do not send the same alert at once.
  */
 public final class AlertStore implements AlertHistory {
 
@@ -46,6 +52,7 @@ public final class AlertStore implements AlertHistory {
             .set(ALERT.RAISED_AT, alert.raisedAt())
             .set(ALERT.DELIVERY, delivery)
             .set(ALERT.ATTEMPTS, 0)
+            .set(ALERT.LAST_ATTEMPT_AT, alert.raisedAt())
             .onConflict(ALERT.ALERT_KEY)
             .doNothing()
             .execute()
@@ -59,6 +66,81 @@ public final class AlertStore implements AlertHistory {
         .set(ALERT.ATTEMPTS, attempts)
         .set(ALERT.DELIVERED_AT, deliveredAt)
         .where(ALERT.ALERT_KEY.eq(key))
+        .execute();
+  }
+
+  /**
+   * Records that {@code webhook} accepted or refused the alert; a second record changes nothing.
+   */
+  public void settle(String key, String webhook, String outcome, Instant at) {
+    dsl.insertInto(ALERT_DELIVERY)
+        .set(ALERT_DELIVERY.ALERT_KEY, key)
+        .set(ALERT_DELIVERY.WEBHOOK, webhook)
+        .set(ALERT_DELIVERY.OUTCOME, outcome)
+        .set(ALERT_DELIVERY.SETTLED_AT, at)
+        .onConflict(ALERT_DELIVERY.ALERT_KEY, ALERT_DELIVERY.WEBHOOK)
+        .doNothing()
+        .execute();
+  }
+
+  /** The webhooks that accepted or refused the alert: they are not sent it again. */
+  public Set<String> settled(String key) {
+    return new HashSet<>(
+        dsl.select(ALERT_DELIVERY.WEBHOOK)
+            .from(ALERT_DELIVERY)
+            .where(ALERT_DELIVERY.ALERT_KEY.eq(key))
+            .fetch(ALERT_DELIVERY.WEBHOOK));
+  }
+
+  /**
+   * The alerts to deliver again, oldest first: {@code failed} ones raised at or after {@code
+   * raisedSince}, and {@code pending} ones whose round started before {@code staleBefore} (the
+   * process sending them stopped).
+   */
+  public List<AlertEntry> undelivered(Instant raisedSince, Instant staleBefore) {
+    return dsl
+        .selectFrom(ALERT)
+        .where(ALERT.RAISED_AT.ge(raisedSince))
+        .and(
+            ALERT
+                .DELIVERY
+                .eq("failed")
+                .or(ALERT.DELIVERY.eq("pending").and(ALERT.LAST_ATTEMPT_AT.lt(staleBefore))))
+        .orderBy(ALERT.RAISED_AT, ALERT.ALERT_KEY)
+        .fetch()
+        .stream()
+        .map(AlertStore::entry)
+        .toList();
+  }
+
+  /**
+   * Takes the alert for a delivery round: marks it {@code pending} from {@code now} if it is still
+   * as {@code seen} read it.
+   *
+   * @return whether this caller got it (another replica may have first)
+   */
+  public boolean claim(AlertEntry seen, Instant now) {
+    return dsl.update(ALERT)
+            .set(ALERT.DELIVERY, "pending")
+            .set(ALERT.LAST_ATTEMPT_AT, now)
+            .where(ALERT.ALERT_KEY.eq(seen.alert().key()))
+            .and(ALERT.DELIVERY.eq(seen.delivery()))
+            .and(ALERT.ATTEMPTS.eq(seen.attempts()))
+            .execute()
+        > 0;
+  }
+
+  /**
+   * Gives up the alerts raised before {@code raisedBefore} that are still {@code failed}, or {@code
+   * pending} (their process stopped): they become {@code abandoned} and are not tried again.
+   *
+   * @return how many
+   */
+  public int abandon(Instant raisedBefore) {
+    return dsl.update(ALERT)
+        .set(ALERT.DELIVERY, "abandoned")
+        .where(ALERT.RAISED_AT.lt(raisedBefore))
+        .and(ALERT.DELIVERY.in("failed", "pending"))
         .execute();
   }
 

@@ -63,6 +63,51 @@ class AlertStoreTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  void failedAlertsAreClaimedOnceSettledPerWebhookAndAbandonedWhenOld(DatabaseKind kind) {
+    try (TestDatabase db = TestDatabases.fresh(kind)) {
+      AlertStore store = new AlertStore(db.dsl());
+      Alert hourly =
+          new Alert(
+              "anomaly:111111111111/us-east-1/checkout:2026-10-15:hourly-spike",
+              AlertKind.ANOMALY,
+              "111111111111",
+              "111111111111/us-east-1/checkout",
+              "2026-10-15T11:00Z",
+              "spike",
+              BigDecimal.TEN,
+              BigDecimal.ONE,
+              T0);
+      store.raise(hourly, "pending");
+      store.raise(alert("old", "111111111111", T0.minusSeconds(90_000)), "pending");
+      store.delivered("old", "failed", 4, null);
+      store.raise(alert("stuck", "111111111111", T0.minusSeconds(3_600)), "pending");
+      store.delivered(hourly.key(), "failed", 4, null);
+      store.settle(hourly.key(), "chat", "accepted", T0);
+      store.settle(hourly.key(), "chat", "refused", T0.plusSeconds(1));
+
+      assertThat(store.settled(hourly.key())).containsExactly("chat");
+      assertThat(store.recent(AccountScope.all(), 10).get(0).alert().period())
+          .isEqualTo("2026-10-15T11:00Z");
+      List<AlertEntry> due = store.undelivered(T0.minusSeconds(86_400), T0.minusSeconds(1_800));
+      assertThat(due).extracting(e -> e.alert().key()).containsExactly("stuck", hourly.key());
+      AlertEntry failed = due.get(1);
+      assertThat(store.claim(failed, T0.plusSeconds(60))).isTrue();
+      assertThat(store.claim(failed, T0.plusSeconds(61))).as("taken already").isFalse();
+      assertThat(store.undelivered(T0.minusSeconds(86_400), T0))
+          .extracting(e -> e.alert().key())
+          .containsExactly("stuck");
+
+      store.raise(alert("old-stuck", "111111111111", T0.minusSeconds(90_000)), "pending");
+      assertThat(store.abandon(T0.minusSeconds(86_400))).isEqualTo(2);
+      assertThat(store.recent(AccountScope.all(), 10))
+          .filteredOn(e -> e.alert().key().startsWith("old"))
+          .extracting(AlertEntry::delivery)
+          .containsExactly("abandoned", "abandoned");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void aBudgetIsUpsertedByNameAndDeleted(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BudgetStore store = new BudgetStore(db.dsl(), Clock.fixed(T0, ZoneOffset.UTC));

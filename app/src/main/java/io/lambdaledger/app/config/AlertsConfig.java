@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code alerts}: where alerts go, the configured budgets, the anomaly rules and the cost series on
  * {@code /metrics}. Documented in {@code docs/configuration.md} and {@code docs/alerts.md}.
  *
- * @param metricsTopFunctions how many functions {@code /metrics} names (the rest are "other")
+ * @param metricsTopFunctions how many functions {@code /metrics} names (the rest are "other"); 0 by
+ *     default, because {@code /metrics} needs no token and would show function names and costs to
+ *     anyone who can reach it
  */
 public record AlertsConfig(
     List<WebhookConfig> webhooks,
@@ -27,9 +29,9 @@ public record AlertsConfig(
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     budgets = budgets == null ? List.of() : List.copyOf(budgets);
     anomalies =
-        anomalies == null ? new AnomalyConfig(null, null, null, null, null, null) : anomalies;
-    delivery = delivery == null ? new DeliveryConfig(null, null, null) : delivery;
-    metricsTopFunctions = metricsTopFunctions == null ? 10 : metricsTopFunctions;
+        anomalies == null ? new AnomalyConfig(null, null, null, null, null, null, null) : anomalies;
+    delivery = delivery == null ? new DeliveryConfig(null, null, null, null) : delivery;
+    metricsTopFunctions = metricsTopFunctions == null ? 0 : metricsTopFunctions;
   }
 
   static AlertsConfig defaults() {
@@ -59,14 +61,24 @@ public record AlertsConfig(
     }
   }
 
-  /** The anomaly rules ({@link AnomalyRules}); defaults from {@link AnomalyRules#DEFAULT}. */
+  /**
+   * The anomaly rules ({@link AnomalyRules}); defaults from {@link AnomalyRules#DEFAULT}.
+   *
+   * @param hourlyMinimumDailyCost US dollars a day: a function whose list-price cost averaged at
+   *     least this over the baseline's weeks (a large spender) is also judged hour by hour
+   */
   public record AnomalyConfig(
       Boolean enabled,
       Integer weeks,
       Integer minimumWeeks,
       BigDecimal sensitivity,
       BigDecimal minimumRatio,
-      BigDecimal minimumIncrease) {
+      BigDecimal minimumIncrease,
+      BigDecimal hourlyMinimumDailyCost) {
+
+    /** $24 a day, $1 an hour on average. */
+    public static final BigDecimal DEFAULT_HOURLY_MINIMUM_DAILY_COST = new BigDecimal("24");
+
     public AnomalyConfig {
       AnomalyRules d = AnomalyRules.DEFAULT;
       enabled = enabled == null ? Boolean.TRUE : enabled;
@@ -75,6 +87,10 @@ public record AlertsConfig(
       sensitivity = sensitivity == null ? d.sensitivity() : sensitivity;
       minimumRatio = minimumRatio == null ? d.minimumRatio() : minimumRatio;
       minimumIncrease = minimumIncrease == null ? d.minimumIncrease() : minimumIncrease;
+      hourlyMinimumDailyCost =
+          hourlyMinimumDailyCost == null
+              ? DEFAULT_HOURLY_MINIMUM_DAILY_COST
+              : hourlyMinimumDailyCost;
     }
 
     public AnomalyRules rules() {
@@ -91,13 +107,16 @@ public record AlertsConfig(
   /**
    * How webhooks are called: up to {@code attempts} requests per alert and webhook, waiting {@code
    * backoff}, then twice as long each time (at most a minute), each request timing out after {@code
-   * timeout}.
+   * timeout} (connecting, and waiting for the answer). An alert a webhook did not take is tried
+   * there again once in each later cycle until it is {@code retryFor} old.
    */
-  public record DeliveryConfig(Integer attempts, Duration backoff, Duration timeout) {
+  public record DeliveryConfig(
+      Integer attempts, Duration backoff, Duration timeout, Duration retryFor) {
     public DeliveryConfig {
       attempts = attempts == null ? 4 : attempts;
       backoff = backoff == null ? Duration.ofSeconds(2) : backoff;
       timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+      retryFor = retryFor == null ? Duration.ofHours(24) : retryFor;
     }
   }
 
@@ -118,6 +137,9 @@ public record AlertsConfig(
       String key = "alerts.webhooks[" + i + "]";
       if (webhook.name() == null || webhook.name().isBlank()) {
         fail(key + ".name", "is required");
+      }
+      if (webhook.name() != null && webhook.name().length() > 128) {
+        fail(key + ".name", "must be at most 128 characters");
       }
       if (!names.add(webhook.name())) {
         fail(key + ".name", "webhook " + webhook.name() + " is listed twice");
@@ -154,6 +176,9 @@ public record AlertsConfig(
     } catch (IllegalArgumentException e) {
       fail("alerts.anomalies", e.getMessage());
     }
+    if (anomalies.hourlyMinimumDailyCost().signum() < 0) {
+      fail("alerts.anomalies.hourlyMinimumDailyCost", "must not be negative");
+    }
     if (delivery.attempts() < 1 || delivery.attempts() > 10) {
       fail("alerts.delivery.attempts", "must be between 1 and 10");
     }
@@ -161,6 +186,9 @@ public record AlertsConfig(
         || delivery.timeout().isNegative()
         || delivery.timeout().isZero()) {
       fail("alerts.delivery", "backoff must not be negative and timeout must be positive");
+    }
+    if (delivery.retryFor().isNegative() || delivery.retryFor().compareTo(Duration.ofDays(7)) > 0) {
+      fail("alerts.delivery.retryFor", "must be between 0 and 7 days");
     }
     if (metricsTopFunctions < 0 || metricsTopFunctions > 200) {
       fail("alerts.metricsTopFunctions", "must be between 0 and 200");

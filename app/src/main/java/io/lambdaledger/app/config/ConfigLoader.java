@@ -238,6 +238,7 @@ public final class ConfigLoader {
     keys.put("LEDGER_REPORTS_FORMATS", "reports.formats");
     keys.put("LEDGER_BILL_EXPORTS", "bill.exports");
     keys.put("LEDGER_BILL_IMPORT_INTERVAL", "bill.importInterval");
+    keys.put("LEDGER_RECOMMENDATIONS_SCAN_BUDGET", "recommendations.scanBudget");
     return java.util.Collections.unmodifiableMap(keys);
   }
 

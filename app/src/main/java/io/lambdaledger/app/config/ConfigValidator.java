@@ -43,6 +43,12 @@ final class ConfigValidator {
           FORMATS.contains(format), "reports.formats", "'" + format + "' is not one of csv, focus");
     }
     config.alerts().validate();
+    require(
+        config.recommendations().scanBudget().signum() >= 0,
+        "recommendations.scanBudget",
+        "must not be negative");
+    int lookback = config.recommendations().lookbackDays();
+    require(lookback >= 1 && lookback <= 90, "recommendations.lookbackDays", "must be 1 to 90");
   }
 
   private static void validateAccounts(List<AccountConfig> accounts) {

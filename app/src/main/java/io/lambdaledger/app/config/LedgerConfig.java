@@ -1,5 +1,6 @@
 package io.lambdaledger.app.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,7 +15,8 @@ public record LedgerConfig(
     ServerConfig server,
     ReportsConfig reports,
     AlertsConfig alerts,
-    BillConfig bill) {
+    BillConfig bill,
+    RecommendationsConfig recommendations) {
 
   public LedgerConfig {
     database = database == null ? DatabaseConfig.defaults() : database;
@@ -24,10 +26,11 @@ public record LedgerConfig(
     reports = reports == null ? ReportsConfig.defaults() : reports;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     bill = bill == null ? BillConfig.defaults() : bill;
+    recommendations = recommendations == null ? RecommendationsConfig.defaults() : recommendations;
   }
 
   public static LedgerConfig defaults() {
-    return new LedgerConfig(null, null, null, null, null, null, null);
+    return new LedgerConfig(null, null, null, null, null, null, null, null);
   }
 
   /** Where usage is stored: the embedded H2 file by default, PostgreSQL in production. */
@@ -147,6 +150,29 @@ public record LedgerConfig(
 
     static BillConfig defaults() {
       return new BillConfig(null, null);
+    }
+  }
+
+  /**
+   * Savings recommendations: {@code serve} reads the functions' REPORT lines with Logs Insights
+   * once a day (see {@code docs/recommendations.md}).
+   *
+   * @param scanBudget US dollars a calendar month Logs Insights may cost, every scan of the
+   *     deployment together ({@code serve}'s and {@code recommend}'s); 0: {@code serve} does not
+   *     scan
+   * @param lookbackDays whole UTC days before today a scan reads
+   */
+  public record RecommendationsConfig(BigDecimal scanBudget, Integer lookbackDays) {
+
+    public static final BigDecimal DEFAULT_SCAN_BUDGET = new BigDecimal("1.00");
+
+    public RecommendationsConfig {
+      scanBudget = scanBudget == null ? DEFAULT_SCAN_BUDGET : scanBudget;
+      lookbackDays = lookbackDays == null ? 14 : lookbackDays;
+    }
+
+    static RecommendationsConfig defaults() {
+      return new RecommendationsConfig(null, null);
     }
   }
 }

@@ -46,9 +46,12 @@ class AlertsConfigTest {
                   anomalies:
                     weeks: 6
                     minimumIncrease: 2
+                    hourlyMinimumDailyCost: 100
                   delivery:
                     attempts: 3
                     backoff: 500ms
+                    timeout: 3s
+                    retryFor: 6h
                   metricsTopFunctions: 5
                 """)
             .alerts();
@@ -67,17 +70,24 @@ class AlertsConfigTest {
     assertThat(rules.minimumIncrease()).isEqualByComparingTo("2");
     assertThat(alerts.delivery().attempts()).isEqualTo(3);
     assertThat(alerts.delivery().backoff()).isEqualTo(Duration.ofMillis(500));
+    assertThat(alerts.delivery().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(alerts.delivery().retryFor()).isEqualTo(Duration.ofHours(6));
+    assertThat(alerts.anomalies().hourlyMinimumDailyCost()).isEqualByComparingTo("100");
     assertThat(alerts.metricsTopFunctions()).isEqualTo(5);
   }
 
   @Test
-  void withoutASectionNothingIsSentAndTenFunctionsAreNamed() throws IOException {
+  void withoutASectionNothingIsSentAndNoFunctionIsNamedOnTheUnauthenticatedMetrics()
+      throws IOException {
     AlertsConfig alerts = load("server:\n  port: 0\n").alerts();
     assertThat(alerts.webhooks()).isEmpty();
     assertThat(alerts.budgets()).isEmpty();
     assertThat(alerts.anomalies().enabled()).isTrue();
     assertThat(alerts.anomalies().rules()).isEqualTo(AnomalyRules.DEFAULT);
-    assertThat(alerts.metricsTopFunctions()).isEqualTo(10);
+    assertThat(alerts.metricsTopFunctions()).isZero();
+    assertThat(alerts.anomalies().hourlyMinimumDailyCost()).isEqualByComparingTo("24");
+    assertThat(alerts.delivery().timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(alerts.delivery().retryFor()).isEqualTo(Duration.ofHours(24));
   }
 
   @Test
@@ -101,6 +111,10 @@ class AlertsConfigTest {
         .hasMessageContaining("alerts.anomalies");
     assertThatThrownBy(() -> load("alerts:\n  delivery:\n    attempts: 50\n"))
         .hasMessageContaining("alerts.delivery.attempts");
+    assertThatThrownBy(() -> load("alerts:\n  delivery:\n    retryFor: 30d\n"))
+        .hasMessageContaining("alerts.delivery.retryFor");
+    assertThatThrownBy(() -> load("alerts:\n  anomalies:\n    hourlyMinimumDailyCost: -1\n"))
+        .hasMessageContaining("alerts.anomalies.hourlyMinimumDailyCost");
     assertThatThrownBy(() -> load("alerts:\n  webhook: []\n")).hasMessageContaining("unknown key");
   }
 }

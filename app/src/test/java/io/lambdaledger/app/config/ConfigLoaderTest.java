@@ -108,6 +108,7 @@ class ConfigLoaderTest {
                       "collector.getMetricDataTps",
                       "collector.lambdaTps",
                       "collector.budget",
+                      "recommendations.scanBudget",
                       "server.port" ->
                       "3";
                   case "server.authEnabled" -> "false";

@@ -4,7 +4,7 @@ package io.lambdaledger.core.alerting;
 public enum AlertKind {
   /** The month's forecast crossed a budget. */
   BUDGET,
-  /** A function's daily cost jumped far above its own baseline. */
+  /** A function's daily (or hourly) cost jumped far above its own baseline. */
   ANOMALY;
 
   public String id() {

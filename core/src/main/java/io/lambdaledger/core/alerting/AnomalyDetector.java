@@ -4,8 +4,12 @@ import io.lambdaledger.core.model.FunctionKey;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,10 @@ import java.util.Map;
 public final class AnomalyDetector {
 
   private static final BigDecimal MAD_TO_SIGMA = new BigDecimal("1.4826");
+
+  /** The hour's period as alerts carry it: {@code 2026-10-14T13:00Z}. */
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
 
   private final AnomalyRules rules;
 
@@ -60,28 +68,14 @@ public final class AnomalyDetector {
       return new NotEnoughHistory(sameWeekday.size());
     }
     BigDecimal median = median(sameWeekday);
-    List<BigDecimal> deviations = new ArrayList<>();
-    for (BigDecimal value : sameWeekday) {
-      deviations.add(value.subtract(median).abs());
-    }
-    BigDecimal spread =
-        median(deviations).multiply(MAD_TO_SIGMA).max(median.multiply(rules.spreadFloor()));
-    BigDecimal threshold =
-        median
-            .add(spread.multiply(rules.sensitivity()))
-            .max(median.multiply(rules.minimumRatio()))
-            .max(median.add(rules.minimumIncrease()));
+    BigDecimal threshold = threshold(median, sameWeekday);
     BigDecimal baseline = median.multiply(dayFraction);
     threshold = threshold.multiply(dayFraction);
     if (cost.compareTo(threshold) <= 0) {
       return new Normal(baseline, threshold);
     }
     String subject = function.accountId() + "/" + function.region() + "/" + function.name();
-    String ratio =
-        baseline.signum() == 0
-            ? "from nothing"
-            : cost.divide(baseline, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP)
-                + "× its usual";
+    String ratio = ratio(cost, baseline);
     boolean partial = dayFraction.compareTo(BigDecimal.ONE) < 0;
     String message =
         "Cost spike: "
@@ -111,6 +105,93 @@ public final class AnomalyDetector {
             cost,
             baseline,
             at));
+  }
+
+  /**
+   * Judges one hour of a function against the same hour of the same weekday over the last {@code
+   * weeks} weeks, with the same rules as a day ({@code minimumIncrease} then applies to the hour).
+   * The hour may still be running: its cost so far is compared with a whole hour's threshold, so a
+   * partial hour can only be judged too low, never too high. The alert is keyed by function and day
+   * ({@code anomaly:<function>:<yyyy-MM-dd>:hourly-spike}): a function raises at most one hourly
+   * alert a day, at the first hour that spikes; its period is the hour.
+   *
+   * @param hour the hour's start (a whole UTC hour)
+   * @param history hourly costs of earlier hours by their start (hours without usage absent)
+   */
+  public Verdict checkHour(
+      FunctionKey function,
+      Instant hour,
+      BigDecimal cost,
+      Map<Instant, BigDecimal> history,
+      Instant at) {
+    List<BigDecimal> sameHour = new ArrayList<>();
+    for (int week = 1; week <= rules.weeks(); week++) {
+      BigDecimal earlier = history.get(hour.minus(Duration.ofDays(7L * week)));
+      if (earlier != null) {
+        sameHour.add(earlier);
+      }
+    }
+    if (sameHour.size() < rules.minimumWeeks()) {
+      return new NotEnoughHistory(sameHour.size());
+    }
+    BigDecimal median = median(sameHour);
+    BigDecimal threshold = threshold(median, sameHour);
+    if (cost.compareTo(threshold) <= 0) {
+      return new Normal(median, threshold);
+    }
+    String subject = function.accountId() + "/" + function.region() + "/" + function.name();
+    LocalDateTime start = LocalDateTime.ofInstant(hour, ZoneOffset.UTC);
+    String period = start.format(HOUR);
+    String message =
+        "Cost spike: "
+            + subject
+            + " cost $"
+            + BudgetCheck.cents(cost)
+            + " in the hour "
+            + start.toLocalDate()
+            + " "
+            + start.toLocalTime()
+            + "–"
+            + start.toLocalTime().plusHours(1)
+            + " UTC, "
+            + ratio(cost, median)
+            + " $"
+            + BudgetCheck.cents(median)
+            + " (median of the same hour and weekday over "
+            + sameHour.size()
+            + " weeks)";
+    return new Spike(
+        new Alert(
+            "anomaly:" + subject + ":" + start.toLocalDate() + ":hourly-spike",
+            AlertKind.ANOMALY,
+            function.accountId(),
+            subject,
+            period,
+            message,
+            cost,
+            median,
+            at));
+  }
+
+  /** The cost above which a day (or hour) with this same-weekday history is a spike. */
+  private BigDecimal threshold(BigDecimal median, List<BigDecimal> sameWeekday) {
+    List<BigDecimal> deviations = new ArrayList<>();
+    for (BigDecimal value : sameWeekday) {
+      deviations.add(value.subtract(median).abs());
+    }
+    BigDecimal spread =
+        median(deviations).multiply(MAD_TO_SIGMA).max(median.multiply(rules.spreadFloor()));
+    return median
+        .add(spread.multiply(rules.sensitivity()))
+        .max(median.multiply(rules.minimumRatio()))
+        .max(median.add(rules.minimumIncrease()));
+  }
+
+  private static String ratio(BigDecimal cost, BigDecimal baseline) {
+    return baseline.signum() == 0
+        ? "from nothing"
+        : cost.divide(baseline, MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP)
+            + "× its usual";
   }
 
   static BigDecimal median(List<BigDecimal> values) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.model.FunctionKey;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -111,5 +113,58 @@ class AnomalyDetectorTest {
     LocalDate day = FIRST.plusDays(28);
     assertThat(detector.check(FN, day, new BigDecimal("0.10"), BigDecimal.ONE, tiny, AT))
         .isInstanceOf(AnomalyDetector.Normal.class);
+  }
+
+  /**
+   * Hourly costs from {@code from} for {@code days}: a daily curve (night a quarter of the peak),
+   * Mondays three times, weekends a fifth, ±10 % noise, seeded.
+   */
+  private static Map<Instant, BigDecimal> hourly(LocalDate from, int days, long seed) {
+    Random random = new Random(seed);
+    Map<Instant, BigDecimal> costs = new HashMap<>();
+    for (int i = 0; i < days * 24; i++) {
+      Instant hour = from.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(i));
+      LocalDate day = from.plusDays(i / 24);
+      double week =
+          day.getDayOfWeek() == DayOfWeek.MONDAY ? 3 : day.getDayOfWeek().getValue() >= 6 ? 0.2 : 1;
+      double curve = 0.25 + 0.75 * Math.sin(Math.PI * (i % 24) / 24);
+      double noisy = 4 * week * curve * (0.9 + 0.2 * random.nextDouble());
+      costs.put(hour, BigDecimal.valueOf(noisy).setScale(6, java.math.RoundingMode.HALF_UP));
+    }
+    return costs;
+  }
+
+  @Test
+  void hours_are_judged_against_the_same_hour_of_the_same_weekday() {
+    Map<Instant, BigDecimal> costs = hourly(FIRST, 60, 5);
+    Instant firstJudged = FIRST.plusDays(28).atStartOfDay().toInstant(ZoneOffset.UTC);
+    int judged = 0;
+    for (int i = 0; i < 32 * 24; i++) {
+      Instant hour = firstJudged.plus(Duration.ofHours(i));
+      assertThat(detector.checkHour(FN, hour, costs.get(hour), costs, AT))
+          .as(hour.toString())
+          .isInstanceOf(AnomalyDetector.Normal.class);
+      judged++;
+    }
+    assertThat(judged).isEqualTo(768);
+
+    Instant wednesdayAfternoon = Instant.parse("2026-10-14T13:00:00Z");
+    BigDecimal spiked = costs.get(wednesdayAfternoon).multiply(BigDecimal.valueOf(5));
+    AnomalyDetector.Verdict verdict = detector.checkHour(FN, wednesdayAfternoon, spiked, costs, AT);
+    assertThat(verdict).isInstanceOf(AnomalyDetector.Spike.class);
+    Alert alert = ((AnomalyDetector.Spike) verdict).alert();
+    assertThat(alert.key())
+        .isEqualTo("anomaly:111111111111/us-east-1/checkout:2026-10-14:hourly-spike");
+    assertThat(alert.period()).isEqualTo("2026-10-14T13:00Z");
+    assertThat(alert.message()).contains("in the hour 2026-10-14 13:00–14:00 UTC");
+    assertThat(alert.observed()).isGreaterThan(alert.expected().multiply(BigDecimal.valueOf(4)));
+  }
+
+  @Test
+  void an_hour_without_enough_weeks_is_not_judged() {
+    Map<Instant, BigDecimal> costs = hourly(FIRST, 15, 3);
+    Instant hour = FIRST.plusDays(15).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600);
+    assertThat(detector.checkHour(FN, hour, new BigDecimal("1000"), costs, AT))
+        .isEqualTo(new AnomalyDetector.NotEnoughHistory(2));
   }
 }
