@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/bill/imports} (admin): imports the configured bill exports now and says, per
- * export and billing period, what happened. {@code 409} when no export is configured, {@code 502}
- * when one cannot be read (nothing half-imported stays).
+ * export and billing period, what happened. {@code 409} when no export is configured or an import
+ * is already running, {@code 502} when one cannot be read (nothing half-imported stays).
  */
 final class BillImportsController {
 
@@ -32,6 +32,8 @@ final class BillImportsController {
     List<BillImportTrigger.Imported> imported;
     try {
       imported = trigger.importNow();
+    } catch (BillImportTrigger.AlreadyRunningException e) {
+      throw ApiProblem.conflict(e.getMessage());
     } catch (BillImportTrigger.ImportFailedException e) {
       throw ApiProblem.of(502, "Bill import failed", e.getMessage());
     }

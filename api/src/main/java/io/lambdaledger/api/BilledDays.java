@@ -3,6 +3,7 @@ package io.lambdaledger.api;
 import io.lambdaledger.core.bill.BilledAmount;
 import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.core.cost.Charges;
+import io.lambdaledger.core.costing.BillCover;
 import io.lambdaledger.core.costing.Reconciliation;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
@@ -28,11 +29,13 @@ final class BilledDays {
 
   private final TreeMap<LocalDate, Map<FunctionKey, Billed>> days = new TreeMap<>();
   private final TreeMap<LocalDate, Map<String, BigDecimal>> apart = new TreeMap<>();
+  private final BillCover cover;
 
   /** One function's billed figures of one day, and its payer. */
   record Billed(String payer, Figures figures) {}
 
   BilledDays(List<BilledAmount> amounts) {
+    this.cover = BillCover.of(amounts);
     for (BilledAmount a : amounts) {
       FunctionKey function = Reconciliation.functionOf(a.functionArn());
       Figures figures = figuresOf(a);
@@ -54,24 +57,9 @@ final class BilledDays {
     return days.isEmpty() && apart.isEmpty();
   }
 
-  /** The start of the first billed day. */
-  Instant coverStart() {
-    LocalDate first = firstDay();
-    return first.atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  /** The end of the last billed day. */
-  Instant coverEnd() {
-    LocalDate last = days.isEmpty() ? apart.lastKey() : days.lastKey();
-    if (!apart.isEmpty() && apart.lastKey().isAfter(last)) {
-      last = apart.lastKey();
-    }
-    return last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  private LocalDate firstDay() {
-    LocalDate first = days.isEmpty() ? apart.firstKey() : days.firstKey();
-    return !apart.isEmpty() && apart.firstKey().isBefore(first) ? apart.firstKey() : first;
+  /** The days the bill covers, and the best-source rule over them. */
+  BillCover cover() {
+    return cover;
   }
 
   /**
@@ -109,12 +97,7 @@ final class BilledDays {
   }
 
   private static Figures figuresOf(BilledAmount a) {
-    boolean usage =
-        a.lineType() == LineType.USAGE
-            || a.lineType() == LineType.FREE_TIER
-            || a.lineType() == LineType.SAVINGS_PLAN_COVERED
-            || a.lineType() == LineType.SAVINGS_PLAN_NEGATION;
-    if (!usage) {
+    if (!BillCover.chargesUsage(a.lineType())) {
       return null;
     }
     BigDecimal cost = a.billedCost();

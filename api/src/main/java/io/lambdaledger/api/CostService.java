@@ -2,6 +2,7 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.cost.Money;
+import io.lambdaledger.core.costing.BillCover;
 import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.BilledMonths;
@@ -375,29 +376,17 @@ final class CostService {
    * ESTIMATE}; left out when the source is the bill alone).
    */
   private static List<Piece> cut(TimeWindow point, CostSource source, BilledDays billed) {
-    if (source == CostSource.ESTIMATE || billed.isEmpty()) {
-      return source == CostSource.BILLED
-          ? List.of()
-          : List.of(new Piece(CostSource.ESTIMATE, point));
+    if (source == CostSource.ESTIMATE) {
+      return List.of(new Piece(CostSource.ESTIMATE, point));
     }
-    Instant firstDay = point.start().truncatedTo(ChronoUnit.DAYS);
-    Instant from = firstDay.equals(point.start()) ? firstDay : firstDay.plus(1, ChronoUnit.DAYS);
-    Instant to = point.end().truncatedTo(ChronoUnit.DAYS);
-    from = from.isBefore(billed.coverStart()) ? billed.coverStart() : from;
-    to = to.isAfter(billed.coverEnd()) ? billed.coverEnd() : to;
     List<Piece> pieces = new ArrayList<>();
-    if (!from.isBefore(to)) {
-      if (source == CostSource.BEST) {
-        pieces.add(new Piece(CostSource.ESTIMATE, point));
+    for (BillCover.Part part : billed.cover().cut(point.start(), point.end())) {
+      if (part.billed() || source == CostSource.BEST) {
+        pieces.add(
+            new Piece(
+                part.billed() ? CostSource.BILLED : CostSource.ESTIMATE,
+                new TimeWindow(part.start(), part.end())));
       }
-      return pieces;
-    }
-    if (source == CostSource.BEST && point.start().isBefore(from)) {
-      pieces.add(new Piece(CostSource.ESTIMATE, new TimeWindow(point.start(), from)));
-    }
-    pieces.add(new Piece(CostSource.BILLED, new TimeWindow(from, to)));
-    if (source == CostSource.BEST && to.isBefore(point.end())) {
-      pieces.add(new Piece(CostSource.ESTIMATE, new TimeWindow(to, point.end())));
     }
     return pieces;
   }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Imports the configured bill exports (AWS Data Exports) in {@code serve}: at start, then whenever
  * {@code interval} has passed since the last import by the injected clock (checked every minute),
  * so a new export version is picked up within the interval of its delivery; and on demand for
- * {@code POST /api/v1/bill/imports}. One import at a time; versions already imported are skipped by
- * the importer.
+ * {@code POST /api/v1/bill/imports}. One import at a time: the schedule waits for a running one, an
+ * import asked for while one runs is refused ({@link BillImportTrigger.AlreadyRunningException},
+ * HTTP 409) rather than holding the request; versions already imported are skipped by the importer.
  */
 final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BillImportSchedule.class);
@@ -31,6 +33,7 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   private final Duration interval;
   private final Clock clock;
   private final Runnable closeResources;
+  private final ReentrantLock running = new ReentrantLock();
   private ScheduledExecutorService timer;
   private Instant lastRun;
 
@@ -60,12 +63,17 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   }
 
   /** Imports every export if none ran yet or {@code interval} has passed; else nothing. */
-  synchronized List<ImportResult> runIfDue() {
-    Instant now = clock.instant();
-    if (lastRun != null && now.isBefore(lastRun.plus(interval))) {
-      return List.of();
+  List<ImportResult> runIfDue() {
+    running.lock();
+    try {
+      Instant now = clock.instant();
+      if (lastRun != null && now.isBefore(lastRun.plus(interval))) {
+        return List.of();
+      }
+      return importAll();
+    } finally {
+      running.unlock();
     }
-    return importAll();
   }
 
   private void runIfDueLogged() {
@@ -83,7 +91,8 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
     }
   }
 
-  private synchronized List<ImportResult> importAll() {
+  /** Imports every export; the caller holds {@link #running}. */
+  private List<ImportResult> importAll() {
     lastRun = clock.instant();
     List<ImportResult> results = new ArrayList<>();
     for (String export : exports) {
@@ -99,6 +108,10 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
 
   @Override
   public List<Imported> importNow() {
+    if (!running.tryLock()) {
+      throw new AlreadyRunningException(
+          "a bill import is already running; ask again once it has finished");
+    }
     try {
       return importAll().stream()
           .map(
@@ -112,6 +125,8 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
           .toList();
     } catch (BillImportException e) {
       throw new ImportFailedException(e.getMessage(), e);
+    } finally {
+      running.unlock();
     }
   }
 

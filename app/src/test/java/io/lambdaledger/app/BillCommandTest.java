@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code bill import} against the simulator's S3, into an H2 file. */
 class BillCommandTest {
@@ -108,6 +110,86 @@ class BillCommandTest {
     assertThat(denied.err()).hasLineCount(1).contains("access denied");
     assertThat(badMonth.exitCode()).isEqualTo(2);
     assertThat(badMonth.err()).isEqualTo("lambda-ledger: --month must be YYYY-MM, got: Oct\n");
+  }
+
+  /** Puts an export under bad/NAME whose manifest lists one CSV+GZIP data file. */
+  static String badExport(String name, byte[] data) {
+    String bucket = "lambda-ledger-billing";
+    String base = "bad/" + name;
+    String dataKey = base + "/data/BILLING_PERIOD=2026-10/" + name + "-00001.csv.gz";
+    String manifestKey = "exports/lambda-cur2-csv/metadata/BILLING_PERIOD=2026-10/";
+    try (S3Client s3 = ReconciliationMatchesTruthTest.s3(sim)) {
+      String columns =
+          s3.listObjectsV2(b -> b.bucket(bucket).prefix(manifestKey)).contents().stream()
+              .map(o -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(o.key())).asUtf8String())
+              .map(BillCommandTest::columnsOf)
+              .findFirst()
+              .orElseThrow();
+      s3.putObject(b -> b.bucket(bucket).key(dataKey), RequestBody.fromBytes(data));
+      s3.putObject(
+          b ->
+              b.bucket(bucket)
+                  .key(base + "/metadata/BILLING_PERIOD=2026-10/" + name + "-Manifest.json"),
+          RequestBody.fromString(
+              "{\"executionId\":\"e-"
+                  + name
+                  + "\",\"columns\":"
+                  + columns
+                  + ",\"dataFiles\":[\"s3://"
+                  + bucket
+                  + "/"
+                  + dataKey
+                  + "\"]}"));
+    }
+    return "s3://" + bucket + "/" + base;
+  }
+
+  /** The first data file of the simulator's CUR 2.0 CSV export of October. */
+  private static byte[] goodCsvGzip() {
+    String bucket = "lambda-ledger-billing";
+    try (S3Client s3 = ReconciliationMatchesTruthTest.s3(sim)) {
+      String key =
+          s3
+              .listObjectsV2(
+                  b ->
+                      b.bucket(bucket)
+                          .prefix("exports/lambda-cur2-csv/data/BILLING_PERIOD=2026-10/"))
+              .contents()
+              .stream()
+              .map(o -> o.key())
+              .filter(k -> k.endsWith(".csv.gz"))
+              .sorted()
+              .findFirst()
+              .orElseThrow();
+      return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+  }
+
+  private static String columnsOf(String manifest) {
+    try {
+      return new ObjectMapper().readTree(manifest).path("columns").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aTruncatedGzipExitsTwoInOneLineNamingTheFileAndImportsNothing(@TempDir Path dir) {
+    byte[] good = goodCsvGzip();
+    String truncated = badExport("truncated", java.util.Arrays.copyOf(good, good.length / 2));
+
+    Run cut = run(dir, "bill", "import", "--export", truncated, "--month", "2026-10");
+    Run none = run(dir, "reconcile", "--month", "2026-10");
+
+    assertThat(cut.exitCode()).as(cut.err()).isEqualTo(2);
+    assertThat(cut.err())
+        .hasLineCount(1)
+        .startsWith(
+            "lambda-ledger: "
+                + truncated
+                + "/data/BILLING_PERIOD=2026-10/truncated-00001.csv.gz: truncated or corrupt gzip");
+    assertThat(none.exitCode()).as("nothing imported").isEqualTo(2);
+    assertThat(none.err()).contains("no bill is imported for 2026-10");
   }
 
   @Test

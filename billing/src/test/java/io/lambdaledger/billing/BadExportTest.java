@@ -184,7 +184,8 @@ class BadExportTest {
           .hasMessage(
               "s3://lambda-ledger-billing/bad/nocolumn/data/BILLING_PERIOD=2026-10/"
                   + "nocolumn-00001.snappy.parquet: column line_item_resource_id is missing"
-                  + " (create the export with INCLUDE_RESOURCES)");
+                  + " (create the export with INCLUDE_RESOURCES)")
+          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
       assertNothingImported(store, export);
     }
   }
@@ -205,7 +206,8 @@ class BadExportTest {
           .isInstanceOf(BillImportException.class)
           .hasMessage(
               "s3://lambda-ledger-billing/bad/ec2/metadata/BILLING_PERIOD=2026-10/ec2-Manifest.json:"
-                  + " no AWS Lambda line items in 1 rows; is this an export of another service?");
+                  + " no AWS Lambda line items in 1 rows; is this an export of another service?")
+          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
       assertNothingImported(store, export);
     }
   }

@@ -35,8 +35,12 @@ public final class StoredLedger {
 
   /** Usage through the one read path, {@link UsageRollupStore}. */
   public static UsageReader usage(Database database) {
-    return new StoredUsage(
-        new UsageRollupStore(database.dsl()), new InventoryStore(database.dsl()));
+    return usage(database.dsl());
+  }
+
+  /** As {@link #usage(Database)}, on a connection already opened (the reports have one). */
+  public static UsageReader usage(org.jooq.DSLContext dsl) {
+    return new StoredUsage(new UsageRollupStore(dsl), new InventoryStore(dsl));
   }
 
   public static FunctionDirectory functions(Database database) {
@@ -59,7 +63,12 @@ public final class StoredLedger {
 
   /** The imported bill (AWS Data Exports), for reconciliation. */
   public static BilledMonths bill(Database database) {
-    return new StoredBill(database.dsl());
+    return bill(database.dsl());
+  }
+
+  /** As {@link #bill(Database)}, on a connection already opened (the reports have one). */
+  public static BilledMonths bill(org.jooq.DSLContext dsl) {
+    return new StoredBill(dsl);
   }
 
   /**

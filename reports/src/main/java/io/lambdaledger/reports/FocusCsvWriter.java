@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A FOCUS 1.2 cost-and-usage dataset: one row per function configuration, charge and month. The
- * mapping, column by column, is in {@code docs/reports.md}. Every row is an estimate from
- * CloudWatch metrics and says so in {@code x_Estimated}.
+ * mapping, column by column, is in {@code docs/reports.md}. A row is an estimate from CloudWatch
+ * metrics or read from the imported bill, and says which in {@code x_CostSource}.
  */
 final class FocusCsvWriter implements RowWriter {
 
@@ -75,6 +75,7 @@ final class FocusCsvWriter implements RowWriter {
 
   static final List<String> CUSTOM_COLUMNS =
       List.of(
+          "x_CostSource",
           "x_Estimated",
           "x_EstimateSource",
           "x_Architecture",
@@ -112,9 +113,15 @@ final class FocusCsvWriter implements RowWriter {
 
   @Override
   public void write(ReportRow row) throws IOException {
-    String periodStart = UTC_SECONDS.format(row.month().atDay(1).atStartOfDay(ZoneOffset.UTC));
-    String periodEnd =
+    String billingStart = UTC_SECONDS.format(row.month().atDay(1).atStartOfDay(ZoneOffset.UTC));
+    String billingEnd =
         UTC_SECONDS.format(row.month().plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC));
+    Period period =
+        new Period(
+            billingStart,
+            billingEnd,
+            UTC_SECONDS.format(row.origin().start()),
+            UTC_SECONDS.format(row.origin().end()));
     String tags = Json.object(row.tags());
     String notes = String.join("; ", row.notes());
     if (!row.priced()) {
@@ -128,8 +135,9 @@ final class FocusCsvWriter implements RowWriter {
           null,
           null,
           null,
-          periodStart,
-          periodEnd,
+          null,
+          null,
+          period,
           tags,
           notes);
       writeCharge(
@@ -141,31 +149,88 @@ final class FocusCsvWriter implements RowWriter {
           null,
           null,
           null,
-          periodStart,
-          periodEnd,
+          null,
+          null,
+          period,
           tags,
           notes);
       return;
     }
     List<ChargeLine> charges = row.charges();
     BigDecimal[] credits = freeTierCredits(row);
+    BigDecimal[] billed = billedCosts(row);
     for (int i = 0; i < charges.size(); i++) {
       ChargeLine charge = charges.get(i);
       // ListCost is exactly ListUnitPrice x PricingQuantity (a FOCUS MUST).
+      BigDecimal moved = billed[i].subtract(charge.cost());
       writeCharge(
           row,
           charge.kind(),
           Decimals.exact(charge.quantity()),
-          Decimals.money(charge.cost()),
+          Decimals.money(billed[i]),
+          Decimals.money(charge.effectiveCost().add(moved)),
           Decimals.exact(charge.listCost()),
           Decimals.exact(charge.listUnitPrice()),
           charge.usageType(),
+          charge.invoiceId(),
           Decimals.money(credits[i]),
-          periodStart,
-          periodEnd,
+          period,
           tags,
           notes);
     }
+  }
+
+  /** The billing period (the month) and the charge period (the days the row covers). */
+  private record Period(
+      String billingStart, String billingEnd, String chargeStart, String chargeEnd) {}
+
+  /**
+   * Each charge's BilledCost in cents, never above its ListCost where the row allows it: the cent
+   * allocation can round a charge up past its exact list cost (ephemeral storage of a few tenths of
+   * a cent getting a whole one); that cent moves to a charge of the same row whose list cost leaves
+   * room, the one with the most room first. The row's sum is unchanged, so it still equals the
+   * plain CSV's {@code total_cost}. A row whose whole total exceeds its whole list cost (a function
+   * with under a cent of usage given a rounding cent) keeps what no charge can take.
+   */
+  static BigDecimal[] billedCosts(ReportRow row) {
+    List<ChargeLine> charges = row.charges();
+    BigDecimal[] billed = new BigDecimal[charges.size()];
+    BigDecimal excess = BigDecimal.ZERO;
+    for (int i = 0; i < billed.length; i++) {
+      ChargeLine charge = charges.get(i);
+      billed[i] = charge.cost();
+      BigDecimal cap = charge.listCost().setScale(2, RoundingMode.FLOOR);
+      if (billed[i].compareTo(charge.listCost()) > 0) {
+        excess = excess.add(billed[i].subtract(cap));
+        billed[i] = cap;
+      }
+    }
+    while (excess.signum() > 0) {
+      int roomiest = -1;
+      BigDecimal most = BigDecimal.ZERO;
+      for (int i = 0; i < billed.length; i++) {
+        BigDecimal room =
+            charges.get(i).listCost().setScale(2, RoundingMode.FLOOR).subtract(billed[i]);
+        if (room.compareTo(most) > 0) {
+          most = room;
+          roomiest = i;
+        }
+      }
+      if (roomiest < 0) {
+        // No room left anywhere on the row: the rest goes back where it came from.
+        for (int i = 0; i < billed.length && excess.signum() > 0; i++) {
+          BigDecimal back = charges.get(i).cost().subtract(billed[i]).max(BigDecimal.ZERO);
+          BigDecimal give = back.min(excess);
+          billed[i] = billed[i].add(give);
+          excess = excess.subtract(give);
+        }
+        break;
+      }
+      BigDecimal give = most.min(excess);
+      billed[roomiest] = billed[roomiest].add(give);
+      excess = excess.subtract(give);
+    }
+    return billed;
   }
 
   /**
@@ -198,30 +263,32 @@ final class FocusCsvWriter implements RowWriter {
       ChargeKind kind,
       String quantity,
       String cost,
+      String effectiveCost,
       String listCost,
       String listUnitPrice,
       String skuId,
+      String invoiceId,
       String freeTierCredit,
-      String periodStart,
-      String periodEnd,
+      Period period,
       String tags,
       String notes)
       throws IOException {
+    boolean billed = row.origin().billed();
     empty(); // AvailabilityZone: Lambda is regional
     number(cost); // BilledCost
     text(row.payerAccountId()); // BillingAccountId
     text(orId(row.payerAccountName(), row.payerAccountId())); // BillingAccountName
     text(row.currency()); // BillingCurrency
-    text(periodEnd); // BillingPeriodEnd
-    text(periodStart); // BillingPeriodStart
+    text(period.billingEnd()); // BillingPeriodEnd
+    text(period.billingStart()); // BillingPeriodStart
     empty(); // CapacityReservationId: Lambda has none
     empty(); // CapacityReservationStatus
     text("Usage"); // ChargeCategory
     empty(); // ChargeClass: not a correction
-    text(description(kind, row.architecture())); // ChargeDescription
+    text(description(kind, row.architecture(), billed)); // ChargeDescription
     text("Usage-Based"); // ChargeFrequency
-    text(periodEnd); // ChargePeriodEnd
-    text(periodStart); // ChargePeriodStart
+    text(period.chargeEnd()); // ChargePeriodEnd: the days the row covers
+    text(period.chargeStart()); // ChargePeriodStart
     // Commitment discounts: an estimate is at on-demand rates; a Savings Plan shows in the bill.
     empty(); // CommitmentDiscountCategory
     empty(); // CommitmentDiscountId
@@ -234,8 +301,8 @@ final class FocusCsvWriter implements RowWriter {
     text(kind.unit()); // ConsumedUnit
     number(listCost); // ContractedCost: no negotiated rates known
     number(listUnitPrice); // ContractedUnitPrice
-    number(cost); // EffectiveCost: no commitments amortised
-    empty(); // InvoiceId: an estimate is on no invoice
+    number(effectiveCost); // EffectiveCost: the bill's net cost; an estimate's BilledCost
+    text(invoiceId); // InvoiceId: AWS's, from the bill; empty for an estimate
     text(INVOICE_ISSUER); // InvoiceIssuerName
     number(listCost); // ListCost
     number(listUnitPrice); // ListUnitPrice
@@ -260,8 +327,9 @@ final class FocusCsvWriter implements RowWriter {
     text(row.accountId()); // SubAccountId
     text(orId(row.accountName(), row.accountId())); // SubAccountName
     text(tags); // Tags
-    text("true"); // x_Estimated
-    text(ESTIMATE_SOURCE); // x_EstimateSource
+    text(row.origin().label()); // x_CostSource: estimate or billed
+    text(billed ? "false" : "true"); // x_Estimated
+    text(billed ? null : ESTIMATE_SOURCE); // x_EstimateSource
     text(row.architecture()); // x_Architecture
     number(Integer.toString(row.memoryMb())); // x_MemoryMB
     number(Integer.toString(row.ephemeralStorageMb())); // x_EphemeralStorageMB
@@ -274,8 +342,17 @@ final class FocusCsvWriter implements RowWriter {
   }
 
   static String description(ChargeKind kind, String architecture) {
+    return description(kind, architecture, false);
+  }
+
+  static String description(ChargeKind kind, String architecture, boolean billed) {
     String unit = kind == ChargeKind.REQUESTS ? "requests" : "GB-seconds";
-    return kind.description() + ", " + architecture + ", " + unit + " (estimated from CloudWatch)";
+    return kind.description()
+        + ", "
+        + architecture
+        + ", "
+        + unit
+        + (billed ? " (from the AWS bill)" : " (estimated from CloudWatch)");
   }
 
   private static String orId(String name, String id) {

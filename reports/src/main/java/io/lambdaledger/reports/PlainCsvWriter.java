@@ -34,6 +34,7 @@ final class PlainCsvWriter implements RowWriter {
           "total_cost",
           "currency",
           "price_version",
+          "source",
           "tags");
 
   static final String NOTES = "notes";
@@ -78,6 +79,7 @@ final class PlainCsvWriter implements RowWriter {
     printer.print(row.priced() ? Decimals.money(row.totalCost()) : null);
     text(row.currency());
     text(row.priceVersion());
+    text(row.origin().label());
     text(Json.object(row.tags()));
     for (String key : tagColumns) {
       text(row.tags().get(key));

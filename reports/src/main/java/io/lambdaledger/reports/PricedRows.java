@@ -5,6 +5,7 @@ import io.lambdaledger.core.cost.LineCost;
 import io.lambdaledger.core.cost.LineUsage;
 import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.BillCover;
 import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.costing.UnpricedUsage;
@@ -12,6 +13,7 @@ import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.MonthUsage;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.pricing.PriceBook;
@@ -20,9 +22,11 @@ import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +64,24 @@ final class PricedRows {
       HistoryCaveats caveats,
       RowSource.Sink sink)
       throws IOException {
+    rows(month, lines, scope, accounts, tags, caveats, MonthBill.NONE, sink);
+  }
+
+  /**
+   * As above, with the month's imported bill: a function the bill has gets a row from the bill for
+   * the days it covers, and each configuration a row estimated for the rest of the month (left out
+   * when the bill covers all of its usage).
+   */
+  void rows(
+      YearMonth month,
+      List<MonthUsage.Line> lines,
+      AccountScope scope,
+      Map<String, Account> accounts,
+      Map<Long, SortedMap<String, String>> tags,
+      HistoryCaveats caveats,
+      MonthBill bill,
+      RowSource.Sink sink)
+      throws IOException {
     if (lines.isEmpty()) {
       return;
     }
@@ -69,6 +91,7 @@ final class PricedRows {
     }
     MonthPricing.PricedLines priced = pricing.priceLinesOrLeaveUnpriced(month, input);
     RowBuilder builder = new RowBuilder(month, priced.report(), priced.book(), caveats);
+    BillSplit split = bill.isEmpty() ? null : new BillSplit(month, bill, builder);
     int start = 0;
     while (start < lines.size()) {
       int end = start + 1;
@@ -77,19 +100,27 @@ final class PricedRows {
       }
       MonthUsage.Line first = lines.get(start);
       if (scope.includes(first.usage().account())) {
+        List<ReportRow> estimated = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
           MonthUsage.Line line = lines.get(i);
           List<String> notes = new ArrayList<>(2);
           if (end - start > 1) {
             notes.add(configurationNote(line, i - start, end - start));
           }
-          sink.accept(
+          estimated.add(
               builder.row(
                   line,
                   priced.costs().get(i),
                   accounts,
                   tags.getOrDefault(line.functionId(), new TreeMap<>()),
                   notes));
+        }
+        if (split == null) {
+          for (ReportRow row : estimated) {
+            sink.accept(row);
+          }
+        } else {
+          split.rows(first.key(), estimated, sink);
         }
       }
       start = end;
@@ -123,6 +154,188 @@ final class PricedRows {
 
   static BigDecimal cents(BigDecimal amount) {
     return Money.cents(amount);
+  }
+
+  /**
+   * A function's rows when the month has an imported bill: one from the bill for the days it
+   * covers, then each configuration's estimate less its estimate of those days.
+   */
+  private final class BillSplit {
+    private final MonthBill bill;
+    private final PriceBook book;
+    private final Map<Configuration, ReportRow> toStart;
+    private final Map<Configuration, ReportRow> toEnd;
+    private final RowOrigin billedOrigin;
+    private final RowOrigin estimatedOrigin;
+    private final String billedNote;
+    private final String estimatedNote;
+
+    BillSplit(YearMonth month, MonthBill bill, RowBuilder builder) {
+      this.bill = bill;
+      this.book = builder.book;
+      this.toStart = estimate(month, bill.usageToStart(), builder.caveats);
+      this.toEnd = estimate(month, bill.usageToEnd(), builder.caveats);
+      BillCover.Part billed = bill.billed();
+      this.billedOrigin = new RowOrigin(billed.source(), billed.start(), billed.end());
+      List<BillCover.Part> rest = bill.estimated();
+      this.estimatedOrigin =
+          rest.size() == 1
+              ? new RowOrigin(rest.get(0).source(), rest.get(0).start(), rest.get(0).end())
+              : RowOrigin.estimated(month);
+      this.billedNote = "from the AWS bill: " + days(billed.start(), billed.end());
+      StringBuilder note = new StringBuilder("estimated from CloudWatch metrics: ");
+      for (int i = 0; i < rest.size(); i++) {
+        note.append(i == 0 ? "" : " and ").append(days(rest.get(i).start(), rest.get(i).end()));
+      }
+      this.estimatedNote =
+          note.append(" (the imported bill covers ")
+              .append(days(billed.start(), billed.end()))
+              .append(")")
+              .toString();
+    }
+
+    /** The estimate of each configuration from the month's start to some instant, unnoted. */
+    private Map<Configuration, ReportRow> estimate(
+        YearMonth month, List<UsageLine> usage, HistoryCaveats caveats) {
+      Map<Configuration, ReportRow> rows = new HashMap<>();
+      if (usage.isEmpty()) {
+        return rows;
+      }
+      MonthPricing.PricedLines priced = pricing.priceLinesOrLeaveUnpriced(month, usage);
+      RowBuilder partial = new RowBuilder(month, priced.report(), priced.book(), caveats);
+      for (int i = 0; i < usage.size(); i++) {
+        UsageLine line = usage.get(i);
+        rows.put(
+            Configuration.of(line),
+            partial.row(
+                new MonthUsage.Line(line, 0, null, RowOrigin.monthStart(month), null),
+                priced.costs().get(i),
+                Map.of(),
+                new TreeMap<>(),
+                new ArrayList<>()));
+      }
+      return rows;
+    }
+
+    void rows(FunctionKey function, List<ReportRow> estimated, RowSource.Sink sink)
+        throws IOException {
+      Map<ChargeKind, MonthBill.Charge> billed = bill.charges(function);
+      if (!billed.isEmpty()) {
+        sink.accept(billedRow(estimated.get(0), billed));
+      }
+      for (ReportRow row : estimated) {
+        Configuration key = Configuration.of(row);
+        ReportRow end = toEnd.get(key);
+        ReportRow covered = end == null ? null : end.minus(toStart.get(key), List.of(), null);
+        List<String> notes = new ArrayList<>(row.notes());
+        notes.add(estimatedNote);
+        ReportRow rest = row.minus(covered, notes, estimatedOrigin);
+        if (!rest.isEmpty()) {
+          sink.accept(rest);
+        }
+      }
+    }
+
+    /** The function's row from the bill, described as its first configuration's row. */
+    private ReportRow billedRow(ReportRow first, Map<ChargeKind, MonthBill.Charge> byKind) {
+      Architecture architecture = Architecture.parse(first.architecture());
+      RegionRates rates =
+          book.hasRegion(first.region()) ? book.rates(first.region(), architecture) : null;
+      List<ChargeLine> charges = new ArrayList<>(5);
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
+      BigDecimal credit = BigDecimal.ZERO.setScale(2);
+      for (ChargeKind kind : ChargeKind.values()) {
+        MonthBill.Charge billed = byKind.get(kind);
+        boolean always = kind == ChargeKind.REQUESTS || kind == ChargeKind.DURATION;
+        if (billed == null && !always) {
+          continue;
+        }
+        ChargeLine charge = charge(kind, billed, rates);
+        charges.add(charge);
+        total = total.add(charge.cost());
+        credit = credit.add(charge.freeTierCredit());
+      }
+      MonthBill.Charge requests = byKind.get(ChargeKind.REQUESTS);
+      MonthBill.Charge duration = byKind.get(ChargeKind.DURATION);
+      List<String> notes = new ArrayList<>();
+      for (String note : first.notes()) {
+        if (note.startsWith("function deleted")) {
+          notes.add(note);
+        }
+      }
+      notes.add(billedNote);
+      return first.fromBill(
+          requests == null
+              ? 0
+              : requests.quantity().setScale(0, RoundingMode.HALF_UP).longValueExact(),
+          duration == null ? BigDecimal.ZERO : duration.quantity(),
+          charges,
+          credit,
+          total,
+          notes,
+          billedOrigin);
+    }
+
+    private static String days(java.time.Instant start, java.time.Instant end) {
+      return start.atOffset(ZoneOffset.UTC).toLocalDate()
+          + " to "
+          + end.minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+  }
+
+  /** A configuration of a function and its payer: what an estimate to date is matched by. */
+  private record Configuration(
+      String payer,
+      String account,
+      String region,
+      String function,
+      String architecture,
+      int memoryMb,
+      int ephemeralStorageMb) {
+
+    static Configuration of(UsageLine line) {
+      return new Configuration(
+          line.payer(),
+          line.account(),
+          line.region(),
+          line.function(),
+          line.architecture().toString(),
+          line.memoryMb(),
+          line.ephemeralStorageMb());
+    }
+
+    static Configuration of(ReportRow row) {
+      return new Configuration(
+          row.payerAccountId(),
+          row.accountId(),
+          row.region(),
+          row.functionName(),
+          row.architecture(),
+          row.memoryMb(),
+          row.ephemeralStorageMb());
+    }
+  }
+
+  /**
+   * A charge at the bill's amounts (zero when the bill has none of it); its list price is the price
+   * book's first-tier rate, so that ListCost stays ListUnitPrice x PricingQuantity.
+   */
+  private static ChargeLine charge(ChargeKind kind, MonthBill.Charge billed, RegionRates rates) {
+    BigDecimal rate = rates == null ? BigDecimal.ZERO : rates.rate(kind.priceGroup());
+    String usageType = rates == null ? "" : rates.usageType(kind.priceGroup());
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    if (billed == null) {
+      return new ChargeLine(kind, BigDecimal.ZERO, rate, zero, zero, usageType, zero, null);
+    }
+    return new ChargeLine(
+        kind,
+        billed.quantity(),
+        rate,
+        billed.billedCost(),
+        billed.freeTierCredit(),
+        usageType,
+        billed.netCost(),
+        billed.invoiceId());
   }
 
   /** Builds one row from a priced line. */

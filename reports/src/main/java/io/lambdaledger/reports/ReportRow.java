@@ -21,6 +21,8 @@ import java.util.TreeMap;
  *     are empty and its costs zero, which the writers print as empty cells)
  * @param historyProvenance the weakest provenance of the history that priced the function in the
  *     month (OBSERVED, CLOUDTRAIL, INFERRED or UNKNOWN), null when none is recorded
+ * @param origin where the row's figures come from (the estimate or the imported bill) and which
+ *     days they cover; the whole month estimated when null is given
  */
 record ReportRow(
     YearMonth month,
@@ -44,7 +46,58 @@ record ReportRow(
     SortedMap<String, String> tags,
     List<String> notes,
     boolean priced,
-    String historyProvenance) {
+    String historyProvenance,
+    RowOrigin origin) {
+
+  /** An estimated row of the whole month. */
+  ReportRow(
+      YearMonth month,
+      String payerAccountId,
+      String payerAccountName,
+      String accountId,
+      String accountName,
+      String region,
+      String functionName,
+      String functionArn,
+      String architecture,
+      int memoryMb,
+      int ephemeralStorageMb,
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      String currency,
+      String priceVersion,
+      SortedMap<String, String> tags,
+      List<String> notes,
+      boolean priced,
+      String historyProvenance) {
+    this(
+        month,
+        payerAccountId,
+        payerAccountName,
+        accountId,
+        accountName,
+        region,
+        functionName,
+        functionArn,
+        architecture,
+        memoryMb,
+        ephemeralStorageMb,
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        currency,
+        priceVersion,
+        tags,
+        notes,
+        priced,
+        historyProvenance,
+        null);
+  }
 
   /** A priced row without recorded history provenance. */
   ReportRow(
@@ -90,6 +143,7 @@ record ReportRow(
         tags,
         notes,
         true,
+        null,
         null);
   }
 
@@ -108,6 +162,7 @@ record ReportRow(
     charges = List.copyOf(charges);
     tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     notes = List.copyOf(notes);
+    origin = origin == null ? RowOrigin.estimated(month) : origin;
   }
 
   /** The cost of one kind of charge, zero when it does not apply. */
@@ -147,6 +202,131 @@ record ReportRow(
         tags,
         all,
         priced,
-        historyProvenance);
+        historyProvenance,
+        origin);
+  }
+
+  /** The same row with other figures, notes and origin (a part of the month). */
+  ReportRow withFigures(
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      List<String> notes,
+      RowOrigin origin) {
+    return new ReportRow(
+        month,
+        payerAccountId,
+        payerAccountName,
+        accountId,
+        accountName,
+        region,
+        functionName,
+        functionArn,
+        architecture,
+        memoryMb,
+        ephemeralStorageMb,
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        currency,
+        priceVersion,
+        tags,
+        notes,
+        priced,
+        historyProvenance,
+        origin);
+  }
+
+  /**
+   * This function's row from the bill: other figures and notes, priced, no history provenance (the
+   * history is the estimate's).
+   */
+  ReportRow fromBill(
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      List<String> notes,
+      RowOrigin origin) {
+    return new ReportRow(
+        month,
+        payerAccountId,
+        payerAccountName,
+        accountId,
+        accountName,
+        region,
+        functionName,
+        functionArn,
+        architecture,
+        memoryMb,
+        ephemeralStorageMb,
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        currency,
+        priceVersion,
+        tags,
+        notes,
+        true,
+        null,
+        origin);
+  }
+
+  /**
+   * This estimated row less {@code earlier}, the same configuration's estimate over part of the
+   * month (null: nothing), charge by charge; the charges that no longer apply are left out.
+   */
+  ReportRow minus(ReportRow earlier, List<String> notes, RowOrigin origin) {
+    if (earlier == null) {
+      return withFigures(requests, gbSeconds, charges, freeTierCredit, totalCost, notes, origin);
+    }
+    List<ChargeLine> remaining = new java.util.ArrayList<>(charges.size());
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    for (ChargeLine charge : charges) {
+      ChargeLine left = charge.minus(earlier.charge(charge.kind()));
+      boolean always = charge.kind() == ChargeKind.REQUESTS || charge.kind() == ChargeKind.DURATION;
+      if (always || left.quantity().signum() != 0 || left.cost().signum() != 0) {
+        remaining.add(left);
+        total = total.add(left.cost());
+      }
+    }
+    return withFigures(
+        requests - earlier.requests,
+        gbSeconds.subtract(earlier.gbSeconds),
+        remaining,
+        freeTierCredit.subtract(earlier.freeTierCredit),
+        priced ? total : totalCost,
+        notes,
+        origin);
+  }
+
+  /** The charge of one kind, null when it does not apply. */
+  ChargeLine charge(ChargeKind kind) {
+    for (ChargeLine charge : charges) {
+      if (charge.kind() == kind) {
+        return charge;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the row has neither usage nor cost (an estimate the bill took all of). */
+  boolean isEmpty() {
+    if (requests != 0 || gbSeconds.signum() != 0 || totalCost.signum() != 0) {
+      return false;
+    }
+    for (ChargeLine charge : charges) {
+      if (charge.quantity().signum() != 0 || charge.cost().signum() != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

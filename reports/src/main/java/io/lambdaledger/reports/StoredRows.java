@@ -1,9 +1,14 @@
 package io.lambdaledger.reports;
 
+import io.lambdaledger.core.cost.UsageLine;
+import io.lambdaledger.core.costing.BillableUsage;
+import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.MonthUsage;
+import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
+import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.InventoryStore;
 import io.lambdaledger.db.MonthUsageStore;
@@ -29,6 +34,8 @@ final class StoredRows implements RowSource {
   private final MonthUsage usage;
   private final PricedRows priced;
   private final HistoryEvidence history;
+  private final BilledMonths bill;
+  private final UsageReader reader;
   private final Clock clock;
 
   StoredRows(DSLContext dsl, PriceBooks priceBooks, Clock clock) {
@@ -36,6 +43,8 @@ final class StoredRows implements RowSource {
     this.usage = new MonthUsageStore(dsl);
     this.priced = new PricedRows(priceBooks);
     this.history = StoredLedger.history(dsl);
+    this.bill = StoredLedger.bill(dsl);
+    this.reader = StoredLedger.usage(dsl);
     this.clock = clock;
   }
 
@@ -55,7 +64,26 @@ final class StoredRows implements RowSource {
         known,
         usage.tags(accounts),
         priced.caveats(month, history, accounts),
+        monthBill(month),
         sink);
+  }
+
+  /**
+   * The month's imported bill and the stored usage up to each end of the days it covers (every
+   * account: the payers' tiers need them all).
+   */
+  private MonthBill monthBill(YearMonth month) {
+    Instant monthStart = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return MonthBill.of(
+        month,
+        bill,
+        end -> {
+          List<UsageLine> lines = new ArrayList<>();
+          for (FunctionUsage usage : reader.totals(monthStart, end)) {
+            lines.add(BillableUsage.of(usage));
+          }
+          return lines;
+        });
   }
 
   /**

@@ -64,6 +64,7 @@ class PlainCsvWriterTest {
               "total_cost",
               "currency",
               "price_version",
+              "source",
               "tags",
               "tag:team",
               "notes");
@@ -105,6 +106,7 @@ class PlainCsvWriterTest {
     assertThat(record.get("total_cost")).isEqualTo("12.30");
     assertThat(record.get("currency")).isEqualTo("USD");
     assertThat(record.get("price_version")).isEqualTo("bundled-2026-09");
+    assertThat(record.get("source")).isEqualTo("estimate");
   }
 
   @Test
