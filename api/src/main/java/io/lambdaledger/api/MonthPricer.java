@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Prices a month's usage with the costing home ({@link MonthPricing}) and keys each line's cent
@@ -24,10 +25,17 @@ final class MonthPricer {
 
   private final MonthPricing pricing;
   private final HistoryEvidence history;
+  private final long caveatsForNanos;
 
   MonthPricer(MonthPricing pricing, HistoryEvidence history) {
+    this(pricing, history, CAVEATS_FOR);
+  }
+
+  /** With history caveats reused for {@code caveatsFor} instead of {@link #CAVEATS_FOR}. */
+  MonthPricer(MonthPricing pricing, HistoryEvidence history, java.time.Duration caveatsFor) {
     this.pricing = pricing;
     this.history = history;
+    this.caveatsForNanos = caveatsFor.toNanos();
   }
 
   MonthPricer(MonthPricing pricing) {
@@ -38,23 +46,37 @@ final class MonthPricer {
    * What the history says about the pricing of {@code month}'s lines in {@code scope}. Not cached
    * with the priced snapshots (a history pass changes it without changing usage): read again once
    * {@link #CAVEATS_FOR} has passed, so that a busy dashboard does not read the history tables on
-   * every request.
+   * every request. One caller reads again (over 50,000 functions that takes seconds on a busy
+   * machine); callers meanwhile keep the previous caveats. Caveats read again equal to the previous
+   * ones are the previous object, so the answers kept for them compare them by reference.
    */
   HistoryCaveats caveats(YearMonth month, AccountScope scope) {
     if (history == HistoryEvidence.NONE) {
       return HistoryCaveats.NONE;
     }
-    long now = System.nanoTime();
     CaveatsKey key = new CaveatsKey(month, scope);
     CachedCaveats cached = caveats.get(key);
-    if (cached != null && now - cached.readAt() < CAVEATS_FOR.toNanos()) {
+    if (cached != null
+        && (System.nanoTime() - cached.readAt() < caveatsForNanos
+            || !cached.reading().compareAndSet(false, true))) {
       return cached.caveats();
     }
-    HistoryCaveats read = pricing.caveats(month, history, scope);
+    long readAt = System.nanoTime();
+    HistoryCaveats read;
+    try {
+      read = pricing.caveats(month, history, scope);
+    } finally {
+      if (cached != null) {
+        cached.reading().set(false);
+      }
+    }
+    if (cached != null && read.equals(cached.caveats())) {
+      read = cached.caveats();
+    }
     if (caveats.size() >= MAX_CACHED_CAVEATS) {
       caveats.clear();
     }
-    caveats.put(key, new CachedCaveats(now, read));
+    caveats.put(key, new CachedCaveats(readAt, read, new AtomicBoolean()));
     return read;
   }
 
@@ -68,7 +90,8 @@ final class MonthPricer {
 
   private record CaveatsKey(YearMonth month, AccountScope scope) {}
 
-  private record CachedCaveats(long readAt, HistoryCaveats caveats) {}
+  /** Caveats read at {@code readAt}; {@code reading} while one caller reads them again. */
+  private record CachedCaveats(long readAt, HistoryCaveats caveats, AtomicBoolean reading) {}
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
   Snapshot price(YearMonth month, List<FunctionUsage> usage) {
