@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * History caveats are read again once their time is up (here at once), by one caller: the others
- * keep the previous caveats meanwhile; equal caveats read again are the previous object.
+ * History caveats are read again once their time is up (here at once), in the background: every
+ * caller keeps the previous caveats meanwhile; equal caveats read again are the previous object.
  */
 class MonthPricerCaveatsTest {
 
@@ -62,8 +62,10 @@ class MonthPricerCaveatsTest {
   void caveatsAreReadAgainAndKeptAsTheSameObjectWhileEqual() {
     Evidence evidence = new Evidence();
     MonthPricer pricer =
-        new MonthPricer(new MonthPricing(PriceBooks.bundled()), evidence, Duration.ZERO);
+        new MonthPricer(
+            new MonthPricing(PriceBooks.bundled()), evidence, Duration.ZERO, Runnable::run);
     HistoryCaveats first = pricer.caveats(MONTH, AccountScope.all());
+    assertThat(evidence.reads).hasValue(1);
     assertThat(pricer.caveats(MONTH, AccountScope.all())).isSameAs(first);
     assertThat(evidence.reads).hasValue(2);
 
@@ -74,29 +76,63 @@ class MonthPricerCaveatsTest {
   }
 
   @Test
-  void whileOneCallerReadsAgainTheOthersKeepThePreviousCaveats() throws Exception {
+  void noCallerWaitsWhileTheyAreReadAgainInTheBackground() throws Exception {
     Evidence evidence = new Evidence();
-    MonthPricer pricer =
-        new MonthPricer(new MonthPricing(PriceBooks.bundled()), evidence, Duration.ZERO);
-    HistoryCaveats first = pricer.caveats(MONTH, AccountScope.all());
-    evidence.provenance.set(Provenance.INFERRED);
-    evidence.reading = new CountDownLatch(1);
-    evidence.gate = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
+    ExecutorService refresher = Executors.newSingleThreadExecutor();
     try {
-      Future<HistoryCaveats> reader = pool.submit(() -> pricer.caveats(MONTH, AccountScope.all()));
-      assertThat(evidence.reading.await(10, TimeUnit.SECONDS)).isTrue();
+      MonthPricer pricer =
+          new MonthPricer(
+              new MonthPricing(PriceBooks.bundled()), evidence, Duration.ZERO, refresher);
+      HistoryCaveats first = pricer.caveats(MONTH, AccountScope.all());
+      evidence.provenance.set(Provenance.INFERRED);
+      evidence.reading = new CountDownLatch(1);
+      evidence.gate = new CountDownLatch(1);
 
+      // The read in the background is blocked by the gate; callers get the previous caveats.
+      assertThat(pricer.caveats(MONTH, AccountScope.all())).isSameAs(first);
+      assertThat(evidence.reading.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(pricer.caveats(MONTH, AccountScope.all())).isSameAs(first);
       assertThat(pricer.caveats(MONTH, AccountScope.all())).isSameAs(first);
       assertThat(evidence.reads).hasValue(2);
 
       evidence.gate.countDown();
-      HistoryCaveats read = reader.get(10, TimeUnit.SECONDS);
-      assertThat(read.provenance(FUNCTION)).isEqualTo(Provenance.INFERRED);
+      refresher.submit(() -> {}).get(10, TimeUnit.SECONDS); // the read has ended
       assertThat(pricer.caveats(MONTH, AccountScope.all()).provenance(FUNCTION))
           .isEqualTo(Provenance.INFERRED);
     } finally {
-      pool.shutdownNow();
+      refresher.shutdownNow();
     }
+  }
+
+  @Test
+  void aFailedReadKeepsThePreviousCaveatsAndIsTriedAgain() {
+    Evidence evidence = new Evidence();
+    AtomicBoolean failing = new AtomicBoolean();
+    HistoryEvidence flaky =
+        new HistoryEvidence() {
+          @Override
+          public List<FunctionProvenance> provenance(YearMonth month, AccountScope scope) {
+            if (failing.get()) {
+              throw new IllegalStateException("database down");
+            }
+            return evidence.provenance(month, scope);
+          }
+
+          @Override
+          public List<NotYetKnown> notYetKnown(AccountScope scope) {
+            return List.of();
+          }
+        };
+    MonthPricer pricer =
+        new MonthPricer(
+            new MonthPricing(PriceBooks.bundled()), flaky, Duration.ZERO, Runnable::run);
+    HistoryCaveats first = pricer.caveats(MONTH, AccountScope.all());
+    failing.set(true);
+    evidence.provenance.set(Provenance.INFERRED);
+    assertThat(pricer.caveats(MONTH, AccountScope.all())).isSameAs(first);
+
+    failing.set(false);
+    assertThat(pricer.caveats(MONTH, AccountScope.all()).provenance(FUNCTION))
+        .isEqualTo(Provenance.INFERRED);
   }
 }
