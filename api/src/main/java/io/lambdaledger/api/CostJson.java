@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.lambdaledger.core.cost.Charges;
 import io.lambdaledger.core.cost.CostWarning;
 import java.util.LinkedHashMap;
@@ -116,7 +117,7 @@ final class CostJson {
       String step,
       Totals totals,
       List<Point> series,
-      List<Item> items,
+      RenderedItems.ItemsPage items,
       PagingJson paging,
       List<Warning> warnings,
       List<Source> sources) {}
@@ -129,28 +130,30 @@ final class CostJson {
     }
   }
 
-  static Costs of(CostResult result) {
+  /** One item as JSON shows it. */
+  static Item item(CostResult.Item item) {
+    Figures figures = item.figures();
+    return new Item(
+        item.key(),
+        figures.requests(),
+        Figures.quantity(figures.gbSeconds()),
+        figures.whollyUnpriced() ? null : ChargesJson.of(figures.charges()),
+        figures.wholyUnpricedOrNull(Figures.money(figures.freeTierCredit())),
+        figures.totalOrNull(),
+        item.series() == null ? null : item.series().stream().map(Point::of).toList(),
+        UnpricedJson.of(figures),
+        item.caveats());
+  }
+
+  /**
+   * The response; its items are written from {@link RenderedItems}, made once per {@link
+   * SortedItems} with {@code writer}, the writer that writes the rest.
+   */
+  static Costs of(CostResult result, ObjectWriter writer) {
     CostQuery query = result.query();
-    List<Item> items =
-        result.items().stream()
-            .map(
-                item ->
-                    new Item(
-                        item.key(),
-                        item.figures().requests(),
-                        Figures.quantity(item.figures().gbSeconds()),
-                        item.figures().whollyUnpriced()
-                            ? null
-                            : ChargesJson.of(item.figures().charges()),
-                        item.figures()
-                            .wholyUnpricedOrNull(Figures.money(item.figures().freeTierCredit())),
-                        item.figures().totalOrNull(),
-                        item.series() == null
-                            ? null
-                            : item.series().stream().map(Point::of).toList(),
-                        UnpricedJson.of(item.figures()),
-                        item.caveats()))
-            .toList();
+    RenderedItems rendered =
+        result.sorted().rendered(RenderedItems.class, all -> RenderedItems.of(all, writer));
+    RenderedItems.ItemsPage items = rendered.page(query.paging());
     return new Costs(
         Window.of(result.window()),
         result.dataThrough().toString(),

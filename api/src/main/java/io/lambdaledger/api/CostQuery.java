@@ -15,4 +15,11 @@ record CostQuery(
 
   static final Set<String> SORT_FIELDS = Set.of("total", "requests", "gbSeconds", "key");
   static final SortOrder DEFAULT_SORT = new SortOrder("total", true);
+
+  /** This query without its page: what the items before paging depend on. */
+  CostQuery allPages() {
+    return new CostQuery(window, aggregate, step, filter, sort, ALL, source);
+  }
+
+  private static final Paging ALL = new Paging(Paging.MAX_LIMIT, 0);
 }

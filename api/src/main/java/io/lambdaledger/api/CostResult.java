@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer to a {@link CostQuery}: items (one page), totals over all items, warnings. */
+/**
+ * The answer to a {@link CostQuery}: all items in order (the query's page of them is {@link
+ * #items}), totals over all items, warnings.
+ */
 record CostResult(
     TimeWindow window,
     Instant dataThrough,
@@ -13,10 +16,19 @@ record CostResult(
     CostQuery query,
     Figures totals,
     List<Point> totalSeries,
-    List<Item> items,
-    int itemCount,
+    SortedItems sorted,
     List<CostWarning> warnings,
     List<SourceDays> sources) {
+
+  /** The page of items the query asks for. */
+  List<Item> items() {
+    return sorted.page(query.paging());
+  }
+
+  /** How many items there are on all pages. */
+  int itemCount() {
+    return sorted.size();
+  }
 
   /** Which part of the window came from which source ({@code estimate} or {@code billed}). */
   record SourceDays(CostSource source, TimeWindow window) {}

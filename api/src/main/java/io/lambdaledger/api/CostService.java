@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.bill.BilledAmount;
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.costing.BillCover;
@@ -11,6 +12,8 @@ import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionUsage;
+import io.lambdaledger.core.model.LambdaFunction;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +52,14 @@ final class CostService {
   private final Duration finalityHorizon;
   private final SnapshotCache cache = new SnapshotCache(Duration.ofMinutes(10), 256);
 
+  /**
+   * Answers of recent queries before paging: at most 64, holding at most 150,000 figures in all
+   * (three answers by function over 50,000 functions; a daily series of 50,000 functions is never
+   * kept).
+   */
+  private final ResultCache<ResultKey, Grouped> results =
+      new ResultCache<>(64, 150_000, Grouped::weight);
+
   CostService(
       UsageReader usage,
       BilledMonths bill,
@@ -67,6 +78,169 @@ final class CostService {
   CostResult costs(CostQuery query, AccountScope scope) {
     Instant now = clock.instant();
     TimeWindow window = query.window().alignedToHours();
+    List<MonthInput> months = new ArrayList<>();
+    int pointCount = 0;
+    boolean anyBilled = false;
+    for (YearMonth month : window.months()) {
+      TimeWindow segment = window.intersect(TimeWindow.of(month));
+      List<TimeWindow> monthPoints =
+          query.step() == null ? List.of(segment) : query.step().split("step", segment);
+      if (pointCount + monthPoints.size() > Step.MAX_POINTS) {
+        throw ApiProblem.badParameter(
+            "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
+      }
+      pointCount += monthPoints.size();
+      Bill billed = query.source() == CostSource.ESTIMATE ? Bill.NONE : billOf(month);
+      MonthInput input = prepare(month, monthPoints, scope, query.source(), billed);
+      anyBilled |= input.whole() != null;
+      months.add(input);
+    }
+    // The inventory is an input only where it is read: tag and runtime dimensions, and billed
+    // functions the estimate does not have.
+    List<LambdaFunction> functions =
+        anyBilled || LineGrouper.needsInventory(query.aggregate(), query.filter())
+            ? functions()
+            : null;
+    Grouped grouped =
+        results.get(
+            new ResultKey(query.allPages(), scope, inputsOf(months), new Same(functions)),
+            () -> compute(query, months, scope, functions));
+    Map<String, CostWarning> warnings = new LinkedHashMap<>(grouped.warnings());
+    addWindowWarnings(window, now, warnings);
+    addSourceWarnings(query.source(), grouped.sources(), grouped.billedApart(), warnings);
+    return new CostResult(
+        window,
+        window.end().isBefore(now) ? window.end() : now,
+        grouped.priceVersion(),
+        query,
+        grouped.totals(),
+        grouped.totalSeries(),
+        grouped.sorted(),
+        List.copyOf(warnings.values()),
+        grouped.sources());
+  }
+
+  /**
+   * What a query's answer depends on besides the query and the scope: per month, the priced
+   * snapshots (the very objects: {@link SnapshotCache} prices again when usage is written or after
+   * its time to live), the imported bill (the one read last while equal) and the history caveats;
+   * and the inventory where it is read (likewise). Equal keys, equal answers, except for what
+   * depends on the time of the request (added after: {@code dataThrough}, and the window warnings).
+   */
+  private record ResultKey(
+      CostQuery query, AccountScope scope, List<Object> inputs, Same functions) {}
+
+  /**
+   * A month's imported bill as read, and its days. The last one read per month is handed out again
+   * while the bill read is equal, so that keys compare it by reference and hold one copy (a month
+   * of 50,000 functions is millions of amounts).
+   */
+  private record Bill(List<BilledAmount> amounts, BilledDays days) {
+    static final Bill NONE = new Bill(List.of(), BilledDays.NONE);
+  }
+
+  private final Map<YearMonth, Bill> lastBills = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile List<LambdaFunction> lastFunctions = List.of();
+
+  private Bill billOf(YearMonth month) {
+    List<BilledAmount> amounts = bill.amounts(month);
+    Bill last = lastBills.get(month);
+    if (last != null && last.amounts().equals(amounts)) {
+      return last;
+    }
+    Bill read = new Bill(amounts, new BilledDays(amounts));
+    if (lastBills.size() >= 24) {
+      lastBills.clear();
+    }
+    lastBills.put(month, read);
+    return read;
+  }
+
+  /** The inventory, the last list read again while equal (as {@link #billOf}). */
+  private List<LambdaFunction> functions() {
+    List<LambdaFunction> read = directory.functions();
+    List<LambdaFunction> last = lastFunctions;
+    if (read.equals(last)) {
+      return last;
+    }
+    lastFunctions = read;
+    return read;
+  }
+
+  /**
+   * An object (or null) compared by reference and held weakly: a kept answer does not keep the
+   * snapshots, bill or inventory it was made from alive once nothing else holds them (a snapshot of
+   * 50,000 functions is tens of MB); its key then matches nothing and it ages out.
+   */
+  private static final class Same {
+    private final WeakReference<Object> value;
+    private final boolean isNull;
+    private final int hash;
+
+    Same(Object value) {
+      this.value = new WeakReference<>(value);
+      this.isNull = value == null;
+      this.hash = System.identityHashCode(value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Same that) || hash != that.hash || isNull != that.isNull) {
+        return false;
+      }
+      Object mine = value.get();
+      return isNull || (mine != null && mine == that.value.get());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  private static List<Object> inputsOf(List<MonthInput> months) {
+    List<Object> inputs = new ArrayList<>();
+    for (MonthInput month : months) {
+      inputs.add(month.month());
+      new java.util.TreeMap<>(month.snapshots())
+          .forEach(
+              (boundary, snapshot) -> {
+                inputs.add(boundary);
+                inputs.add(new Same(snapshot));
+              });
+      inputs.add(new Same(month.whole()));
+      inputs.add(new Same(month.bill()));
+      inputs.add(month.caveats());
+    }
+    return inputs;
+  }
+
+  /**
+   * A query's answer before paging, and before what depends on the time of the request: one for all
+   * the requests that repeat the query while its inputs are unchanged.
+   */
+  private record Grouped(
+      String priceVersion,
+      Figures totals,
+      List<CostResult.Point> totalSeries,
+      SortedItems sorted,
+      Map<String, CostWarning> warnings,
+      List<CostResult.SourceDays> sources,
+      BigDecimal billedApart) {
+
+    /** The figures it holds: what the cache's budget counts. */
+    long weight() {
+      int points = totalSeries == null ? 1 : totalSeries.size() + 1;
+      return (long) (sorted.size() + 1) * points;
+    }
+  }
+
+  private Grouped compute(
+      CostQuery query,
+      List<MonthInput> months,
+      AccountScope scope,
+      List<LambdaFunction> functions) {
     List<TimeWindow> points = new ArrayList<>();
     Map<LineKey, Figures[]> lines = new HashMap<>();
     Set<String> versions = new LinkedHashSet<>();
@@ -74,20 +248,8 @@ final class CostService {
     List<CostResult.SourceDays> sources = new ArrayList<>();
     BigDecimal apart = BigDecimal.ZERO;
     Map<FunctionKey, Set<String>> caveats = new HashMap<>();
-    for (YearMonth month : window.months()) {
-      TimeWindow segment = window.intersect(TimeWindow.of(month));
-      List<TimeWindow> monthPoints =
-          query.step() == null ? List.of(segment) : query.step().split("step", segment);
-      if (points.size() + monthPoints.size() > Step.MAX_POINTS) {
-        throw ApiProblem.badParameter(
-            "step", "more than " + Step.MAX_POINTS + " points: use a coarser step");
-      }
-      BilledDays billed =
-          query.source() == CostSource.ESTIMATE
-              ? BilledDays.NONE
-              : new BilledDays(bill.amounts(month));
-      MonthCosts costs =
-          monthCosts(month, segment, monthPoints, now, scope, query.source(), billed);
+    for (MonthInput input : months) {
+      MonthCosts costs = monthCosts(input, scope);
       costs.sources().forEach(piece -> addSource(sources, piece));
       apart = apart.add(costs.billedApart());
       costs.snapshotVersions().forEach(versions::add);
@@ -98,7 +260,7 @@ final class CostService {
               (f, codes) ->
                   caveats.computeIfAbsent(f, k -> new java.util.TreeSet<>()).addAll(codes));
       int offset = points.size();
-      points.addAll(monthPoints);
+      points.addAll(input.points());
       costs
           .perLine()
           .forEach(
@@ -114,9 +276,7 @@ final class CostService {
                 lines.put(line, grown);
               });
     }
-    addWindowWarnings(window, now, warnings);
-    addSourceWarnings(query.source(), sources, apart, warnings);
-    return group(query, window, now, points, lines, versions, warnings, caveats, sources);
+    return group(query, points, lines, versions, warnings, caveats, sources, apart, functions);
   }
 
   /** Appends {@code piece}, merged into the last one when it continues it from the same source. */
@@ -167,18 +327,22 @@ final class CostService {
     }
   }
 
-  private CostResult group(
+  private Grouped group(
       CostQuery query,
-      TimeWindow window,
-      Instant now,
       List<TimeWindow> points,
       Map<LineKey, Figures[]> lines,
       Set<String> versions,
       Map<String, CostWarning> warnings,
       Map<FunctionKey, Set<String>> caveats,
-      List<CostResult.SourceDays> sources) {
+      List<CostResult.SourceDays> sources,
+      BigDecimal apart,
+      List<LambdaFunction> functions) {
     boolean byFunction = query.aggregate().contains(Dimension.Field.FUNCTION);
-    LineGrouper grouper = new LineGrouper(query.aggregate(), query.filter(), directory::functions);
+    LineGrouper grouper =
+        new LineGrouper(
+            query.aggregate(),
+            query.filter(),
+            () -> functions == null ? directory.functions() : functions);
     Map<List<String>, Figures[]> groups = grouper.group(lines, points.size());
     List<Ranked> ranked = new ArrayList<>(groups.size());
     Figures totals = Figures.ZERO;
@@ -208,18 +372,14 @@ final class CostService {
               query.sort()));
     }
     ranked.sort(Ranked.order(query.sort()));
-    List<CostResult.Item> page = query.paging().apply(ranked).stream().map(Ranked::item).toList();
-    return new CostResult(
-        window,
-        window.end().isBefore(now) ? window.end() : now,
+    return new Grouped(
         versions.isEmpty() ? "none" : String.join(",", versions),
-        query,
         totals,
         query.step() == null ? null : seriesOf(points, totalPoints),
-        page,
-        ranked.size(),
-        List.copyOf(warnings.values()),
-        List.copyOf(sources));
+        new SortedItems(ranked.stream().map(Ranked::item).toList()),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(warnings)),
+        List.copyOf(sources),
+        apart);
   }
 
   private static List<CostResult.Point> seriesOf(List<TimeWindow> points, Figures[] figures) {
@@ -231,33 +391,64 @@ final class CostService {
   }
 
   /**
-   * Per line of the accounts in {@code scope}, the figures of each point of this month's segment,
-   * and the warnings about those lines only. With a bill, each point is cut into the whole UTC days
-   * the bill covers (figures from the bill) and the rest (the estimate, for {@code best}; nothing,
-   * for {@code billed}).
+   * One month of a query, as far as reading it goes: each point cut into pieces by source, the
+   * month-to-date snapshots at the estimated pieces' boundaries (and the whole month's, whose lines
+   * place billed figures, when some piece is billed), the bill and the history caveats.
    */
-  private MonthCosts monthCosts(
+  private record MonthInput(
       YearMonth month,
-      TimeWindow segment,
       List<TimeWindow> points,
-      Instant now,
-      AccountScope scope,
-      CostSource source,
-      BilledDays billed) {
+      List<List<Piece>> pieces,
+      Map<Instant, MonthPricer.Snapshot> snapshots,
+      MonthPricer.Snapshot whole,
+      Bill bill,
+      HistoryCaveats caveats) {
+
+    BilledDays billed() {
+      return bill.days();
+    }
+  }
+
+  private MonthInput prepare(
+      YearMonth month, List<TimeWindow> points, AccountScope scope, CostSource source, Bill bill) {
     Instant monthStart = TimeWindow.monthStart(month);
     List<List<Piece>> pieces = new ArrayList<>();
     List<Instant> boundaries = new ArrayList<>();
+    boolean anyBilled = false;
     for (TimeWindow point : points) {
-      List<Piece> cut = cut(point, source, billed);
+      List<Piece> cut = cut(point, source, bill.days());
       pieces.add(cut);
       for (Piece piece : cut) {
         if (piece.source() == CostSource.ESTIMATE) {
           boundaries.add(piece.window().start());
           boundaries.add(piece.window().end());
+        } else {
+          anyBilled = true;
         }
       }
     }
-    Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries, now);
+    Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries);
+    MonthPricer.Snapshot whole = null;
+    if (anyBilled) {
+      Instant end = TimeWindow.monthStart(month.plusMonths(1));
+      whole = snapshots(month, monthStart, List.of(end)).get(end);
+    }
+    return new MonthInput(
+        month, points, pieces, snapshots, whole, bill, pricer.caveats(month, scope));
+  }
+
+  /**
+   * Per line of the accounts in {@code scope}, the figures of each point of this month's segment,
+   * and the warnings about those lines only. With a bill, each point is cut into the whole UTC days
+   * the bill covers (figures from the bill) and the rest (the estimate, for {@code best}; nothing,
+   * for {@code billed}).
+   */
+  private MonthCosts monthCosts(MonthInput input, AccountScope scope) {
+    YearMonth month = input.month();
+    List<TimeWindow> points = input.points();
+    List<List<Piece>> pieces = input.pieces();
+    Map<Instant, MonthPricer.Snapshot> snapshots = input.snapshots();
+    BilledDays billed = input.billed();
     Map<LineKey, Figures[]> perLine = new HashMap<>();
     List<CostResult.SourceDays> sources = new ArrayList<>();
     BigDecimal apart = BigDecimal.ZERO;
@@ -280,7 +471,7 @@ final class CostService {
           }
         } else {
           if (lineOfFunction == null) {
-            lineOfFunction = linesOfFunctions(month, monthStart, segment, now, scope);
+            lineOfFunction = linesOfFunctions(input.whole(), scope);
           }
           apart =
               apart.add(billed.apartBetween(piece.window().start(), piece.window().end(), scope));
@@ -347,7 +538,7 @@ final class CostService {
     }
     Map<FunctionKey, List<String>> caveats = new HashMap<>();
     if (!functions.isEmpty()) {
-      HistoryCaveats history = pricer.caveats(month, scope);
+      HistoryCaveats history = input.caveats();
       for (CostWarning warning : history.warnings(functions)) {
         warnings.putIfAbsent(warning.code() + " " + warning.message(), warning);
       }
@@ -395,12 +586,9 @@ final class CostService {
    * The line a function's billed figures go on: its estimated line of the month (the first, when
    * its configuration changed), so that it groups as its estimate does.
    */
-  private Map<FunctionKey, LineKey> linesOfFunctions(
-      YearMonth month, Instant monthStart, TimeWindow segment, Instant now, AccountScope scope) {
-    Instant end = TimeWindow.monthStart(month.plusMonths(1));
+  private static Map<FunctionKey, LineKey> linesOfFunctions(
+      MonthPricer.Snapshot whole, AccountScope scope) {
     Map<FunctionKey, LineKey> lines = new HashMap<>();
-    MonthPricer.Snapshot whole =
-        snapshots(month, monthStart, List.of(end), now).values().iterator().next();
     for (LineKey key : whole.lines(scope).keySet()) {
       lines.putIfAbsent(key.function(), key);
     }
@@ -444,7 +632,7 @@ final class CostService {
    * buckets, summed up in order.
    */
   private Map<Instant, MonthPricer.Snapshot> snapshots(
-      YearMonth month, Instant monthStart, List<Instant> boundaries, Instant now) {
+      YearMonth month, Instant monthStart, List<Instant> boundaries) {
     Map<Instant, MonthPricer.Snapshot> snapshots = new HashMap<>();
     List<Instant> toPrice = new ArrayList<>();
     for (Instant boundary : boundaries) {

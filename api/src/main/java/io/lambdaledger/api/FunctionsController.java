@@ -251,13 +251,7 @@ final class FunctionsController {
     UsageTotals usage = listed.usage();
     Map<String, Object> metrics = new LinkedHashMap<>();
     for (FunctionsService.Metric metric : FunctionsService.Metric.values()) {
-      String name =
-          switch (metric) {
-            case DURATION -> "durationMsAvg";
-            case ITERATOR_AGE -> "iteratorAgeMaxMs";
-            default -> metric.label;
-          };
-      metrics.put(name, metric.value(usage));
+      metrics.put(metric.summaryName, metric.value(usage));
     }
     body.put("metrics", metrics);
     body.put("cost", listed.cost() == null ? null : Figures.money(listed.cost()));

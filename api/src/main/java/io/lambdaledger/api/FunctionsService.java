@@ -1,5 +1,7 @@
 package io.lambdaledger.api;
 
+import static io.lambdaledger.core.model.Gauge.ITERATOR_AGE_MAX_MS;
+
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.costing.HistoryCaveats;
 import io.lambdaledger.core.costing.UnpricedUsage;
@@ -18,12 +20,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The function inventory with each function's usage and cost over a window, and one function's six
@@ -31,23 +36,38 @@ import java.util.Set;
  */
 final class FunctionsService {
 
-  /** The six metrics people look at, with their unit and CloudWatch statistic. */
+  /**
+   * The metrics people look at: the name a query and a series use, the name in a function's
+   * summary, the unit, the CloudWatch statistic and the value over summed usage. A metric shown in
+   * the API is a constant here; the function list and the series follow it.
+   */
   enum Metric {
-    INVOCATIONS("invocations", "count", "sum"),
-    DURATION("duration", "ms", "average"),
-    ERRORS("errors", "count", "sum"),
-    THROTTLES("throttles", "count", "sum"),
-    ITERATOR_AGE("iteratorAge", "ms", "maximum"),
-    DEAD_LETTER_ERRORS("deadLetterErrors", "count", "sum");
+    INVOCATIONS("invocations", "invocations", "count", "sum", u -> count(u.requests())),
+    DURATION("duration", "durationMsAvg", "ms", "average", Metric::averageDuration),
+    ERRORS("errors", "errors", "count", "sum", u -> count(u.errors())),
+    THROTTLES("throttles", "throttles", "count", "sum", u -> count(u.throttles())),
+    ITERATOR_AGE(
+        "iteratorAge", "iteratorAgeMaxMs", "ms", "maximum", u -> u.maximum(ITERATOR_AGE_MAX_MS)),
+    DEAD_LETTER_ERRORS(
+        "deadLetterErrors", "deadLetterErrors", "count", "sum", u -> count(u.deadLetterErrors()));
 
     final String label;
+    final String summaryName;
     final String unit;
     final String statistic;
+    private final Function<UsageTotals, BigDecimal> value;
 
-    Metric(String label, String unit, String statistic) {
+    Metric(
+        String label,
+        String summaryName,
+        String unit,
+        String statistic,
+        Function<UsageTotals, BigDecimal> value) {
       this.label = label;
+      this.summaryName = summaryName;
       this.unit = unit;
       this.statistic = statistic;
+      this.value = value;
     }
 
     static List<Metric> parse(String parameter, String raw) {
@@ -67,8 +87,9 @@ final class FunctionsService {
               parameter,
               "'"
                   + parameter
-                  + "' must be among invocations, duration, errors, throttles, iteratorAge,"
-                  + " deadLetterErrors; got '"
+                  + "' must be among "
+                  + Arrays.stream(values()).map(m -> m.label).collect(Collectors.joining(", "))
+                  + "; got '"
                   + WindowParser.shorten(part)
                   + "'");
         }
@@ -79,21 +100,21 @@ final class FunctionsService {
       return metrics;
     }
 
-    /** This metric over summed usage; null when there were no invocations to average. */
+    /** This metric over summed usage; null when unknown (no invocations to average, no maximum). */
     BigDecimal value(UsageTotals usage) {
-      return switch (this) {
-        case INVOCATIONS -> BigDecimal.valueOf(usage.requests());
-        case DURATION ->
-            usage.requests() == 0
-                ? null
-                : usage
-                    .durationMsSum()
-                    .divide(BigDecimal.valueOf(usage.requests()), 3, RoundingMode.HALF_UP);
-        case ERRORS -> BigDecimal.valueOf(usage.errors());
-        case THROTTLES -> BigDecimal.valueOf(usage.throttles());
-        case ITERATOR_AGE -> usage.iteratorAgeMaxMs();
-        case DEAD_LETTER_ERRORS -> BigDecimal.valueOf(usage.deadLetterErrors());
-      };
+      return value.apply(usage);
+    }
+
+    private static BigDecimal count(long count) {
+      return BigDecimal.valueOf(count);
+    }
+
+    private static BigDecimal averageDuration(UsageTotals usage) {
+      return usage.requests() == 0
+          ? null
+          : usage
+              .durationMsSum()
+              .divide(BigDecimal.valueOf(usage.requests()), 3, RoundingMode.HALF_UP);
     }
   }
 

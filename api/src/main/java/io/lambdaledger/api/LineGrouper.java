@@ -104,7 +104,8 @@ final class LineGrouper {
     return key;
   }
 
-  private static boolean needsInventory(List<Dimension> aggregate, CostFilter filter) {
+  /** Whether grouping or filtering by these reads the inventory (runtime, tags). */
+  static boolean needsInventory(List<Dimension> aggregate, CostFilter filter) {
     List<Dimension> used = new ArrayList<>(aggregate);
     used.addAll(filter.dimensions());
     return used.stream().anyMatch(d -> d == Dimension.Field.RUNTIME || d instanceof Dimension.Tag);

@@ -10,10 +10,16 @@ import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionUsage;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prices a month's usage with the costing home ({@link MonthPricing}) and keys each line's cent
@@ -22,12 +28,37 @@ import java.util.Map;
  */
 final class MonthPricer {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MonthPricer.class);
+
+  /** How long history caveats are reused before they are read again. */
+  static final Duration CAVEATS_FOR = Duration.ofSeconds(30);
+
+  private static final int MAX_CACHED_CAVEATS = 256;
+
   private final MonthPricing pricing;
   private final HistoryEvidence history;
+  private final long caveatsForNanos;
+  private final Executor refresher;
+  private final ConcurrentHashMap<CaveatsKey, CachedCaveats> caveats = new ConcurrentHashMap<>();
 
   MonthPricer(MonthPricing pricing, HistoryEvidence history) {
+    this(
+        pricing,
+        history,
+        CAVEATS_FOR,
+        task -> Thread.ofVirtual().name("history-caveats").start(task));
+  }
+
+  /**
+   * With history caveats reused for {@code caveatsFor} and read again by {@code refresher} (a
+   * test's own executor, or {@code Runnable::run} to read again on the caller's thread).
+   */
+  MonthPricer(
+      MonthPricing pricing, HistoryEvidence history, Duration caveatsFor, Executor refresher) {
     this.pricing = pricing;
     this.history = history;
+    this.caveatsForNanos = caveatsFor.toNanos();
+    this.refresher = refresher;
   }
 
   MonthPricer(MonthPricing pricing) {
@@ -36,39 +67,66 @@ final class MonthPricer {
 
   /**
    * What the history says about the pricing of {@code month}'s lines in {@code scope}. Not cached
-   * with the priced snapshots (a history pass changes it without changing usage): read again once
-   * {@link #CAVEATS_FOR} has passed, so that a busy dashboard does not read the history tables on
-   * every request.
+   * with the priced snapshots (a history pass changes it without changing usage): the first caller
+   * of a month and scope reads it; once {@link #CAVEATS_FOR} has passed, the next caller starts one
+   * read in the background (over 50,000 functions it takes seconds on a busy machine) and every
+   * caller keeps the previous caveats until it is done, so no request waits for it. Caveats read
+   * again equal to the previous ones are the previous object, so the answers kept for them compare
+   * them by reference. A read that fails keeps the previous caveats and is tried again by the next
+   * caller.
    */
   HistoryCaveats caveats(YearMonth month, AccountScope scope) {
     if (history == HistoryEvidence.NONE) {
       return HistoryCaveats.NONE;
     }
-    long now = System.nanoTime();
     CaveatsKey key = new CaveatsKey(month, scope);
     CachedCaveats cached = caveats.get(key);
-    if (cached != null && now - cached.readAt() < CAVEATS_FOR.toNanos()) {
-      return cached.caveats();
+    if (cached == null) {
+      long readAt = System.nanoTime();
+      return keep(key, readAt, pricing.caveats(month, history, scope), null);
     }
-    HistoryCaveats read = pricing.caveats(month, history, scope);
+    if (System.nanoTime() - cached.readAt() >= caveatsForNanos
+        && cached.reading().compareAndSet(false, true)) {
+      try {
+        refresher.execute(() -> readAgain(key, cached));
+      } catch (RuntimeException e) {
+        cached.reading().set(false);
+        LOG.warn("Could not start reading history caveats of {} again: {}", month, e.toString());
+      }
+    }
+    return caveats.getOrDefault(key, cached).caveats();
+  }
+
+  private void readAgain(CaveatsKey key, CachedCaveats cached) {
+    long readAt = System.nanoTime();
+    try {
+      keep(key, readAt, pricing.caveats(key.month(), history, key.scope()), cached);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Reading history caveats of {} again failed, keeping the previous: {}",
+          key.month(),
+          e.toString());
+    } finally {
+      cached.reading().set(false);
+    }
+  }
+
+  private HistoryCaveats keep(
+      CaveatsKey key, long readAt, HistoryCaveats read, CachedCaveats previous) {
+    if (previous != null && read.equals(previous.caveats())) {
+      read = previous.caveats();
+    }
     if (caveats.size() >= MAX_CACHED_CAVEATS) {
       caveats.clear();
     }
-    caveats.put(key, new CachedCaveats(now, read));
+    caveats.put(key, new CachedCaveats(readAt, read, new AtomicBoolean()));
     return read;
   }
 
-  /** How long history caveats are reused. */
-  static final java.time.Duration CAVEATS_FOR = java.time.Duration.ofSeconds(30);
-
-  private static final int MAX_CACHED_CAVEATS = 256;
-
-  private final java.util.concurrent.ConcurrentHashMap<CaveatsKey, CachedCaveats> caveats =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   private record CaveatsKey(YearMonth month, AccountScope scope) {}
 
-  private record CachedCaveats(long readAt, HistoryCaveats caveats) {}
+  /** Caveats read at {@code readAt}; {@code reading} while they are read again. */
+  private record CachedCaveats(long readAt, HistoryCaveats caveats, AtomicBoolean reading) {}
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
   Snapshot price(YearMonth month, List<FunctionUsage> usage) {

@@ -2,32 +2,20 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -41,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  @RegisterExtension static final HeadlessBrowser browser = new HeadlessBrowser();
+
   private static final int DESKTOP = 1366;
   private static final int PHONE = 390;
   private static final String CHECKOUT = "111111111111/us-east-1/checkout-api";
@@ -49,94 +38,34 @@ class DashboardBrowserTest {
   private static final String PROVISIONED = "333333333333/us-west-2/pc-api";
 
   private LedgerFixture fixture;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
 
   @BeforeAll
   void start() throws IOException {
-    String driverPath = locate("LEDGER_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    String chromiumPath = locate("LEDGER_TEST_CHROMIUM", "/usr/bin/chromium");
-    Assumptions.assumeTrue(
-        driverPath != null && chromiumPath != null,
-        "browser test skipped: no ChromeDriver/Chromium (set LEDGER_TEST_CHROMEDRIVER and"
-            + " LEDGER_TEST_CHROMIUM, or install Debian's chromium and chromium-driver)");
     fixture = LedgerFixture.seededWithProvisionedConcurrency();
-    profile = Files.createTempDirectory("ledger-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromiumPath);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile,
-        "--window-size=1366,900");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(driverPath))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterAll
   void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
     if (fixture != null) {
       fixture.close();
     }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
-
-  private static String locate(String variable, String fallback) {
-    String configured = System.getenv(variable);
-    if (configured != null && !configured.isBlank() && new File(configured).canExecute()) {
-      return configured;
-    }
-    return new File(fallback).canExecute() ? fallback : null;
   }
 
   // ---------- helpers ----------
 
-  /** Emulates a screen {@code width} px wide (and {@code height} high), as a phone below 600. */
-  private void viewport(int width, int height) {
-    browser.executeCdpCommand(
-        "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-  }
-
-  private Object script(String code, Object... arguments) {
-    return ((JavascriptExecutor) browser).executeScript(code, arguments);
-  }
-
   private long number(String code) {
-    return ((Number) script(code)).longValue();
+    return ((Number) browser.script(code)).longValue();
   }
 
   /** The whole page at the current width, then back to a 900 px high viewport. */
   private void screenshot(String name, int width) throws IOException {
-    viewport(width, 900);
+    browser.viewport(width, 900);
     waitForCharts();
     long height = Math.max(900, number("return document.documentElement.scrollHeight"));
-    viewport(width, (int) Math.min(height, 8000));
+    browser.viewport(width, (int) Math.min(height, 8000));
     waitForCharts();
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(),
-        SCREENSHOTS.resolve(name + "-" + width + ".png"),
-        StandardCopyOption.REPLACE_EXISTING);
-    viewport(width, 900);
+    browser.screenshot(name + "-" + width);
+    browser.viewport(width, 900);
   }
 
   private void screenshots(String name) throws IOException {
@@ -146,13 +75,15 @@ class DashboardBrowserTest {
 
   /** Charts resize on the window's resize event: wait until each fits its card again. */
   private void waitForCharts() {
-    wait.until(
-        d ->
-            (Boolean)
-                script(
-                    "return [...document.querySelectorAll('.chart .uplot')].every(u =>"
-                        + " u.getBoundingClientRect().right <="
-                        + " u.parentElement.getBoundingClientRect().right + 1)"));
+    browser
+        .await()
+        .until(
+            d ->
+                (Boolean)
+                    browser.script(
+                        "return [...document.querySelectorAll('.chart .uplot')].every(u =>"
+                            + " u.getBoundingClientRect().right <="
+                            + " u.parentElement.getBoundingClientRect().right + 1)"));
   }
 
   private JsonNode api(String path) {
@@ -170,24 +101,23 @@ class DashboardBrowserTest {
 
   /** Loads the dashboard afresh at {@code hash} (nothing kept from the previous page's script). */
   private void open(String hash) {
-    browser.get("about:blank");
-    browser.get(fixture.http.base() + "/");
-    script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
-    browser.get(fixture.http.base() + "/" + hash);
+    browser.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, hash);
   }
 
   private void waitForPage(String page, String month) {
-    wait.until(
-        d ->
-            page.equals(script("return document.body.dataset.page"))
-                && month.equals(
-                    script(
-                        "var m = document.getElementById('page-month');"
-                            + " return m && m.dataset.month")));
+    browser
+        .await()
+        .until(
+            d ->
+                page.equals(browser.script("return document.body.dataset.page"))
+                    && month.equals(
+                        browser.script(
+                            "var m = document.getElementById('page-month');"
+                                + " return m && m.dataset.month")));
   }
 
   private String text(String id) {
-    return browser.findElement(By.id(id)).getText();
+    return browser.driver().findElement(By.id(id)).getText();
   }
 
   // ---------- tests ----------
@@ -199,11 +129,8 @@ class DashboardBrowserTest {
             UncertainLinesApiTest.withoutRegion(UncertainLinesApiTest.UNPRICED_REGION),
             UncertainLinesApiTest.EVIDENCE);
     try {
-      browser.get("about:blank");
-      browser.get(marked.http.base() + "/");
-      script("localStorage.setItem('lambda-ledger.token', arguments[0])", LedgerFixture.VIEWER);
-      browser.get(marked.http.base() + "/#/functions");
-      wait.until(d -> !d.findElements(By.cssSelector("#functions tbody tr")).isEmpty());
+      browser.openDashboard(marked.http.base(), LedgerFixture.VIEWER, "#/functions");
+      browser.await().until(d -> !d.findElements(By.cssSelector("#functions tbody tr")).isEmpty());
       WebElement refunds = row("refunds-worker");
       assertThat(refunds.findElement(By.cssSelector("[data-mark=REGION_NOT_PRICED]")).getText())
           .isEqualTo("no price");
@@ -214,31 +141,46 @@ class DashboardBrowserTest {
           .hasSize(1);
       assertThat(row("stream-consumer").findElements(By.cssSelector("[data-mark=NOT_YET_KNOWN]")))
           .hasSize(1);
-      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
+      assertThat(
+              browser
+                  .driver()
+                  .findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
           .hasSize(1);
       screenshot("functions-marked", DESKTOP);
 
-      browser.get(
-          marked.http.base()
-              + "/#/function/"
-              + LedgerFixture.ORG_PAYER
-              + "/"
-              + UncertainLinesApiTest.UNPRICED_REGION
-              + "/refunds-worker");
-      wait.until(d -> !d.findElements(By.cssSelector("#function-marks [data-mark]")).isEmpty());
+      browser
+          .driver()
+          .get(
+              marked.http.base()
+                  + "/#/function/"
+                  + LedgerFixture.ORG_PAYER
+                  + "/"
+                  + UncertainLinesApiTest.UNPRICED_REGION
+                  + "/refunds-worker");
+      browser
+          .await()
+          .until(d -> !d.findElements(By.cssSelector("#function-marks [data-mark]")).isEmpty());
       assertThat(text("function-cost")).isEqualTo("no price");
-      assertThat(browser.findElement(By.id("chart-cost")).getAttribute("data-rendered"))
+      assertThat(browser.driver().findElement(By.id("chart-cost")).getAttribute("data-rendered"))
           .isEqualTo("unpriced");
-      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
+      assertThat(
+              browser
+                  .driver()
+                  .findElements(By.cssSelector("#warnings li[data-code=REGION_NOT_PRICED]")))
           .hasSize(1);
       screenshot("function-unpriced", DESKTOP);
 
-      browser.get(marked.http.base() + "/#/function/" + CHECKOUT);
-      wait.until(
-          d ->
-              !d.findElements(By.cssSelector("#function-marks [data-mark=HISTORY_INFERRED]"))
-                  .isEmpty());
-      assertThat(browser.findElements(By.cssSelector("#warnings li[data-code=HISTORY_INFERRED]")))
+      browser.driver().get(marked.http.base() + "/#/function/" + CHECKOUT);
+      browser
+          .await()
+          .until(
+              d ->
+                  !d.findElements(By.cssSelector("#function-marks [data-mark=HISTORY_INFERRED]"))
+                      .isEmpty());
+      assertThat(
+              browser
+                  .driver()
+                  .findElements(By.cssSelector("#warnings li[data-code=HISTORY_INFERRED]")))
           .hasSize(1);
     } finally {
       marked.close();
@@ -247,7 +189,7 @@ class DashboardBrowserTest {
 
   /** The functions table's row of {@code name}. */
   private WebElement row(String name) {
-    return browser.findElements(By.cssSelector("#functions tbody tr")).stream()
+    return browser.driver().findElements(By.cssSelector("#functions tbody tr")).stream()
         .filter(r -> r.findElement(By.cssSelector("a")).getText().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + name));
@@ -256,19 +198,19 @@ class DashboardBrowserTest {
   @Test
   void the_dashboard_asks_for_a_token_then_shows_the_apis_numbers_charts_and_details()
       throws IOException {
-    browser.get(fixture.http.base() + "/");
-    script("localStorage.clear()");
-    browser.get(fixture.http.base() + "/#/");
+    browser.driver().get(fixture.http.base() + "/");
+    browser.script("localStorage.clear()");
+    browser.driver().get(fixture.http.base() + "/#/");
     WebElement input =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
     screenshots("0-sign-in");
     input.sendKeys(LedgerFixture.VIEWER);
-    browser.findElement(By.cssSelector("#token-entry button")).click();
+    browser.driver().findElement(By.cssSelector("#token-entry button")).click();
     waitForPage("overview", "2026-10");
 
     JsonNode costs = api("/api/v1/costs?window=2026-10");
     String total = costs.get("totals").get("total").asString();
-    WebElement mtd = browser.findElement(By.id("mtd-total"));
+    WebElement mtd = browser.driver().findElement(By.id("mtd-total"));
     assertThat(mtd.getAttribute("data-value")).isEqualTo(total);
     assertThat(mtd.getText()).isEqualTo(dollars(total));
     JsonNode forecast = api("/api/v1/forecast?month=2026-10");
@@ -276,45 +218,50 @@ class DashboardBrowserTest {
         .isEqualTo(dollars(forecast.get("totals").get("projected").asString()));
     assertThat(text("free-tier-credit"))
         .isEqualTo(dollars(costs.get("totals").get("freeTierCredit").asString()));
-    wait.until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "chart"));
-    assertThat(browser.findElements(By.cssSelector("#cost-by-day canvas"))).isNotEmpty();
-    List<WebElement> topRows = browser.findElements(By.cssSelector("#top-table tbody tr"));
+    browser
+        .await()
+        .until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "chart"));
+    assertThat(browser.driver().findElements(By.cssSelector("#cost-by-day canvas"))).isNotEmpty();
+    List<WebElement> topRows = browser.driver().findElements(By.cssSelector("#top-table tbody tr"));
     assertThat(topRows).hasSize(6);
     JsonNode top = api("/api/v1/costs?window=2026-10&aggregate=function&sort=total:desc&limit=10");
     assertThat(topRows.get(0).getText())
         .contains(top.get("items").get(0).get("key").get("function").asString())
         .contains(dollars(top.get("items").get(0).get("total").asString()));
-    assertThat(browser.findElement(By.id("auth-off")).isDisplayed()).isFalse();
+    assertThat(browser.driver().findElement(By.id("auth-off")).isDisplayed()).isFalse();
     screenshots("1-overview");
 
     topRows.get(1).findElement(By.cssSelector("a")).click();
     waitForPage("function", "2026-10");
     assertThat(text("function-name"))
         .isEqualTo(top.get("items").get(1).get("key").get("function").asString());
-    wait.until(
-        ExpectedConditions.attributeToBe(By.id("chart-invocations"), "data-rendered", "chart"));
+    browser
+        .await()
+        .until(
+            ExpectedConditions.attributeToBe(By.id("chart-invocations"), "data-rendered", "chart"));
     assertThat(text("function-cost"))
         .isEqualTo(dollars(top.get("items").get(1).get("total").asString()));
 
     open("#/function/" + INDEXER);
     waitForPage("function", "2026-10");
-    assertThat(browser.findElements(By.cssSelector("#config-history tbody tr"))).hasSize(2);
+    assertThat(browser.driver().findElements(By.cssSelector("#config-history tbody tr")))
+        .hasSize(2);
     screenshots("2-function-detail");
 
     open("#/functions");
     waitForPage("functions", "2026-10");
-    assertThat(browser.findElements(By.cssSelector("#functions tbody tr"))).hasSize(7);
-    browser.findElement(By.id("function-filter")).sendKeys("team:search");
-    assertThat(browser.findElements(By.cssSelector("#functions tbody tr"))).hasSize(2);
+    assertThat(browser.driver().findElements(By.cssSelector("#functions tbody tr"))).hasSize(7);
+    browser.driver().findElement(By.id("function-filter")).sendKeys("team:search");
+    assertThat(browser.driver().findElements(By.cssSelector("#functions tbody tr"))).hasSize(2);
     screenshots("3-functions");
 
     open("#/collections");
     waitForPage("collections", "2026-10");
-    assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(4);
+    assertThat(browser.driver().findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(4);
     // The budget card shows exactly when the API knows a budget or a shard's cadence.
     JsonNode budget = api("/api/v1/collections").get("budget");
     boolean budgetKnown = !budget.get("monthlyUsd").isNull() || !budget.get("shards").isEmpty();
-    assertThat(browser.findElements(By.id("budget"))).hasSize(budgetKnown ? 1 : 0);
+    assertThat(browser.driver().findElements(By.id("budget"))).hasSize(budgetKnown ? 1 : 0);
     screenshots("4-collections");
   }
 
@@ -322,41 +269,43 @@ class DashboardBrowserTest {
   void the_month_picker_reaches_a_backfilled_month_on_every_view_and_keeps_it_in_the_hash() {
     open("#/");
     waitForPage("overview", "2026-10");
-    Select picker = new Select(browser.findElement(By.id("month-picker")));
+    Select picker = new Select(browser.driver().findElement(By.id("month-picker")));
     assertThat(picker.getOptions())
         .extracting(o -> o.getAttribute("value"))
         .containsExactly("2026-10", "2026-09");
 
     picker.selectByValue("2026-09");
     waitForPage("overview", "2026-09");
-    assertThat(browser.getCurrentUrl()).endsWith("#/?month=2026-09");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/?month=2026-09");
     JsonNode september = api("/api/v1/costs?window=2026-09");
-    assertThat(browser.findElement(By.id("mtd-total")).getAttribute("data-value"))
+    assertThat(browser.driver().findElement(By.id("mtd-total")).getAttribute("data-value"))
         .isEqualTo(september.get("totals").get("total").asString());
     assertThat(september.get("totals").get("total").asString())
         .isNotEqualTo(api("/api/v1/costs?window=2026-10").get("totals").get("total").asString());
 
-    browser.findElement(By.cssSelector("[data-nav=functions]")).click();
+    browser.driver().findElement(By.cssSelector("[data-nav=functions]")).click();
     waitForPage("functions", "2026-09");
-    assertThat(browser.getCurrentUrl()).endsWith("#/functions?month=2026-09");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/functions?month=2026-09");
     JsonNode functions = api("/api/v1/functions?window=2026-09&sort=cost:desc");
     String first = functions.get("items").get(0).get("name").asString();
-    WebElement firstRow = browser.findElement(By.cssSelector("#functions tbody tr"));
+    WebElement firstRow = browser.driver().findElement(By.cssSelector("#functions tbody tr"));
     assertThat(firstRow.getText())
         .contains(first)
         .contains(dollars(functions.get("items").get(0).get("cost").asString()));
 
     firstRow.findElement(By.cssSelector("a")).click();
     waitForPage("function", "2026-09");
-    assertThat(new Select(browser.findElement(By.id("month-picker"))).getFirstSelectedOption())
+    assertThat(
+            new Select(browser.driver().findElement(By.id("month-picker")))
+                .getFirstSelectedOption())
         .extracting(o -> o.getAttribute("value"))
         .isEqualTo("2026-09");
     assertThat(text("function-cost"))
         .isEqualTo(dollars(functions.get("items").get(0).get("cost").asString()));
 
-    browser.findElement(By.cssSelector("[data-nav=collections]")).click();
+    browser.driver().findElement(By.cssSelector("[data-nav=collections]")).click();
     waitForPage("collections", "2026-09");
-    assertThat(browser.getCurrentUrl()).endsWith("#/collections?month=2026-09");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/collections?month=2026-09");
   }
 
   @Test
@@ -415,7 +364,8 @@ class DashboardBrowserTest {
     open("#/function/" + INDEXER);
     waitForPage("function", "2026-10");
 
-    List<WebElement> charts = browser.findElements(By.cssSelector("#metric-charts .chart"));
+    List<WebElement> charts =
+        browser.driver().findElements(By.cssSelector("#metric-charts .chart"));
     assertThat(charts).hasSize(7);
     for (WebElement chart : charts) {
       String rendered = chart.getAttribute("data-rendered");
@@ -426,14 +376,19 @@ class DashboardBrowserTest {
           .isIn(List.of("chart", true, false), List.of("empty", false, true));
     }
     // search-indexer has no iterator age at all, and zero throttles and dead-letter errors.
-    assertThat(browser.findElement(By.id("chart-iteratorAge")).getAttribute("data-rendered"))
+    assertThat(
+            browser.driver().findElement(By.id("chart-iteratorAge")).getAttribute("data-rendered"))
         .isEqualTo("empty");
-    assertThat(browser.findElement(By.id("chart-throttles")).getAttribute("data-rendered"))
+    assertThat(browser.driver().findElement(By.id("chart-throttles")).getAttribute("data-rendered"))
         .isEqualTo("chart");
-    assertThat(browser.findElement(By.id("chart-deadLetterErrors")).getAttribute("data-rendered"))
+    assertThat(
+            browser
+                .driver()
+                .findElement(By.id("chart-deadLetterErrors"))
+                .getAttribute("data-rendered"))
         .isEqualTo("chart");
     List<String> emptyLooks = new ArrayList<>();
-    for (WebElement empty : browser.findElements(By.cssSelector(".empty"))) {
+    for (WebElement empty : browser.driver().findElements(By.cssSelector(".empty"))) {
       emptyLooks.add(empty.getAttribute("class") + "|" + empty.getCssValue("padding-top"));
     }
     assertThat(emptyLooks).isNotEmpty();
@@ -443,7 +398,7 @@ class DashboardBrowserTest {
   @Test
   void tables_fit_or_scroll_inside_their_card_and_no_page_scrolls_sideways_on_a_phone() {
     for (int width : new int[] {1920, DESKTOP}) {
-      viewport(width, 900);
+      browser.viewport(width, 900);
       open("#/functions");
       waitForPage("functions", "2026-10");
       assertThat(
@@ -453,7 +408,7 @@ class DashboardBrowserTest {
           .as("functions table overflow at %d px", width)
           .isLessThanOrEqualTo(0);
     }
-    viewport(PHONE, 844);
+    browser.viewport(PHONE, 844);
     for (String hash :
         List.of(
             "#/",
@@ -462,7 +417,7 @@ class DashboardBrowserTest {
             "#/function/" + PROVISIONED,
             "#/collections")) {
       open(hash);
-      wait.until(d -> script("return document.body.dataset.page") != null);
+      browser.await().until(d -> browser.script("return document.body.dataset.page") != null);
       waitForCharts();
       assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
           .as("sideways scroll of %s at %d px", hash, PHONE)
@@ -470,7 +425,8 @@ class DashboardBrowserTest {
     }
     open("#/functions");
     waitForPage("functions", "2026-10");
-    script("var w = document.getElementById('functions-table'); w.scrollLeft = w.scrollWidth;");
+    browser.script(
+        "var w = document.getElementById('functions-table'); w.scrollLeft = w.scrollWidth;");
     assertThat(
             number(
                 "var w = document.getElementById('functions-table').getBoundingClientRect();"
@@ -478,7 +434,7 @@ class DashboardBrowserTest {
                     + ".getBoundingClientRect(); return Math.round(th.right - w.right)"))
         .as("the last column can be scrolled into the card")
         .isLessThanOrEqualTo(1);
-    viewport(DESKTOP, 900);
+    browser.viewport(DESKTOP, 900);
   }
 
   @Test
@@ -488,6 +444,7 @@ class DashboardBrowserTest {
 
     List<String> windows = new ArrayList<>();
     browser
+        .driver()
         .findElements(By.cssSelector("#runs-table td.window"))
         .forEach(td -> windows.add(td.getText()));
     assertThat(windows).hasSize(4);
@@ -502,8 +459,8 @@ class DashboardBrowserTest {
     for (String hash :
         List.of("#/", "#/collections", "#/function/333333333333/us-west-2/nightly-report")) {
       open(hash);
-      wait.until(d -> script("return document.body.dataset.page") != null);
-      String page = browser.findElement(By.tagName("main")).getText();
+      browser.await().until(d -> browser.script("return document.body.dataset.page") != null);
+      String page = browser.driver().findElement(By.tagName("main")).getText();
       assertThat(page).as(hash).doesNotContainPattern("·\\s*·").doesNotContainPattern("·\\s*$");
       for (String line : page.split("\n")) {
         assertThat(line.strip()).as(hash).doesNotStartWith("·").doesNotEndWith("·");
@@ -515,7 +472,7 @@ class DashboardBrowserTest {
   void a_slow_response_for_an_older_navigation_never_overwrites_the_newer_view() {
     open("#/");
     waitForPage("overview", "2026-10");
-    script(
+    browser.script(
         "window.__delayed = 0; const realFetch = window.fetch;"
             + " window.fetch = async (url, options) => {"
             + "  if (String(url).includes('2026-09')) {"
@@ -524,23 +481,28 @@ class DashboardBrowserTest {
             + "  }"
             + "  return realFetch(url, options); };");
 
-    script("location.hash = '#/?month=2026-09'");
-    wait.until(
-        d -> "2026-09".equals(script("return document.getElementById('month-picker').value")));
-    script("location.hash = '#/functions'");
+    browser.script("location.hash = '#/?month=2026-09'");
+    browser
+        .await()
+        .until(
+            d ->
+                "2026-09"
+                    .equals(
+                        browser.script("return document.getElementById('month-picker').value")));
+    browser.script("location.hash = '#/functions'");
     waitForPage("functions", "2026-10");
-    wait.until(d -> number("return window.__delayed") >= 5);
+    browser.await().until(d -> number("return window.__delayed") >= 5);
 
-    assertThat(script("return document.body.dataset.page")).isEqualTo("functions");
-    assertThat(browser.findElements(By.id("functions"))).hasSize(1);
-    assertThat(browser.findElements(By.id("mtd-total"))).isEmpty();
+    assertThat(browser.script("return document.body.dataset.page")).isEqualTo("functions");
+    assertThat(browser.driver().findElements(By.id("functions"))).hasSize(1);
+    assertThat(browser.driver().findElements(By.id("mtd-total"))).isEmpty();
   }
 
   @Test
   void the_collection_page_shows_the_collectors_budget_when_the_api_gives_one() throws IOException {
     open("#/");
     waitForPage("overview", "2026-10");
-    script(
+    browser.script(
         "const realFetch = window.fetch;"
             + " window.fetch = async (url, options) => {"
             + "  const response = await realFetch(url, options);"
@@ -555,13 +517,14 @@ class DashboardBrowserTest {
             + " activeSeries: 80, projectedMonthlyUsd: '2.24'}]};"
             + "  return new Response(JSON.stringify(body), {status: response.status,"
             + "    headers: {'Content-Type': 'application/json'}}); };");
-    script("location.hash = '#/collections'");
+    browser.script("location.hash = '#/collections'");
     waitForPage("collections", "2026-10");
 
     assertThat(text("budget-monthly")).isEqualTo("$10.00");
     assertThat(text("budget-projected")).isEqualTo("$7.42");
     assertThat(text("budget")).contains("us-west-2 runs hourly to stay in budget");
-    List<WebElement> shards = browser.findElements(By.cssSelector("#budget-shards tbody tr"));
+    List<WebElement> shards =
+        browser.driver().findElements(By.cssSelector("#budget-shards tbody tr"));
     assertThat(shards).hasSize(2);
     assertThat(shards.get(0).getText())
         .contains("111111111111")
@@ -575,12 +538,14 @@ class DashboardBrowserTest {
   @Test
   void with_auth_off_and_no_data_the_dashboard_says_so() throws IOException {
     try (LedgerFixture empty = LedgerFixture.empty(false)) {
-      browser.get(empty.http.base() + "/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mtd-total")));
-      assertThat(browser.findElement(By.id("auth-off")).isDisplayed()).isTrue();
+      browser.driver().get(empty.http.base() + "/");
+      browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("mtd-total")));
+      assertThat(browser.driver().findElement(By.id("auth-off")).isDisplayed()).isTrue();
       assertThat(text("mtd-total")).isEqualTo("$0.00");
       assertThat(text("top-functions")).contains("No functions with usage yet");
-      wait.until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "empty"));
+      browser
+          .await()
+          .until(ExpectedConditions.attributeToBe(By.id("cost-by-day"), "data-rendered", "empty"));
       screenshots("7-empty-auth-off");
     }
   }
@@ -624,14 +589,15 @@ class DashboardBrowserTest {
           .isEqualTo(dollars(reconciliation.path("billed").path("total").asString()));
       assertThat(text("bill-estimated"))
           .isEqualTo(dollars(reconciliation.path("estimated").path("total").asString()));
-      assertThat(browser.findElements(By.cssSelector("#variance-chart .variance-row")))
+      assertThat(browser.driver().findElements(By.cssSelector("#variance-chart .variance-row")))
           .isNotEmpty();
-      assertThat(browser.findElement(By.id("bill-functions")).getText()).contains("search-indexer");
+      assertThat(browser.driver().findElement(By.id("bill-functions")).getText())
+          .contains("search-indexer");
       screenshots("8-estimate-vs-bill");
 
       open("#/bill?month=2026-10");
       waitForPage("bill", "2026-10");
-      assertThat(browser.findElement(By.id("no-bill")).getText())
+      assertThat(browser.driver().findElement(By.id("no-bill")).getText())
           .contains("No bill imported for this month");
     } finally {
       bills.replace(header, sink -> {});

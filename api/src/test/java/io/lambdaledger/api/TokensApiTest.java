@@ -3,15 +3,12 @@ package io.lambdaledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.db.ApiTokenStore;
+import io.lambdaledger.db.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -22,31 +19,9 @@ import tools.jackson.databind.JsonNode;
 /** Admins list, create and revoke tokens over {@code /api/v1/tokens}; the contract holds. */
 class TokensApiTest {
 
-  /** A clock the test moves forward, to let a token expire. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now = LedgerFixture.NOW;
+  /** Moved forward to let a token expire. */
+  private final MutableClock clock = new MutableClock(LedgerFixture.NOW);
 
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final MovableClock clock = new MovableClock();
   private LedgerFixture fixture;
   private HttpTestClient http;
   private OpenApiContract contract;

@@ -1,11 +1,6 @@
 package io.lambdaledger.app;
 
-import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.pricing.PricingClient;
@@ -23,22 +18,9 @@ final class PricingClients {
     var builder =
         PricingClient.builder()
             .region(Region.US_EAST_1)
-            .credentialsProvider(credentials(environment))
+            .credentialsProvider(AwsEnvironment.credentials(environment))
             .httpClient(UrlConnectionHttpClient.create());
-    String endpoint =
-        environment.getOrDefault("AWS_ENDPOINT_URL_PRICING", environment.get("AWS_ENDPOINT_URL"));
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint));
-    }
+    AwsEnvironment.endpoint(environment, "PRICING").ifPresent(builder::endpointOverride);
     return builder.build();
-  }
-
-  private static AwsCredentialsProvider credentials(Map<String, String> environment) {
-    String key = environment.get("AWS_ACCESS_KEY_ID");
-    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
-    if (key != null && secret != null) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
-    }
-    return DefaultCredentialsProvider.builder().build();
   }
 }

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.billing.BillImporter;
 import io.lambdaledger.billing.ImportResult;
 import io.lambdaledger.db.BillStore;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
 import io.lambdaledger.sim.SimulatorSettings;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -25,37 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class BillImportScheduleTest {
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aNewExportVersionIsImportedOnceTheIntervalHasPassedAndNotBefore() throws Exception {
-    MovableClock clock = new MovableClock(Instant.parse("2026-10-20T07:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-10-20T07:00:00Z"));
     try (AwsSimulator sim =
             AwsSimulator.start(
                 SimulatorSettings.defaults()

@@ -177,158 +177,57 @@ class EstimateCommandTest {
     assertThat(json.get("total").asText()).isEqualTo("9.60");
   }
 
+  /**
+   * Each: what is wrong, the flag the message must name, and the command line after {@code
+   * estimate}.
+   */
   static Stream<Arguments> badFlags() {
     return Stream.of(
         bad(
             "negative requests",
             "--requests",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "-1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --memory-mb 128 --requests -1 --avg-duration-ms 1"),
         bad(
             "memory below 128 MB",
             "--memory-mb",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "127",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --memory-mb 127 --requests 1 --avg-duration-ms 1"),
         bad(
             "memory above 10,240 MB",
             "--memory-mb",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "10241",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --memory-mb 10241 --requests 1 --avg-duration-ms 1"),
         bad(
             "memory not a number",
             "--memory-mb",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "lots",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --memory-mb lots --requests 1 --avg-duration-ms 1"),
         bad(
             "ephemeral storage below 512 MB",
             "--ephemeral-mb",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1",
-            "--ephemeral-mb",
-            "256"),
+            "--region us-east-1 --memory-mb 128 --requests 1 --avg-duration-ms 1 --ephemeral-mb 256"),
         bad(
             "ephemeral storage above 10,240 MB",
             "--ephemeral-mb",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1",
-            "--ephemeral-mb",
-            "10241"),
+            "--region us-east-1 --memory-mb 128 --requests 1 --avg-duration-ms 1 --ephemeral-mb 10241"),
         bad(
             "unknown region",
             "--region",
-            "estimate",
-            "--region",
-            "mars-north-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region mars-north-1 --memory-mb 128 --requests 1 --avg-duration-ms 1"),
         bad(
             "unknown architecture",
             "--architecture",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--architecture",
-            "x86",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --architecture x86 --memory-mb 128 --requests 1 --avg-duration-ms 1"),
         bad(
             "negative duration",
             "--avg-duration-ms",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "-5"),
-        bad(
-            "missing region",
-            "--region",
-            "estimate",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1"),
+            "--region us-east-1 --memory-mb 128 --requests 1 --avg-duration-ms -5"),
+        bad("missing region", "--region", "--memory-mb 128 --requests 1 --avg-duration-ms 1"),
         bad(
             "unknown format",
             "--format",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1",
-            "--avg-duration-ms",
-            "1",
-            "--format",
-            "xml"),
+            "--region us-east-1 --memory-mb 128 --requests 1 --avg-duration-ms 1 --format xml"),
         bad(
             "fractional requests",
             "--requests",
-            "estimate",
-            "--region",
-            "us-east-1",
-            "--memory-mb",
-            "128",
-            "--requests",
-            "1.5",
-            "--avg-duration-ms",
-            "1"));
+            "--region us-east-1 --memory-mb 128 --requests 1.5 --avg-duration-ms 1"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -440,8 +339,8 @@ class EstimateCommandTest {
     assertThat(run.err()).startsWith("lambda-ledger: --input:");
   }
 
-  private static Arguments bad(String name, String flag, String... args) {
-    return Arguments.of(Named.of(name, args), flag);
+  private static Arguments bad(String name, String flag, String commandLine) {
+    return Arguments.of(Named.of(name, ("estimate " + commandLine).split(" ")), flag);
   }
 
   private static String fn(String fields) {

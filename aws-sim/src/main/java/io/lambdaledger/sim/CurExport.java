@@ -4,17 +4,14 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
+import java.util.stream.IntStream;
 
 /**
  * The simulated bill as a CUR 2.0 export ({@code COST_AND_USAGE_REPORT} with resource ids, daily):
@@ -65,26 +62,11 @@ final class CurExport {
   }
 
   static byte[] csvGzip(YearMonth month, List<ExportLine> lines) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer out =
-        new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16), StandardCharsets.UTF_8)) {
-      out.write(String.join(",", COLUMNS));
-      out.write('\n');
-      long n = 0;
-      for (ExportLine l : lines) {
-        List<String> values = values(month, l, ++n);
-        for (int i = 0; i < values.size(); i++) {
-          if (i > 0) {
-            out.write(',');
-          }
-          out.write(Csv.quote(values.get(i)));
-        }
-        out.write('\n');
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return Csv.gzip(
+        COLUMNS,
+        IntStream.range(0, lines.size())
+            .mapToObj(i -> values(month, lines.get(i), i + 1L))
+            .iterator());
   }
 
   private static List<String> values(YearMonth month, ExportLine l, long n) {

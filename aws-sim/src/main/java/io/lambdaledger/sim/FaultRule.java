@@ -37,28 +37,6 @@ public record FaultRule(
   public static final FaultRule NONE =
       new FaultRule(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, false, false);
 
-  public FaultRule(
-      double throttle,
-      double error,
-      double drop,
-      double partialData,
-      Duration latency,
-      int throttleNext,
-      int errorNext,
-      int dropNext) {
-    this(
-        throttle,
-        error,
-        drop,
-        partialData,
-        latency,
-        throttleNext,
-        errorNext,
-        dropNext,
-        false,
-        false);
-  }
-
   public FaultRule {
     requireRate("throttle", throttle);
     requireRate("error", error);
@@ -87,141 +65,75 @@ public record FaultRule(
   }
 
   FaultRule with(String kind, String value) {
-    return switch (kind) {
-      case "throttle" ->
-          new FaultRule(
-              rate(value),
-              error,
-              drop,
-              partialData,
-              latency,
-              throttleNext,
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "error" ->
-          new FaultRule(
-              throttle,
-              rate(value),
-              drop,
-              partialData,
-              latency,
-              throttleNext,
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "drop" ->
-          new FaultRule(
-              throttle,
-              error,
-              rate(value),
-              partialData,
-              latency,
-              throttleNext,
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "partial", "partialData" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              rate(value),
-              latency,
-              throttleNext,
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "latency" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              partialData,
-              duration(value),
-              throttleNext,
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "throttleNext" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              partialData,
-              latency,
-              count(value),
-              errorNext,
-              dropNext,
-              deny,
-              unsupported);
-      case "errorNext" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              partialData,
-              latency,
-              throttleNext,
-              count(value),
-              dropNext,
-              deny,
-              unsupported);
-      case "dropNext" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              partialData,
-              latency,
-              throttleNext,
-              errorNext,
-              count(value),
-              deny,
-              unsupported);
-      case "deny" ->
-          new FaultRule(
-              throttle,
-              error,
-              drop,
-              partialData,
-              latency,
-              throttleNext,
-              errorNext,
-              dropNext,
-              bool(value),
-              unsupported);
-      case "refuse" ->
-          switch (value) {
-            case "denied" -> with("deny", "true");
-            case "unsupported" ->
-                new FaultRule(
-                    throttle,
-                    error,
-                    drop,
-                    partialData,
-                    latency,
-                    throttleNext,
-                    errorNext,
-                    dropNext,
-                    deny,
-                    true);
-            default ->
-                throw new IllegalArgumentException(
-                    "refuse must be denied or unsupported, not '" + value + "'");
-          };
+    Copy copy = new Copy(this);
+    switch (kind) {
+      case "throttle" -> copy.throttle = rate(value);
+      case "error" -> copy.error = rate(value);
+      case "drop" -> copy.drop = rate(value);
+      case "partial", "partialData" -> copy.partialData = rate(value);
+      case "latency" -> copy.latency = duration(value);
+      case "throttleNext" -> copy.throttleNext = count(value);
+      case "errorNext" -> copy.errorNext = count(value);
+      case "dropNext" -> copy.dropNext = count(value);
+      case "deny" -> copy.deny = bool(value);
+      case "refuse" -> {
+        switch (value) {
+          case "denied" -> copy.deny = true;
+          case "unsupported" -> copy.unsupported = true;
+          default ->
+              throw new IllegalArgumentException(
+                  "refuse must be denied or unsupported, not '" + value + "'");
+        }
+      }
       default ->
           throw new IllegalArgumentException(
               "unknown fault '"
                   + kind
                   + "' (throttle, error, drop, partial, latency, throttleNext, errorNext,"
                   + " dropNext, deny, refuse)");
-    };
+    }
+    return copy.build();
+  }
+
+  /** The rule as named fields, so that {@link #with} changes one by name. */
+  private static final class Copy {
+    private double throttle;
+    private double error;
+    private double drop;
+    private double partialData;
+    private Duration latency;
+    private int throttleNext;
+    private int errorNext;
+    private int dropNext;
+    private boolean deny;
+    private boolean unsupported;
+
+    private Copy(FaultRule rule) {
+      throttle = rule.throttle;
+      error = rule.error;
+      drop = rule.drop;
+      partialData = rule.partialData;
+      latency = rule.latency;
+      throttleNext = rule.throttleNext;
+      errorNext = rule.errorNext;
+      dropNext = rule.dropNext;
+      deny = rule.deny;
+      unsupported = rule.unsupported;
+    }
+
+    private FaultRule build() {
+      return new FaultRule(
+          throttle,
+          error,
+          drop,
+          partialData,
+          latency,
+          throttleNext,
+          errorNext,
+          dropNext,
+          deny,
+          unsupported);
+    }
   }
 
   private static boolean bool(String value) {

@@ -4,18 +4,14 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The simulated bill as a FOCUS 1.2 export (with AWS's {@code x_} columns), as CSV+GZIP or Parquet.
@@ -186,29 +182,17 @@ final class FocusExport {
   }
 
   static byte[] csvGzip(YearMonth month, List<ExportLine> lines) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer out =
-        new OutputStreamWriter(new GZIPOutputStream(bytes, 1 << 16), StandardCharsets.UTF_8)) {
-      out.write(String.join(",", COLUMNS));
-      out.write('\n');
-      for (ExportLine l : lines) {
-        Values v = valuesOf(l);
-        if (v == null) {
-          continue;
-        }
-        List<String> values = csvValues(month, l, v);
-        for (int i = 0; i < values.size(); i++) {
-          if (i > 0) {
-            out.write(',');
-          }
-          out.write(Csv.quote(values.get(i)));
-        }
-        out.write('\n');
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return Csv.gzip(
+        COLUMNS,
+        lines.stream()
+            .<List<String>>mapMulti(
+                (l, rows) -> {
+                  Values v = valuesOf(l);
+                  if (v != null) {
+                    rows.accept(csvValues(month, l, v));
+                  }
+                })
+            .iterator());
   }
 
   private static List<String> csvValues(YearMonth month, ExportLine l, Values v) {

@@ -13,10 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -32,27 +31,20 @@ class GetMetricDataTest {
 
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
   static final MutableClock CLOCK = new MutableClock(NOW);
-  static AwsSimulator sim;
-  static CloudWatchClient cw;
   static List<SimulatedFunction> active;
 
-  @BeforeAll
-  static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(120)
-                .withSeed(42)
-                .withClock(CLOCK)
-                .withStart(Instant.parse("2026-07-01T00:00:00Z")));
-    cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
-    active = sim.functions().stream().filter(f -> !f.pattern().equals("IDLE")).toList();
-  }
+  @RegisterExtension
+  static final SimulatedCloudWatch AWS =
+      new SimulatedCloudWatch(
+          SimulatorSettings.defaults()
+              .withFunctions(120)
+              .withSeed(42)
+              .withClock(CLOCK)
+              .withStart(Instant.parse("2026-07-01T00:00:00Z")));
 
-  @AfterAll
-  static void stop() {
-    cw.close();
-    sim.close();
+  @BeforeAll
+  static void findActive() {
+    active = AWS.sim().functions().stream().filter(f -> !f.pattern().equals("IDLE")).toList();
   }
 
   static List<MetricDataQuery> queries(int count, String metric, String stat, int period) {
@@ -73,11 +65,12 @@ class GetMetricDataTest {
           query("q" + i, f.name(), metrics[i / active.size() % metrics.length], "Sum", 300));
     }
     GetMetricDataResponse response =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(queries)
-                    .startTime(NOW.minus(Duration.ofHours(1)))
-                    .endTime(NOW));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(queries)
+                        .startTime(NOW.minus(Duration.ofHours(1)))
+                        .endTime(NOW));
 
     assertThat(response.metricDataResults()).hasSize(500);
     assertThat(response.nextToken()).isNull();
@@ -94,11 +87,12 @@ class GetMetricDataTest {
 
     assertThatThrownBy(
             () ->
-                cw.getMetricData(
-                    b ->
-                        b.metricDataQueries(queries)
-                            .startTime(NOW.minus(Duration.ofHours(1)))
-                            .endTime(NOW)))
+                AWS.cw()
+                    .getMetricData(
+                        b ->
+                            b.metricDataQueries(queries)
+                                .startTime(NOW.minus(Duration.ofHours(1)))
+                                .endTime(NOW)))
         .isInstanceOfSatisfying(
             InvalidParameterValueException.class,
             e -> {
@@ -115,11 +109,12 @@ class GetMetricDataTest {
     String name = active.get(0).name();
     assertThatThrownBy(
             () ->
-                cw.getMetricData(
-                    b ->
-                        b.metricDataQueries(query("Q1", name, "Invocations", "Sum", 60))
-                            .startTime(NOW.minus(Duration.ofHours(1)))
-                            .endTime(NOW)))
+                AWS.cw()
+                    .getMetricData(
+                        b ->
+                            b.metricDataQueries(query("Q1", name, "Invocations", "Sum", 60))
+                                .startTime(NOW.minus(Duration.ofHours(1)))
+                                .endTime(NOW)))
         .isInstanceOfSatisfying(
             CloudWatchException.class,
             e -> {
@@ -129,13 +124,14 @@ class GetMetricDataTest {
             });
     assertThatThrownBy(
             () ->
-                cw.getMetricData(
-                    b ->
-                        b.metricDataQueries(
-                                query("a1", name, "Invocations", "Sum", 60),
-                                query("a1", name, "Errors", "Sum", 60))
-                            .startTime(NOW.minus(Duration.ofHours(1)))
-                            .endTime(NOW)))
+                AWS.cw()
+                    .getMetricData(
+                        b ->
+                            b.metricDataQueries(
+                                    query("a1", name, "Invocations", "Sum", 60),
+                                    query("a1", name, "Errors", "Sum", 60))
+                                .startTime(NOW.minus(Duration.ofHours(1)))
+                                .endTime(NOW)))
         .isInstanceOfSatisfying(
             InvalidParameterValueException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
@@ -145,11 +141,13 @@ class GetMetricDataTest {
   void startTimeMustBeBeforeEndTime() {
     assertThatThrownBy(
             () ->
-                cw.getMetricData(
-                    b ->
-                        b.metricDataQueries(query("a", active.get(0).name(), "Errors", "Sum", 60))
-                            .startTime(NOW)
-                            .endTime(NOW)))
+                AWS.cw()
+                    .getMetricData(
+                        b ->
+                            b.metricDataQueries(
+                                    query("a", active.get(0).name(), "Errors", "Sum", 60))
+                                .startTime(NOW)
+                                .endTime(NOW)))
         .isInstanceOf(InvalidParameterValueException.class)
         .hasMessageContaining("StartTime must be less than");
   }
@@ -158,12 +156,14 @@ class GetMetricDataTest {
   void aForgedNextTokenIsRejected() {
     assertThatThrownBy(
             () ->
-                cw.getMetricData(
-                    b ->
-                        b.metricDataQueries(query("a", active.get(0).name(), "Errors", "Sum", 60))
-                            .startTime(NOW.minus(Duration.ofHours(1)))
-                            .endTime(NOW)
-                            .nextToken("not-a-token")))
+                AWS.cw()
+                    .getMetricData(
+                        b ->
+                            b.metricDataQueries(
+                                    query("a", active.get(0).name(), "Errors", "Sum", 60))
+                                .startTime(NOW.minus(Duration.ofHours(1)))
+                                .endTime(NOW)
+                                .nextToken("not-a-token")))
         .isInstanceOfSatisfying(
             InvalidNextTokenException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken"));
@@ -182,13 +182,13 @@ class GetMetricDataTest {
             .startTime(NOW.minus(Duration.ofHours(3)))
             .endTime(NOW)
             .build();
-    GetMetricDataResponse single = cw.getMetricData(large);
+    GetMetricDataResponse single = AWS.cw().getMetricData(large);
     assertThat(single.nextToken()).isNull();
 
     GetMetricDataRequest paged = large.toBuilder().maxDatapoints(97).build();
     List<GetMetricDataResponse> pages = new ArrayList<>();
-    cw.getMetricDataPaginator(paged).forEach(pages::add);
-    Map<String, Queries.Series> merged = Queries.fetchAll(cw, paged);
+    AWS.cw().getMetricDataPaginator(paged).forEach(pages::add);
+    Map<String, Queries.Series> merged = Queries.fetchAll(AWS.cw(), paged);
 
     assertThat(pages).hasSizeGreaterThan(10);
     for (GetMetricDataResponse page : pages) {
@@ -224,12 +224,13 @@ class GetMetricDataTest {
     SimulatedFunction busy = busiest();
     Instant start = NOW.minus(Duration.ofMinutes(30));
     GetMetricDataResponse response =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
-                    .startTime(start)
-                    .endTime(start.plus(Duration.ofMinutes(5)))
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
+                        .startTime(start)
+                        .endTime(start.plus(Duration.ofMinutes(5)))
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
     assertThat(response.metricDataResults().get(0).timestamps())
         .containsExactly(
             start,
@@ -244,12 +245,13 @@ class GetMetricDataTest {
     SimulatedFunction busy = busiest();
     Instant start = Instant.parse("2026-11-20T10:07:42Z");
     GetMetricDataResponse response =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
-                    .startTime(start)
-                    .endTime(Instant.parse("2026-11-20T10:32:00Z"))
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
+                        .startTime(start)
+                        .endTime(Instant.parse("2026-11-20T10:32:00Z"))
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
     assertThat(response.metricDataResults().get(0).timestamps())
         .containsExactly(
             Instant.parse("2026-11-20T10:07:00Z"),
@@ -268,9 +270,11 @@ class GetMetricDataTest {
             .startTime(NOW.minus(Duration.ofHours(2)))
             .endTime(NOW)
             .build();
-    List<Instant> descending = cw.getMetricData(request).metricDataResults().get(0).timestamps();
+    List<Instant> descending =
+        AWS.cw().getMetricData(request).metricDataResults().get(0).timestamps();
     List<Instant> ascending =
-        cw.getMetricData(request.toBuilder().scanBy(ScanBy.TIMESTAMP_ASCENDING).build())
+        AWS.cw()
+            .getMetricData(request.toBuilder().scanBy(ScanBy.TIMESTAMP_ASCENDING).build())
             .metricDataResults()
             .get(0)
             .timestamps();
@@ -299,14 +303,15 @@ class GetMetricDataTest {
   void aWindowReachingBackBeforeTheDataStartsReturnsOnlyTheDataHours() {
     SimulatedFunction busy = busiest();
     GetMetricDataResponse response =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 3600))
-                    .startTime(Instant.parse("2020-01-01T00:00:05Z"))
-                    .endTime(NOW)
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 3600))
+                        .startTime(Instant.parse("2020-01-01T00:00:05Z"))
+                        .endTime(NOW)
+                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
     List<Instant> timestamps = response.metricDataResults().get(0).timestamps();
-    assertThat(timestamps.get(0)).isEqualTo(sim.start());
+    assertThat(timestamps.get(0)).isEqualTo(AWS.sim().start());
     assertThat(timestamps).allMatch(t -> t.getEpochSecond() % 3600 == 0);
     assertThat(timestamps.get(timestamps.size() - 1))
         .isEqualTo(Instant.parse("2026-11-20T11:00:00Z"));
@@ -314,7 +319,8 @@ class GetMetricDataTest {
     assertThat(sum)
         .isEqualTo(
             (double)
-                sim.truth(sim.start(), NOW.minus(Duration.ofMinutes(3)))
+                AWS.sim()
+                    .truth(AWS.sim().start(), NOW.minus(Duration.ofMinutes(3)))
                     .function(busy.account(), busy.region(), busy.name())
                     .invocations());
   }
@@ -325,11 +331,12 @@ class GetMetricDataTest {
     Instant start = NOW.minus(Duration.ofMinutes(10));
     // Default lag 3 minutes: minutes ending by 11:57 are visible, i.e. up to the 11:56 minute.
     GetMetricDataResponse now =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
-                    .startTime(start)
-                    .endTime(NOW.plus(Duration.ofMinutes(5))));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
+                        .startTime(start)
+                        .endTime(NOW.plus(Duration.ofMinutes(5))));
     assertThat(now.metricDataResults().get(0).timestamps().get(0))
         .isEqualTo(Instant.parse("2026-11-20T11:56:00Z"));
   }
@@ -342,8 +349,12 @@ class GetMetricDataTest {
       stats.add(query(stat.toLowerCase(), busy.name(), "Duration", stat, 300));
     }
     GetMetricDataResponse r =
-        cw.getMetricData(
-            b -> b.metricDataQueries(stats).startTime(NOW.minus(Duration.ofHours(1))).endTime(NOW));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(stats)
+                        .startTime(NOW.minus(Duration.ofHours(1)))
+                        .endTime(NOW));
     Map<String, List<Double>> values = new HashMap<>();
     r.metricDataResults().forEach(m -> values.put(m.id(), m.values()));
     for (int i = 0; i < values.get("sum").size(); i++) {
@@ -358,33 +369,39 @@ class GetMetricDataTest {
   @Test
   void idleFunctionsAndUnknownMetricsHaveNoDatapoints() {
     SimulatedFunction idle =
-        sim.functions().stream().filter(f -> f.pattern().equals("IDLE")).findFirst().orElseThrow();
+        AWS.sim().functions().stream()
+            .filter(f -> f.pattern().equals("IDLE"))
+            .findFirst()
+            .orElseThrow();
     GetMetricDataResponse r =
-        cw.getMetricData(
-            b ->
-                b.metricDataQueries(
-                        query("idle", idle.name(), "Invocations", "Sum", 300),
-                        query("nosuch", "no-such-function", "Invocations", "Sum", 300),
-                        query("other", busiest().name(), "NoSuchMetric", "Sum", 300))
-                    .startTime(NOW.minus(Duration.ofHours(3)))
-                    .endTime(NOW));
+        AWS.cw()
+            .getMetricData(
+                b ->
+                    b.metricDataQueries(
+                            query("idle", idle.name(), "Invocations", "Sum", 300),
+                            query("nosuch", "no-such-function", "Invocations", "Sum", 300),
+                            query("other", busiest().name(), "NoSuchMetric", "Sum", 300))
+                        .startTime(NOW.minus(Duration.ofHours(3)))
+                        .endTime(NOW));
     assertThat(r.metricDataResults()).hasSize(3);
     assertThat(r.metricDataResults()).allSatisfy(m -> assertThat(m.values()).isEmpty());
   }
 
   @Test
   void getMetricDataCountsTheMetricsRequested() {
-    long before = sim.stats().metricsRequested();
-    cw.getMetricData(
-        b ->
-            b.metricDataQueries(queries(7, "Errors", "Sum", 300))
-                .startTime(NOW.minus(Duration.ofHours(1)))
-                .endTime(NOW));
-    assertThat(sim.stats().metricsRequested() - before).isEqualTo(7);
+    long before = AWS.sim().stats().metricsRequested();
+    AWS.cw()
+        .getMetricData(
+            b ->
+                b.metricDataQueries(queries(7, "Errors", "Sum", 300))
+                    .startTime(NOW.minus(Duration.ofHours(1)))
+                    .endTime(NOW));
+    assertThat(AWS.sim().stats().metricsRequested() - before).isEqualTo(7);
   }
 
   static int points(SimulatedFunction f, Instant start, Instant end, int period) {
-    return cw.getMetricData(
+    return AWS.cw()
+        .getMetricData(
             b ->
                 b.metricDataQueries(query("a", f.name(), "Invocations", "SampleCount", period))
                     .startTime(start)
@@ -397,9 +414,9 @@ class GetMetricDataTest {
 
   /** A function invoked every minute (steady and busy), so every period has data. */
   static SimulatedFunction busiest() {
-    Truth truth = sim.truth(NOW.minus(Duration.ofDays(1)), NOW);
+    Truth truth = AWS.sim().truth(NOW.minus(Duration.ofDays(1)), NOW);
     Set<String> steady = new HashSet<>();
-    sim.functions().stream()
+    AWS.sim().functions().stream()
         .filter(f -> f.pattern().equals("STEADY"))
         .forEach(f -> steady.add(f.name()));
     FunctionTruth best =
@@ -407,6 +424,9 @@ class GetMetricDataTest {
             .filter(f -> steady.contains(f.name()))
             .max((a, b) -> Long.compare(a.invocations(), b.invocations()))
             .orElseThrow();
-    return sim.functions().stream().filter(f -> f.name().equals(best.name())).findFirst().get();
+    return AWS.sim().functions().stream()
+        .filter(f -> f.name().equals(best.name()))
+        .findFirst()
+        .get();
   }
 }

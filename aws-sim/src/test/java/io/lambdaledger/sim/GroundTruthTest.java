@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
@@ -23,25 +21,14 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 class GroundTruthTest {
 
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-  static AwsSimulator sim;
-  static CloudWatchClient cw;
 
-  @BeforeAll
-  static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(60)
-                .withSeed(7)
-                .withClock(new MutableClock(NOW)));
-    cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
-  }
-
-  @AfterAll
-  static void stop() {
-    cw.close();
-    sim.close();
-  }
+  @RegisterExtension
+  static final SimulatedCloudWatch AWS =
+      new SimulatedCloudWatch(
+          SimulatorSettings.defaults()
+              .withFunctions(60)
+              .withSeed(7)
+              .withClock(new MutableClock(NOW)));
 
   @ParameterizedTest(name = "[{0}, {1}) at period {2}")
   @CsvSource({
@@ -53,7 +40,7 @@ class GroundTruthTest {
   void cloudWatchSumsOverAWindowEqualTheTruth(String from, String to, int period) {
     Instant start = Instant.parse(from);
     Instant end = Instant.parse(to);
-    Truth truth = sim.truth(start, end);
+    Truth truth = AWS.sim().truth(start, end);
     List<MetricDataQuery> queries = new ArrayList<>();
     List<FunctionTruth> lines = truth.functions();
     for (int i = 0; i < lines.size(); i++) {
@@ -68,7 +55,7 @@ class GroundTruthTest {
     }
     Map<String, Queries.Series> series =
         Queries.fetchAll(
-            cw,
+            AWS.cw(),
             GetMetricDataRequest.builder()
                 .metricDataQueries(queries)
                 .startTime(start)
@@ -98,7 +85,7 @@ class GroundTruthTest {
 
   @Test
   void billedMillisecondsRoundEachInvocationUp() {
-    Truth truth = sim.truth(NOW.minus(Duration.ofDays(3)), NOW);
+    Truth truth = AWS.sim().truth(NOW.minus(Duration.ofDays(3)), NOW);
     for (FunctionTruth f : truth.functions()) {
       BigDecimal billed = BigDecimal.valueOf(f.billedMs());
       assertThat(billed).isGreaterThanOrEqualTo(f.durationMsSum());
@@ -118,9 +105,9 @@ class GroundTruthTest {
     Instant a = Instant.parse("2026-11-10T00:00:00Z");
     Instant b = Instant.parse("2026-11-11T07:31:00Z");
     Instant c = Instant.parse("2026-11-12T00:00:00Z");
-    Truth first = sim.truth(a, b);
-    Truth second = sim.truth(b, c);
-    Truth both = sim.truth(a, c);
+    Truth first = AWS.sim().truth(a, b);
+    Truth second = AWS.sim().truth(b, c);
+    Truth both = AWS.sim().truth(a, c);
     assertThat(first.invocations() + second.invocations()).isEqualTo(both.invocations());
     assertThat(first.billedMs() + second.billedMs()).isEqualTo(both.billedMs());
     assertThat(first.durationMsSum().add(second.durationMsSum()))
@@ -129,10 +116,10 @@ class GroundTruthTest {
 
   @Test
   void thereIsNoDataBeforeTheStartNorAfterNow() {
-    Instant start = sim.start();
+    Instant start = AWS.sim().start();
     assertThat(start).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
-    assertThat(sim.truth(start.minus(Duration.ofDays(5)), start).invocations()).isZero();
-    assertThat(sim.truth(NOW, NOW.plus(Duration.ofDays(5))).invocations()).isZero();
+    assertThat(AWS.sim().truth(start.minus(Duration.ofDays(5)), start).invocations()).isZero();
+    assertThat(AWS.sim().truth(NOW, NOW.plus(Duration.ofDays(5))).invocations()).isZero();
   }
 
   @Test

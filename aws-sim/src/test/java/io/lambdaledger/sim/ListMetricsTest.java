@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.ListMetricsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -21,32 +19,21 @@ import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 class ListMetricsTest {
 
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
-  static AwsSimulator sim;
-  static CloudWatchClient cw;
 
-  @BeforeAll
-  static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(400)
-                .withSeed(3)
-                .withClock(new MutableClock(NOW)));
-    cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
-  }
-
-  @AfterAll
-  static void stop() {
-    cw.close();
-    sim.close();
-  }
+  @RegisterExtension
+  static final SimulatedCloudWatch AWS =
+      new SimulatedCloudWatch(
+          SimulatorSettings.defaults()
+              .withFunctions(400)
+              .withSeed(3)
+              .withClock(new MutableClock(NOW)));
 
   static List<Metric> list(
       java.util.function.Consumer<
               software.amazon.awssdk.services.cloudwatch.model.ListMetricsRequest.Builder>
           request) {
     List<Metric> metrics = new ArrayList<>();
-    cw.listMetricsPaginator(request).metrics().forEach(metrics::add);
+    AWS.cw().listMetricsPaginator(request).metrics().forEach(metrics::add);
     return metrics;
   }
 
@@ -63,14 +50,14 @@ class ListMetricsTest {
     metrics.forEach(m -> listed.add(m.dimensions().get(0).value()));
 
     Truth lastThreeHours =
-        sim.truth(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofMinutes(3)));
+        AWS.sim().truth(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofMinutes(3)));
     Set<String> invoked = new HashSet<>();
     lastThreeHours.functions().stream()
         .filter(f -> f.invocations() > 0)
         .forEach(f -> invoked.add(f.name()));
 
     assertThat(listed).isEqualTo(invoked);
-    long idle = sim.functions().stream().filter(f -> f.pattern().equals("IDLE")).count();
+    long idle = AWS.sim().functions().stream().filter(f -> f.pattern().equals("IDLE")).count();
     assertThat(listed.size()).isLessThanOrEqualTo(400 - (int) idle);
     assertThat(idle).isGreaterThan(80);
   }
@@ -78,7 +65,7 @@ class ListMetricsTest {
   @Test
   void allMetricsArePagedFiveHundredAtATime() {
     List<ListMetricsResponse> pages = new ArrayList<>();
-    cw.listMetricsPaginator(b -> b.namespace("AWS/Lambda")).forEach(pages::add);
+    AWS.cw().listMetricsPaginator(b -> b.namespace("AWS/Lambda")).forEach(pages::add);
     assertThat(pages.size()).isGreaterThan(2);
     for (int i = 0; i < pages.size() - 1; i++) {
       assertThat(pages.get(i).metrics()).hasSize(500);
@@ -92,7 +79,7 @@ class ListMetricsTest {
   @Test
   void aDimensionFilterWithAValueSelectsOneFunction() {
     SimulatedFunction f =
-        sim.functions().stream().filter(x -> x.pattern().equals("STEADY")).findFirst().get();
+        AWS.sim().functions().stream().filter(x -> x.pattern().equals("STEADY")).findFirst().get();
     List<Metric> metrics =
         list(
             b ->

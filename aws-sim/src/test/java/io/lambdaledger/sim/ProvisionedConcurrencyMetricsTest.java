@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -28,25 +26,14 @@ class ProvisionedConcurrencyMetricsTest {
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
   private static final Instant FROM = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
-  private static AwsSimulator sim;
-  private static CloudWatchClient cw;
 
-  @BeforeAll
-  static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(120)
-                .withSeed(11)
-                .withClock(new MutableClock(NOW)));
-    cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
-  }
-
-  @AfterAll
-  static void stop() {
-    cw.close();
-    sim.close();
-  }
+  @RegisterExtension
+  static final SimulatedCloudWatch AWS =
+      new SimulatedCloudWatch(
+          SimulatorSettings.defaults()
+              .withFunctions(120)
+              .withSeed(11)
+              .withClock(new MutableClock(NOW)));
 
   private static MetricDataQuery perAlias(String id, String function, String metric, String stat) {
     return perResource(id, function, function + ":live", metric, stat);
@@ -74,7 +61,7 @@ class ProvisionedConcurrencyMetricsTest {
 
   private static Map<String, Queries.Series> fetch(List<MetricDataQuery> queries) {
     return Queries.fetchAll(
-        cw,
+        AWS.cw(),
         GetMetricDataRequest.builder()
             .startTime(FROM)
             .endTime(TO)
@@ -85,7 +72,7 @@ class ProvisionedConcurrencyMetricsTest {
 
   @Test
   void executionsOverUtilizationIsTheAllocatedAmountAndInvocationsMatchTheTruth() {
-    Truth truth = sim.truth(FROM, TO);
+    Truth truth = AWS.sim().truth(FROM, TO);
     List<FunctionTruth> provisioned =
         truth.functions().stream().filter(f -> f.provisionedConcurrencyInvocations() > 0).toList();
     assertThat(provisioned).isNotEmpty();
@@ -119,7 +106,7 @@ class ProvisionedConcurrencyMetricsTest {
     // a function whose PC was deleted for part of November: fewer hours with datapoints than
     // hours with invocations
     FunctionTruth gapped =
-        sim.truth(FROM, TO).functions().stream()
+        AWS.sim().truth(FROM, TO).functions().stream()
             .filter(f -> f.provisionedConcurrencyInvocations() > 0)
             .filter(f -> f.configs().get(0).provisionedSeconds() < 30L * 86_400)
             .findFirst()
@@ -137,13 +124,13 @@ class ProvisionedConcurrencyMetricsTest {
   @Test
   void otherQualifiersFunctionsWithoutProvisionedConcurrencyAndOtherMetricsAreEmpty() {
     String withPc =
-        sim.functions().stream()
+        AWS.sim().functions().stream()
             .filter(f -> f.provisionedConcurrency() > 0)
             .findFirst()
             .orElseThrow()
             .name();
     String withoutPc =
-        sim.functions().stream()
+        AWS.sim().functions().stream()
             .filter(f -> f.provisionedConcurrency() == 0 && !f.pattern().equals("IDLE"))
             .findFirst()
             .orElseThrow()

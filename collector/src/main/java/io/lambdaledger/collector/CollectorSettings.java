@@ -87,148 +87,111 @@ public record CollectorSettings(
   }
 
   public CollectorSettings withInterval(Duration value) {
-    return new CollectorSettings(
-        value,
-        period,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        true);
+    Copy copy = new Copy(this);
+    copy.interval = value;
+    copy.intervalExplicit = true;
+    return copy.build();
   }
 
   public CollectorSettings withPeriod(Duration value) {
-    return new CollectorSettings(
-        interval,
-        value,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.period = value;
+    return copy.build();
   }
 
   public CollectorSettings withLookback(Duration value) {
-    return new CollectorSettings(
-        interval,
-        period,
-        value,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.lookback = value;
+    return copy.build();
   }
 
   public CollectorSettings withFinalityMargin(Duration value) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        value,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.finalityMargin = value;
+    return copy.build();
   }
 
   public CollectorSettings withSampleRetentionDays(int value) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        finalityMargin,
-        value,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.sampleRetentionDays = value;
+    return copy.build();
   }
 
   public CollectorSettings withRateLimits(double getMetricDataPerSecond, double lambdaPerSecond) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataPerSecond,
-        lambdaPerSecond,
-        inventoryInterval,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.getMetricDataTps = getMetricDataPerSecond;
+    copy.lambdaTps = lambdaPerSecond;
+    return copy.build();
   }
 
   public CollectorSettings withInventoryInterval(Duration value) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        value,
-        callsInFlight,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.inventoryInterval = value;
+    return copy.build();
   }
 
   public CollectorSettings withConcurrency(int shards, int calls) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        shards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        calls,
-        budget,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.maxConcurrentShards = shards;
+    copy.callsInFlight = calls;
+    return copy.build();
   }
 
   /** The same settings with another monthly budget (the interval stays as it is). */
   public CollectorSettings withBudget(BigDecimal value) {
-    return new CollectorSettings(
-        interval,
-        period,
-        lookback,
-        finalityMargin,
-        sampleRetentionDays,
-        maxConcurrentShards,
-        getMetricDataTps,
-        lambdaTps,
-        inventoryInterval,
-        callsInFlight,
-        value,
-        intervalExplicit);
+    Copy copy = new Copy(this);
+    copy.budget = value;
+    return copy.build();
+  }
+
+  /**
+   * The settings as named fields, so that each wither changes its own by name and only {@link
+   * #build()} lists the components in order.
+   */
+  private static final class Copy {
+    private Duration interval;
+    private Duration period;
+    private Duration lookback;
+    private Duration finalityMargin;
+    private int sampleRetentionDays;
+    private int maxConcurrentShards;
+    private double getMetricDataTps;
+    private double lambdaTps;
+    private Duration inventoryInterval;
+    private int callsInFlight;
+    private BigDecimal budget;
+    private boolean intervalExplicit;
+
+    private Copy(CollectorSettings settings) {
+      interval = settings.interval;
+      period = settings.period;
+      lookback = settings.lookback;
+      finalityMargin = settings.finalityMargin;
+      sampleRetentionDays = settings.sampleRetentionDays;
+      maxConcurrentShards = settings.maxConcurrentShards;
+      getMetricDataTps = settings.getMetricDataTps;
+      lambdaTps = settings.lambdaTps;
+      inventoryInterval = settings.inventoryInterval;
+      callsInFlight = settings.callsInFlight;
+      budget = settings.budget;
+      intervalExplicit = settings.intervalExplicit;
+    }
+
+    private CollectorSettings build() {
+      return new CollectorSettings(
+          interval,
+          period,
+          lookback,
+          finalityMargin,
+          sampleRetentionDays,
+          maxConcurrentShards,
+          getMetricDataTps,
+          lambdaTps,
+          inventoryInterval,
+          callsInFlight,
+          budget,
+          intervalExplicit);
+    }
   }
 
   private static void requirePositive(Duration value, String key) {

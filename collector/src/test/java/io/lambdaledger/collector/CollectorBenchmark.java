@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The collector benchmark (not a timed test; excluded from the normal build): a standalone
@@ -127,23 +125,13 @@ class CollectorBenchmark {
   private static long loadInventory(Database database, URI endpoint) {
     long started = System.nanoTime();
     try (AwsClientFactory clients =
-            new AwsClientFactory(
-                new AwsClientFactory.Options(
-                    endpoint,
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLEDGERBENCH", "not-a-secret")),
-                    RetrySettings.defaults(),
-                    64));
+            CollectorHarness.simulatorClients(
+                endpoint, "AKIDLEDGERBENCH", RetrySettings.defaults(), 64);
         Collector collector =
             new Collector(
                 database,
                 clients,
-                List.of(
-                    new CollectionTarget(
-                        AwsAccount.defaultCredentials(),
-                        "bench",
-                        null,
-                        List.of(CollectorHarness.REGION))),
+                CollectorHarness.defaultTarget("bench"),
                 CollectorSettings.defaults().withRateLimits(1000, 1000),
                 Clock.systemUTC())) {
       Shard shard = collector.shards().get(0);

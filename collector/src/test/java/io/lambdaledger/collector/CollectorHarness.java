@@ -11,6 +11,7 @@ import io.lambdaledger.db.Granularity;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
@@ -18,6 +19,7 @@ import io.lambdaledger.sim.FunctionTruth;
 import io.lambdaledger.sim.SimulatorSettings;
 import io.lambdaledger.sim.Truth;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,14 +76,25 @@ final class CollectorHarness implements AutoCloseable {
       sim.close();
       throw e;
     }
-    this.clients =
-        new AwsClientFactory(
-            new AwsClientFactory.Options(
-                sim.endpoint(),
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                FAST_RETRIES,
-                32));
+    this.clients = simulatorClients(sim.endpoint(), "AKIDLEDGERTEST", FAST_RETRIES, 32);
+  }
+
+  /** AWS clients for the simulator at {@code endpoint}, with a made-up access key. */
+  static AwsClientFactory simulatorClients(
+      URI endpoint, String accessKeyId, RetrySettings retries, int connections) {
+    return new AwsClientFactory(
+        new AwsClientFactory.Options(
+            endpoint,
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, "not-a-secret")),
+            retries,
+            connections));
+  }
+
+  /** The default credentials' account in {@link #REGION}, as one collection target. */
+  static List<CollectionTarget> defaultTarget(String name) {
+    return List.of(
+        new CollectionTarget(AwsAccount.defaultCredentials(), name, null, List.of(REGION)));
   }
 
   static CollectorHarness start(
@@ -130,15 +143,7 @@ final class CollectorHarness implements AutoCloseable {
   /** A collector on another pool of the same database (one a test opened, e.g. via a proxy). */
   Collector collector(Database pool, String instance) {
     Collector collector =
-        new Collector(
-            pool,
-            clients,
-            List.of(
-                new CollectionTarget(
-                    AwsAccount.defaultCredentials(), "test", null, List.of(REGION))),
-            settings,
-            clock,
-            instance);
+        new Collector(pool, clients, defaultTarget("test"), settings, clock, instance);
     collectors.add(collector);
     return collector;
   }

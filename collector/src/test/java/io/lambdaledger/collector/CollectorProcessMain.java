@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A collector in its own JVM, for the test that kills a process mid-run: {@code endpoint dbUrl now
@@ -29,25 +26,10 @@ public final class CollectorProcessMain {
             .withConcurrency(1, 1);
     try (Database db = Database.open(database);
         AwsClientFactory clients =
-            new AwsClientFactory(
-                new AwsClientFactory.Options(
-                    endpoint,
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                    CollectorHarness.FAST_RETRIES,
-                    8));
+            CollectorHarness.simulatorClients(
+                endpoint, "AKIDLEDGERTEST", CollectorHarness.FAST_RETRIES, 8);
         Collector collector =
-            new Collector(
-                db,
-                clients,
-                List.of(
-                    new CollectionTarget(
-                        AwsAccount.defaultCredentials(),
-                        "test",
-                        null,
-                        List.of(CollectorHarness.REGION))),
-                settings,
-                clock)) {
+            new Collector(db, clients, CollectorHarness.defaultTarget("test"), settings, clock)) {
       System.out.println("collector process started");
       collector.backfill(Instant.parse(args[4]), Instant.parse(args[5]), Progress.none());
     }

@@ -8,9 +8,6 @@ import java.lang.management.MemoryType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * One collection cycle in its own JVM (the benchmark runs it with {@code -Xmx512m}), with the
@@ -29,23 +26,13 @@ public final class CycleProcessMain {
         defaults.withConcurrency(defaults.maxConcurrentShards(), callsInFlight);
     try (Database db = Database.open(new DatabaseSettings(args[1], null, null));
         AwsClientFactory clients =
-            new AwsClientFactory(
-                new AwsClientFactory.Options(
-                    URI.create(args[0]),
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLEDGERBENCH", "not-a-secret")),
-                    RetrySettings.defaults(),
-                    64));
+            CollectorHarness.simulatorClients(
+                URI.create(args[0]), "AKIDLEDGERBENCH", RetrySettings.defaults(), 64);
         Collector collector =
             new Collector(
                 db,
                 clients,
-                List.of(
-                    new CollectionTarget(
-                        AwsAccount.defaultCredentials(),
-                        "bench",
-                        null,
-                        List.of(CollectorHarness.REGION))),
+                CollectorHarness.defaultTarget("bench"),
                 settings,
                 Clock.systemUTC())) {
       collector.shards();

@@ -9,7 +9,6 @@ import io.lambdaledger.sim.OperationStats;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.impl.DSL;
@@ -59,12 +58,7 @@ class FirstCollectionHistoryTest {
           new Collector(
               harness.database,
               clients,
-              List.of(
-                  new CollectionTarget(
-                      AwsAccount.defaultCredentials(),
-                      "test",
-                      null,
-                      List.of(CollectorHarness.REGION))),
+              CollectorHarness.defaultTarget("test"),
               harness.settings,
               harness.clock,
               "first-collection")) {

@@ -2,6 +2,7 @@ package io.lambdaledger.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.db.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static io.lambdaledger.db.jooq.Tables.PROVISIONED_CONCURRENCY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_DAY;
 import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
 
+import io.lambdaledger.core.cost.GbSeconds;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
@@ -598,8 +599,9 @@ public final class HistoryStore {
   private record Memory(Instant from, Instant to, int memoryMb) {}
 
   /**
-   * allocated × seconds × GB over {@code [from, to)}, with the memory in force in each part (before
-   * the earliest known configuration, the earliest one: as the rollups price it).
+   * allocated × seconds × GB over {@code [from, to)} (whole seconds, core's one formula: {@link
+   * GbSeconds}), with the memory in force in each part (before the earliest known configuration,
+   * the earliest one: as the rollups price it).
    */
   private static BigDecimal gbSeconds(
       int allocated, Instant from, Instant to, List<Memory> memories) {
@@ -610,12 +612,12 @@ public final class HistoryStore {
       Instant a = max(from, memory.from().equals(earliest) ? Instant.MIN : memory.from());
       Instant b = memory.to() == null || memory.to().isAfter(to) ? to : memory.to();
       if (a.isBefore(b)) {
+        long milliseconds = java.time.Duration.between(a, b).toSeconds() * 1000;
         total =
             total.add(
-                BigDecimal.valueOf(allocated)
-                    .multiply(BigDecimal.valueOf(java.time.Duration.between(a, b).toSeconds()))
-                    .multiply(BigDecimal.valueOf(memory.memoryMb()))
-                    .divide(BigDecimal.valueOf(1024)));
+                GbSeconds.of(
+                    BigDecimal.valueOf(allocated).multiply(BigDecimal.valueOf(milliseconds)),
+                    memory.memoryMb()));
       }
     }
     return total;

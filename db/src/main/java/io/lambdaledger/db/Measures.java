@@ -4,42 +4,69 @@ import static io.lambdaledger.db.jooq.Tables.USAGE_HOUR;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 
+import io.lambdaledger.core.model.Gauge;
 import io.lambdaledger.core.model.UsageTotals;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
 /**
  * The usage columns shared by {@code usage_hour} and {@code usage_day} (same names in both), and
- * their mapping to {@link UsageTotals}.
+ * their mapping to {@link UsageTotals}. Each {@link Gauge} has its column of the same name in lower
+ * case ({@link #column}), in {@code metric_sample} too, so a new gauge needs its columns but no
+ * code here.
  */
 final class Measures {
 
   private Measures() {}
 
-  /** Sums (the maximum for the iterator age) of {@code table}'s usage columns, by name. */
+  /** The column that keeps {@code gauge}, in {@code metric_sample} and in every rollup table. */
+  static String column(Gauge gauge) {
+    return GAUGE_COLUMNS.get(gauge);
+  }
+
+  private static final Map<Gauge, String> GAUGE_COLUMNS = gaugeColumns();
+
+  private static Map<Gauge, String> gaugeColumns() {
+    Map<Gauge, String> columns = new EnumMap<>(Gauge.class);
+    for (Gauge gauge : Gauge.values()) {
+      columns.put(gauge, gauge.name().toLowerCase(Locale.ROOT));
+    }
+    return columns;
+  }
+
+  /** Sums (the maximum for each gauge) of {@code table}'s usage columns, by name. */
   static List<Field<?>> aggregates(Table<?> table) {
     var t = USAGE_HOUR;
-    return List.of(
-        sum(table.field(t.REQUESTS)).as(t.REQUESTS.getName()),
-        sum(table.field(t.DURATION_MS_SUM)).as(t.DURATION_MS_SUM.getName()),
-        sum(table.field(t.PC_ALLOCATED_S)).as(t.PC_ALLOCATED_S.getName()),
-        sum(table.field(t.PC_GB_S)).as(t.PC_GB_S.getName()),
-        sum(table.field(t.PC_REQUESTS)).as(t.PC_REQUESTS.getName()),
-        sum(table.field(t.PC_SPILLOVER_REQUESTS)).as(t.PC_SPILLOVER_REQUESTS.getName()),
-        sum(table.field(t.PC_DURATION_MS_EST)).as(t.PC_DURATION_MS_EST.getName()),
-        sum(table.field(t.ERRORS)).as(t.ERRORS.getName()),
-        sum(table.field(t.THROTTLES)).as(t.THROTTLES.getName()),
-        sum(table.field(t.DEAD_LETTER_ERRORS)).as(t.DEAD_LETTER_ERRORS.getName()),
-        max(table.field(t.ITERATOR_AGE_MAX_MS)).as(t.ITERATOR_AGE_MAX_MS.getName()));
+    List<Field<?>> aggregates = new ArrayList<>();
+    aggregates.addAll(
+        List.of(
+            sum(table.field(t.REQUESTS)).as(t.REQUESTS.getName()),
+            sum(table.field(t.DURATION_MS_SUM)).as(t.DURATION_MS_SUM.getName()),
+            sum(table.field(t.PC_ALLOCATED_S)).as(t.PC_ALLOCATED_S.getName()),
+            sum(table.field(t.PC_GB_S)).as(t.PC_GB_S.getName()),
+            sum(table.field(t.PC_REQUESTS)).as(t.PC_REQUESTS.getName()),
+            sum(table.field(t.PC_SPILLOVER_REQUESTS)).as(t.PC_SPILLOVER_REQUESTS.getName()),
+            sum(table.field(t.PC_DURATION_MS_EST)).as(t.PC_DURATION_MS_EST.getName()),
+            sum(table.field(t.ERRORS)).as(t.ERRORS.getName()),
+            sum(table.field(t.THROTTLES)).as(t.THROTTLES.getName()),
+            sum(table.field(t.DEAD_LETTER_ERRORS)).as(t.DEAD_LETTER_ERRORS.getName())));
+    for (Gauge gauge : Gauge.values()) {
+      aggregates.add(max(table.field(column(gauge))).as(column(gauge)));
+    }
+    return aggregates;
   }
 
   /** Reads the usage columns (plain or aggregated, by name) of a row. */
   static UsageTotals totals(Record row) {
     var t = USAGE_HOUR;
-    return UsageTotals.builder()
+    return gauges(row, UsageTotals.builder())
         .requests(longOf(row, t.REQUESTS))
         .durationMsSum(decimalOf(row, t.DURATION_MS_SUM))
         .provisionedConcurrencySeconds(decimalOf(row, t.PC_ALLOCATED_S))
@@ -50,8 +77,18 @@ final class Measures {
         .errors(longOf(row, t.ERRORS))
         .throttles(longOf(row, t.THROTTLES))
         .deadLetterErrors(longOf(row, t.DEAD_LETTER_ERRORS))
-        .iteratorAgeMaxMs(row.get(t.ITERATOR_AGE_MAX_MS.getName(), BigDecimal.class))
         .build();
+  }
+
+  /**
+   * Sets every gauge of {@code builder} from its column in {@code row} (a rollup row or a {@code
+   * metric_sample} row: the names are the same).
+   */
+  static UsageTotals.Builder gauges(Record row, UsageTotals.Builder builder) {
+    for (Gauge gauge : Gauge.values()) {
+      builder.maximum(gauge, row.get(column(gauge), BigDecimal.class));
+    }
+    return builder;
   }
 
   /** Writes {@code totals} into a {@code usage_hour} or {@code usage_day} record. */
@@ -67,7 +104,25 @@ final class Measures {
     row.set(row.field(t.ERRORS), totals.errors());
     row.set(row.field(t.THROTTLES), totals.throttles());
     row.set(row.field(t.DEAD_LETTER_ERRORS), totals.deadLetterErrors());
-    row.set(row.field(t.ITERATOR_AGE_MAX_MS), totals.iteratorAgeMaxMs());
+    for (Gauge gauge : Gauge.values()) {
+      setConverted(row, row.field(column(gauge)), totals.maximum(gauge));
+    }
+  }
+
+  /** A gauge column is {@code numeric} or {@code integer}/{@code bigint}. */
+  private static <T> void setConverted(Record row, Field<T> column, BigDecimal value) {
+    Class<T> type = column.getType();
+    Object converted;
+    if (value == null || type == BigDecimal.class) {
+      converted = value;
+    } else if (type == Integer.class) {
+      converted = value.intValueExact();
+    } else if (type == Long.class) {
+      converted = value.longValueExact();
+    } else {
+      throw new IllegalStateException("gauge column " + column.getName() + " is of type " + type);
+    }
+    row.set(column, type.cast(converted));
   }
 
   private static long longOf(Record row, Field<?> column) {

@@ -169,7 +169,7 @@ final class RollupCalculator {
             : duration
                 .multiply(BigDecimal.valueOf(provisioned))
                 .divide(BigDecimal.valueOf(invocations), DURATION_SCALE, RoundingMode.HALF_UP);
-    return UsageTotals.builder()
+    return Measures.gauges(sample, UsageTotals.builder())
         .requests(invocations)
         .durationMsSum(duration)
         .provisionedRequests(sample.getPcInvocations())
@@ -178,7 +178,6 @@ final class RollupCalculator {
         .errors(sample.getErrors())
         .throttles(sample.getThrottles())
         .deadLetterErrors(sample.getDeadLetterErrors())
-        .iteratorAgeMaxMs(sample.getIteratorAgeMaxMs())
         .build();
   }
 

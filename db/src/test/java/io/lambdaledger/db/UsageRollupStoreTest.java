@@ -203,6 +203,15 @@ class UsageRollupStoreTest {
     }
   }
 
+  /** API's first period of DAY1 read again an hour later, with 12 invocations instead of 10. */
+  private static MetricSample apiReadAgainLater() {
+    return MetricSample.builder(API, DAY1, 300)
+        .invocations(12)
+        .durationMsSum(new BigDecimal("1300"))
+        .collectedAt(DAY1.plusSeconds(3600))
+        .build();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
   void aLaterReadOfTheSamplesReplacesTheRollupInsteadOfAddingToIt(DatabaseKind kind) {
@@ -212,13 +221,7 @@ class UsageRollupStoreTest {
       samples.upsert(List.of(Fixtures.sample(API, DAY1, 300, 10, "1000")));
       rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
 
-      samples.upsert(
-          List.of(
-              MetricSample.builder(API, DAY1, 300)
-                  .invocations(12)
-                  .durationMsSum(new BigDecimal("1300"))
-                  .collectedAt(DAY1.plusSeconds(3600))
-                  .build()));
+      samples.upsert(List.of(apiReadAgainLater()));
       rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
 
       List<FunctionUsage> usage = rollups.usageByFunction(UsageQuery.between(DAY1, DAY3));
@@ -255,13 +258,7 @@ class UsageRollupStoreTest {
       assertThat(rollups.monthStamp(october)).isEqualTo(first);
 
       // A later read of the same period, still at the same fixed time: the requests tell.
-      samples.upsert(
-          List.of(
-              MetricSample.builder(API, DAY1, 300)
-                  .invocations(12)
-                  .durationMsSum(new BigDecimal("1300"))
-                  .collectedAt(DAY1.plusSeconds(3600))
-                  .build()));
+      samples.upsert(List.of(apiReadAgainLater()));
       rollups.recompute(List.of(API), DAY1, DAY1.plusSeconds(300));
       assertThat(rollups.monthStamp(october)).isNotEqualTo(first);
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -209,6 +210,33 @@ public final class HistoryCaveats {
   public List<CostWarning> warnings(FunctionKey function) {
     return warnings(List.of(function));
   }
+
+  /**
+   * Equal when read from the same price book and the same evidence: what the API compares to reuse
+   * a cost answer (a caveat read again from unchanged history is the same caveat).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || other instanceof HistoryCaveats that
+            && book == that.book
+            && hashCode() == that.hashCode()
+            && provenance.equals(that.provenance)
+            && unknown.equals(that.unknown);
+  }
+
+  /** Computed once (the caveats never change): a month of 50,000 functions has 50,000 entries. */
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = Objects.hash(System.identityHashCode(book), provenance, unknown);
+      hash = h;
+    }
+    return h;
+  }
+
+  private int hash;
 
   private static String notYetKnownText(NotYetKnown one) {
     String what =

@@ -1,6 +1,8 @@
 package io.lambdaledger.core.model;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,8 @@ import java.util.Objects;
  * @param provisionedDurationMsEstimate duration of the provisioned invocations, estimated per
  *     sample as {@code durationMsSum × provisionedRequests / requests} (CloudWatch does not split
  *     it)
- * @param iteratorAgeMaxMs nullable
+ * @param maxima the {@link Gauge}s some sample carried, each with its largest value; a gauge no
+ *     sample carried is absent (unknown, not zero)
  */
 public record UsageTotals(
     long requests,
@@ -35,7 +38,7 @@ public record UsageTotals(
     long errors,
     long throttles,
     long deadLetterErrors,
-    BigDecimal iteratorAgeMaxMs) {
+    Map<Gauge, BigDecimal> maxima) {
 
   /** No usage at all. */
   public static final UsageTotals ZERO = builder().build();
@@ -66,7 +69,17 @@ public record UsageTotals(
         .errors(errors)
         .throttles(throttles)
         .deadLetterErrors(deadLetterErrors)
-        .iteratorAgeMaxMs(iteratorAgeMaxMs);
+        .maxima(maxima);
+  }
+
+  /** The largest value of {@code gauge} in this bucket; null when no sample carried it. */
+  public BigDecimal maximum(Gauge gauge) {
+    return maxima.get(gauge);
+  }
+
+  /** The largest iterator age in milliseconds; null when no sample carried it. */
+  public BigDecimal iteratorAgeMaxMs() {
+    return maximum(Gauge.ITERATOR_AGE_MAX_MS);
   }
 
   /** Names each quantity of a {@link UsageTotals}, so that no caller counts positions. */
@@ -81,7 +94,7 @@ public record UsageTotals(
     private long errors;
     private long throttles;
     private long deadLetterErrors;
-    private BigDecimal iteratorAgeMaxMs;
+    private final Map<Gauge, BigDecimal> maxima = new EnumMap<>(Gauge.class);
 
     private Builder() {}
 
@@ -136,8 +149,22 @@ public record UsageTotals(
     }
 
     /** Nullable: unknown when no sample carried it. */
+    public Builder maximum(Gauge gauge, BigDecimal value) {
+      if (value == null) {
+        maxima.remove(gauge);
+      } else {
+        maxima.put(gauge, value);
+      }
+      return this;
+    }
+
+    /** Nullable: unknown when no sample carried it. */
     public Builder iteratorAgeMaxMs(BigDecimal value) {
-      iteratorAgeMaxMs = value;
+      return maximum(Gauge.ITERATOR_AGE_MAX_MS, value);
+    }
+
+    private Builder maxima(Map<Gauge, BigDecimal> values) {
+      maxima.putAll(values);
       return this;
     }
 
@@ -153,7 +180,7 @@ public record UsageTotals(
           errors,
           throttles,
           deadLetterErrors,
-          iteratorAgeMaxMs);
+          maxima);
     }
   }
 
@@ -162,6 +189,7 @@ public record UsageTotals(
     Objects.requireNonNull(provisionedConcurrencySeconds, "provisionedConcurrencySeconds");
     Objects.requireNonNull(provisionedConcurrencyGbSeconds, "provisionedConcurrencyGbSeconds");
     Objects.requireNonNull(provisionedDurationMsEstimate, "provisionedDurationMsEstimate");
+    maxima = maxima.isEmpty() ? Map.of() : Map.copyOf(maxima);
   }
 
   /** Component-wise sum; maxima take the larger known value. */
@@ -181,17 +209,24 @@ public record UsageTotals(
         .errors(errors + other.errors)
         .throttles(throttles + other.throttles)
         .deadLetterErrors(deadLetterErrors + other.deadLetterErrors)
-        .iteratorAgeMaxMs(max(iteratorAgeMaxMs, other.iteratorAgeMaxMs))
+        .maxima(maxima)
+        .maxima(largerOf(other.maxima))
         .build();
   }
 
-  private static <T extends Comparable<T>> T max(T a, T b) {
-    if (a == null) {
-      return b;
+  /** {@code others}' maxima that are larger than (or unknown in) these totals. */
+  private Map<Gauge, BigDecimal> largerOf(Map<Gauge, BigDecimal> others) {
+    if (others.isEmpty()) {
+      return Map.of();
     }
-    if (b == null) {
-      return a;
-    }
-    return a.compareTo(b) >= 0 ? a : b;
+    Map<Gauge, BigDecimal> larger = new EnumMap<>(Gauge.class);
+    others.forEach(
+        (gauge, value) -> {
+          BigDecimal mine = maxima.get(gauge);
+          if (mine == null || value.compareTo(mine) > 0) {
+            larger.put(gauge, value);
+          }
+        });
+    return larger;
   }
 }

@@ -42,6 +42,30 @@ class HistoryCaveatsTest {
                   "ListProvisionedConcurrencyConfigs 404 UnknownOperationException")));
 
   @Test
+  void caveatsReadFromEqualEvidenceAreEqualAndFromOtherEvidenceNot() {
+    PriceBook book = PriceBook.bundled();
+    List<FunctionProvenance> evidence =
+        List.of(
+            new FunctionProvenance(INFERRED, MONTH, Provenance.INFERRED, new BigDecimal("12345")));
+    HistoryCaveats first = new HistoryCaveats(book, evidence, List.of());
+    HistoryCaveats again = new HistoryCaveats(book, List.copyOf(evidence), List.of());
+
+    assertThat(again).isEqualTo(first).hasSameHashCodeAs(first);
+    assertThat(
+            new HistoryCaveats(
+                book,
+                List.of(new FunctionProvenance(INFERRED, MONTH, Provenance.UNKNOWN, null)),
+                List.of()))
+        .isNotEqualTo(first);
+    assertThat(
+            new HistoryCaveats(
+                book,
+                evidence,
+                List.of(new NotYetKnown(INFERRED, "TAGS", "DENIED", "403 AccessDenied"))))
+        .isNotEqualTo(first);
+  }
+
+  @Test
   void theAmountAtRiskIsTheInferredPcAtTheRegionsX86Rate() {
     BigDecimal rate =
         PriceBook.bundled()

@@ -1,4 +1,4 @@
-package io.lambdaledger.collector;
+package io.lambdaledger.db.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; the simulator and the collector share it. */
-final class MutableClock extends Clock {
+/**
+ * A UTC clock tests move by hand, for every module whose tests use the database's test support (the
+ * collector, the API, the application); or one that follows the system clock ({@link #system()}).
+ */
+public final class MutableClock extends Clock {
 
   private final AtomicReference<Instant> now;
   private final boolean live;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
     this.live = false;
   }
@@ -24,16 +27,16 @@ final class MutableClock extends Clock {
   }
 
   /** A clock that follows the system clock and cannot be moved. */
-  static MutableClock system() {
+  public static MutableClock system() {
     return new MutableClock();
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     requireManual();
     now.set(instant);
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     requireManual();
     now.updateAndGet(instant -> instant.plus(duration));
   }
