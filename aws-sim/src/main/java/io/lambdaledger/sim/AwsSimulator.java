@@ -47,7 +47,9 @@ public final class AwsSimulator implements AutoCloseable {
             settings.accounts(),
             settings.regions(),
             settings.effectiveStart().getEpochSecond(),
-            settings.savingsCases());
+            settings.savingsCases(),
+            settings.seasonality(),
+            settings.spike());
     this.logs = new LogsInsightsService(workload, settings.clock());
     this.faults = new FaultInjector(settings.faults(), settings.seed());
     this.truthCalculator = new TruthCalculator(workload);
@@ -203,9 +205,46 @@ public final class AwsSimulator implements AutoCloseable {
     if (settings.savingsCases()) {
       Map<String, Object> withSavings = new LinkedHashMap<>(json);
       withSavings.put("savings", savings(truth));
-      return withSavings;
+      json = withSavings;
+    }
+    if (settings.seasonality() != null || settings.spike() != null) {
+      Map<String, Object> withPlanted = new LinkedHashMap<>(json);
+      withPlanted.put("planted", planted());
+      json = withPlanted;
     }
     return json;
+  }
+
+  /** The planted seasonal pattern and spike ({@code null} where none is planted). */
+  private Map<String, Object> planted() {
+    Map<String, Object> planted = new LinkedHashMap<>();
+    Seasonality seasonality = settings.seasonality();
+    Map<String, Object> season = null;
+    if (seasonality != null) {
+      season = new LinkedHashMap<>();
+      season.put("weekendFactor", seasonality.weekendFactor());
+      season.put("dailyAmplitude", seasonality.dailyAmplitude());
+      season.put("peakHourUtc", seasonality.peakHourUtc());
+    }
+    planted.put("seasonality", season);
+    Spike spike = settings.spike();
+    Map<String, Object> spiked = null;
+    if (spike != null) {
+      FunctionProfile f =
+          workload.functions().stream()
+              .filter(p -> p.name.equals(spike.function()))
+              .findFirst()
+              .orElseThrow();
+      spiked = new LinkedHashMap<>();
+      spiked.put("account", f.account);
+      spiked.put("region", f.region);
+      spiked.put("name", f.name);
+      spiked.put("from", spike.start().toString());
+      spiked.put("to", spike.end().toString());
+      spiked.put("factor", spike.factor());
+    }
+    planted.put("spike", spiked);
+    return planted;
   }
 
   /** The planted savings cases' kinds and true monthly savings over the truth's window. */

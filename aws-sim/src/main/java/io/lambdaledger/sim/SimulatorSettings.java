@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  *     SavingsCases}: over-provisioned memory, x86 functions eligible for arm64, idle provisioned
  *     concurrency, well-sized functions), added after the generated functions so that these stay
  *     exactly as they are
+ * @param seasonality nullable: a weekly seasonal multiplier planted on every function's traffic
+ *     ({@link Seasonality}); {@code null} (the default) plants none, so the estate stays exactly as
+ *     it was
+ * @param spike nullable: one cost spike planted on one function ({@link Spike}); {@code null} (the
+ *     default) plants none
  */
 public record SimulatorSettings(
     int functions,
@@ -46,7 +51,9 @@ public record SimulatorSettings(
     int port,
     boolean consolidatedBilling,
     String externalId,
-    boolean savingsCases) {
+    boolean savingsCases,
+    Seasonality seasonality,
+    Spike spike) {
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -99,7 +106,9 @@ public record SimulatorSettings(
         0,
         false,
         null,
-        false);
+        false,
+        null,
+        null);
   }
 
   /** The first instant with data: {@code start}, or the start of the previous month. */
@@ -125,7 +134,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withAccounts(int accounts) {
@@ -142,7 +153,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withRegions(List<String> regions) {
@@ -159,7 +172,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withSeed(long seed) {
@@ -176,7 +191,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withStart(Instant start) {
@@ -193,7 +210,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withLag(Duration lag) {
@@ -210,7 +229,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withFaults(Faults faults) {
@@ -227,7 +248,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withClock(Clock clock) {
@@ -244,7 +267,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withBindAddress(String bindAddress) {
@@ -261,7 +286,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withPort(int port) {
@@ -278,7 +305,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withConsolidatedBilling(boolean consolidatedBilling) {
@@ -295,7 +324,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withExternalId(String externalId) {
@@ -312,7 +343,9 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
   }
 
   public SimulatorSettings withSavingsCases(boolean savingsCases) {
@@ -329,6 +362,46 @@ public record SimulatorSettings(
         port,
         consolidatedBilling,
         externalId,
-        savingsCases);
+        savingsCases,
+        seasonality,
+        spike);
+  }
+
+  public SimulatorSettings withSeasonality(Seasonality seasonality) {
+    return new SimulatorSettings(
+        functions,
+        accounts,
+        regions,
+        seed,
+        start,
+        lag,
+        faults,
+        clock,
+        bindAddress,
+        port,
+        consolidatedBilling,
+        externalId,
+        savingsCases,
+        seasonality,
+        spike);
+  }
+
+  public SimulatorSettings withSpike(Spike spike) {
+    return new SimulatorSettings(
+        functions,
+        accounts,
+        regions,
+        seed,
+        start,
+        lag,
+        faults,
+        clock,
+        bindAddress,
+        port,
+        consolidatedBilling,
+        externalId,
+        savingsCases,
+        seasonality,
+        spike);
   }
 }

@@ -74,6 +74,8 @@ final class Workload {
   private final List<FunctionProfile> functions;
   private final Map<String, List<FunctionProfile>> byAccountRegion;
   private final Map<String, FunctionProfile> byKey;
+  private final Seasonality seasonality;
+  private final Spike spike;
 
   Workload(long seed, int functionCount, int accountCount, List<String> regions, long start) {
     this(seed, functionCount, accountCount, regions, start, false);
@@ -90,7 +92,26 @@ final class Workload {
       List<String> regions,
       long start,
       boolean savingsCases) {
+    this(seed, functionCount, accountCount, regions, start, savingsCases, null, null);
+  }
+
+  /**
+   * @param seasonality nullable: multiplies every function's rate ({@link Seasonality})
+   * @param spike nullable: multiplies one function's rate for a while ({@link Spike}); its function
+   *     must be in the estate
+   */
+  Workload(
+      long seed,
+      int functionCount,
+      int accountCount,
+      List<String> regions,
+      long start,
+      boolean savingsCases,
+      Seasonality seasonality,
+      Spike spike) {
     this.seed = seed;
+    this.seasonality = seasonality;
+    this.spike = spike;
     this.startEpochSecond = start;
     this.regions = List.copyOf(regions);
     this.accounts = accountIds(seed, accountCount);
@@ -116,6 +137,19 @@ final class Workload {
         });
     this.byAccountRegion = Map.copyOf(grouped);
     this.byKey = Map.copyOf(keyed);
+    if (spike != null && functions.stream().noneMatch(f -> f.name.equals(spike.function()))) {
+      throw new IllegalArgumentException("the spike's function is not in the estate: " + spike);
+    }
+  }
+
+  /** The planted seasonal pattern, or {@code null}. */
+  Seasonality seasonality() {
+    return seasonality;
+  }
+
+  /** The planted spike, or {@code null}. */
+  Spike spike() {
+    return spike;
   }
 
   long seed() {
@@ -348,6 +382,12 @@ final class Workload {
     }
     rng.reseed(Rng.hash(seed, f.id, minute));
     double mean = f.baseRate * patternFactor(f, minute);
+    if (seasonality != null) {
+      mean *= seasonality.factorAt(minute);
+    }
+    if (spike != null && spike.covers(f.name, minute)) {
+      mean *= spike.factor();
+    }
     long n = rng.poisson(mean);
     if (n == 0) {
       return;
