@@ -121,287 +121,148 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withFunctions(int functions) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.functions = functions;
+    return copy.build();
   }
 
   public SimulatorSettings withAccounts(int accounts) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.accounts = accounts;
+    return copy.build();
   }
 
   public SimulatorSettings withRegions(List<String> regions) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.regions = regions;
+    return copy.build();
   }
 
   public SimulatorSettings withSeed(long seed) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.seed = seed;
+    return copy.build();
   }
 
   public SimulatorSettings withStart(Instant start) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.start = start;
+    return copy.build();
   }
 
   public SimulatorSettings withLag(Duration lag) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.lag = lag;
+    return copy.build();
   }
 
   public SimulatorSettings withFaults(Faults faults) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.faults = faults;
+    return copy.build();
   }
 
   public SimulatorSettings withClock(Clock clock) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.clock = clock;
+    return copy.build();
   }
 
   public SimulatorSettings withBindAddress(String bindAddress) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.bindAddress = bindAddress;
+    return copy.build();
   }
 
   public SimulatorSettings withPort(int port) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.port = port;
+    return copy.build();
   }
 
   public SimulatorSettings withConsolidatedBilling(boolean consolidatedBilling) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.consolidatedBilling = consolidatedBilling;
+    return copy.build();
   }
 
   public SimulatorSettings withExternalId(String externalId) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.externalId = externalId;
+    return copy.build();
   }
 
   public SimulatorSettings withSavingsCases(boolean savingsCases) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.savingsCases = savingsCases;
+    return copy.build();
   }
 
   public SimulatorSettings withSeasonality(Seasonality seasonality) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.seasonality = seasonality;
+    return copy.build();
   }
 
   public SimulatorSettings withSpike(Spike spike) {
-    return new SimulatorSettings(
-        functions,
-        accounts,
-        regions,
-        seed,
-        start,
-        lag,
-        faults,
-        clock,
-        bindAddress,
-        port,
-        consolidatedBilling,
-        externalId,
-        savingsCases,
-        seasonality,
-        spike);
+    Copy copy = new Copy(this);
+    copy.spike = spike;
+    return copy.build();
+  }
+
+  /** A mutable copy, so that each wither names the one component it changes. */
+  private static final class Copy {
+    private int functions;
+    private int accounts;
+    private List<String> regions;
+    private long seed;
+    private Instant start;
+    private Duration lag;
+    private Faults faults;
+    private Clock clock;
+    private String bindAddress;
+    private int port;
+    private boolean consolidatedBilling;
+    private String externalId;
+    private boolean savingsCases;
+    private Seasonality seasonality;
+    private Spike spike;
+
+    private Copy(SimulatorSettings settings) {
+      functions = settings.functions;
+      accounts = settings.accounts;
+      regions = settings.regions;
+      seed = settings.seed;
+      start = settings.start;
+      lag = settings.lag;
+      faults = settings.faults;
+      clock = settings.clock;
+      bindAddress = settings.bindAddress;
+      port = settings.port;
+      consolidatedBilling = settings.consolidatedBilling;
+      externalId = settings.externalId;
+      savingsCases = settings.savingsCases;
+      seasonality = settings.seasonality;
+      spike = settings.spike;
+    }
+
+    private SimulatorSettings build() {
+      return new SimulatorSettings(
+          functions,
+          accounts,
+          regions,
+          seed,
+          start,
+          lag,
+          faults,
+          clock,
+          bindAddress,
+          port,
+          consolidatedBilling,
+          externalId,
+          savingsCases,
+          seasonality,
+          spike);
+    }
   }
 }
