@@ -215,6 +215,44 @@ record ReportRow(
       BigDecimal totalCost,
       List<String> notes,
       RowOrigin origin) {
+    return figures(
+        requests,
+        gbSeconds,
+        charges,
+        freeTierCredit,
+        totalCost,
+        notes,
+        origin,
+        priced,
+        historyProvenance);
+  }
+
+  /**
+   * This function's row from the bill: other figures and notes, priced, no history provenance (the
+   * history is the estimate's).
+   */
+  ReportRow fromBill(
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      List<String> notes,
+      RowOrigin origin) {
+    return figures(
+        requests, gbSeconds, charges, freeTierCredit, totalCost, notes, origin, true, null);
+  }
+
+  private ReportRow figures(
+      long requests,
+      BigDecimal gbSeconds,
+      List<ChargeLine> charges,
+      BigDecimal freeTierCredit,
+      BigDecimal totalCost,
+      List<String> notes,
+      RowOrigin origin,
+      boolean priced,
+      String historyProvenance) {
     return new ReportRow(
         month,
         payerAccountId,
@@ -238,44 +276,6 @@ record ReportRow(
         notes,
         priced,
         historyProvenance,
-        origin);
-  }
-
-  /**
-   * This function's row from the bill: other figures and notes, priced, no history provenance (the
-   * history is the estimate's).
-   */
-  ReportRow fromBill(
-      long requests,
-      BigDecimal gbSeconds,
-      List<ChargeLine> charges,
-      BigDecimal freeTierCredit,
-      BigDecimal totalCost,
-      List<String> notes,
-      RowOrigin origin) {
-    return new ReportRow(
-        month,
-        payerAccountId,
-        payerAccountName,
-        accountId,
-        accountName,
-        region,
-        functionName,
-        functionArn,
-        architecture,
-        memoryMb,
-        ephemeralStorageMb,
-        requests,
-        gbSeconds,
-        charges,
-        freeTierCredit,
-        totalCost,
-        currency,
-        priceVersion,
-        tags,
-        notes,
-        true,
-        null,
         origin);
   }
 
