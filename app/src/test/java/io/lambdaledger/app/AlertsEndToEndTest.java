@@ -33,6 +33,7 @@ import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.MonthRollups;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
@@ -67,8 +68,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Budgets, anomalies and alerts end to end: usage rows written through the database, the alert
@@ -387,8 +386,7 @@ class AlertsEndToEndTest {
 
   // ---------------------------------------------------------------- the tests
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aFiveFoldSpikeOnOneFunctionRaisesExactlyOneAlertWithinOneCycle(DatabaseKind kind)
       throws Exception {
     Receiver receiver = new Receiver();
@@ -539,8 +537,7 @@ class AlertsEndToEndTest {
   /** A large spender (about $50 a day) and a small one (about $6), hour by hour. */
   static final Map<FunctionKey, Double> HOURLY_BASE = Map.of(INDEXER, 48.0, REFUNDS, 6.0);
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anHourlyFiveFoldSpikeOnALargeSpenderRaisesExactlyOneAlertWithinOneCycle(DatabaseKind kind)
       throws Exception {
     Receiver receiver = new Receiver();

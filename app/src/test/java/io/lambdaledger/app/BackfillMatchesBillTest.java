@@ -17,6 +17,7 @@ import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.reports.CollectionProgress;
@@ -48,8 +49,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -205,8 +204,7 @@ class BackfillMatchesBillTest {
     return provisioned;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aBackfilledMonthInsideCloudTrailsNinetyDaysMatchesTheBill(DatabaseKind kind)
       throws IOException {
     Run run = backfillNovember(kind, FAULTS);
@@ -231,8 +229,7 @@ class BackfillMatchesBillTest {
     assertThat(run.provenance()).allSatisfy(p -> assertThat(p.inferredConcurrency()).isNull());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void withCloudTrailDeniedPcIsInferredFromCloudWatchAndTheHistoryIsMarkedUncertain(
       DatabaseKind kind) throws IOException {
     Run run = backfillNovember(kind, FAULTS + ",LookupEvents.deny=true");

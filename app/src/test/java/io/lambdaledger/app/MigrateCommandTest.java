@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,8 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 class MigrateCommandTest {
@@ -47,8 +46,7 @@ class MigrateCommandTest {
     assertThat(second.out()).contains("up to date").doesNotContain("Migrated");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void migrateIsIdempotentOnEachDatabase(DatabaseKind kind) {
     try (EmptySchema schema = TestDatabases.emptySchema(kind)) {
       Map<String, String> environment = new HashMap<>();

@@ -20,6 +20,7 @@ import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.reports.MonthlyReports;
@@ -47,8 +48,6 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -82,8 +81,7 @@ class ReportsFromBillTest {
   }
 
   /** The month to date, 16 November at noon: the export holds 1–15 November, not invoiced. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rowsOfTheBilledDaysAreTheBillToTheCentAndTheRestAreEstimated(DatabaseKind kind)
       throws IOException {
     Instant now = Instant.parse("2026-11-16T12:00:00Z");
@@ -141,8 +139,7 @@ class ReportsFromBillTest {
   }
 
   /** 6 December: November is closed and invoiced, and the bill covers all of it. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anInvoicedMonthIsAllFromTheBillWithAwssInvoiceId(DatabaseKind kind) throws IOException {
     try (Month month = Month.collect(kind, Instant.parse("2026-12-06T12:00:00Z"), TO)) {
       month.importBill(AwsSimulator.FOCUS_PARQUET_EXPORT);

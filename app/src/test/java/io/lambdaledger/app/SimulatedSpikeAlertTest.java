@@ -21,6 +21,7 @@ import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.alerting.Alert;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
@@ -39,8 +40,6 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -161,8 +160,7 @@ class SimulatedSpikeAlertTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aPlantedFiveFoldSpikeRaisesExactlyOneAlertForItsFunctionAndDayWithinOneCycle(
       DatabaseKind kind) throws Exception {
     Receiver receiver = new Receiver();

@@ -5,20 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.app.MigrateCommandTest.Run;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code tokens create|list|revoke} against a real database, H2 and PostgreSQL. */
 class TokensCommandTest {
 
   private static final Pattern SECRET = Pattern.compile("llt_[A-Za-z0-9_-]{43}");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void createPrintsTheSecretOnceListShowsNoSecretAndRevokeMarksIt(DatabaseKind kind) {
     try (EmptySchema schema = TestDatabases.emptySchema(kind)) {
       Map<String, String> env = Map.of("LEDGER_DB_URL", schema.settings().url());
@@ -57,8 +55,7 @@ class TokensCommandTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void badInputIsOneLineAndExitCodeTwo(DatabaseKind kind) {
     try (EmptySchema schema = TestDatabases.emptySchema(kind)) {
       Map<String, String> env = Map.of("LEDGER_DB_URL", schema.settings().url());

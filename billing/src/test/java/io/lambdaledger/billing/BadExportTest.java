@@ -7,6 +7,7 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
@@ -20,8 +21,6 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -102,8 +101,7 @@ class BadExportTest {
     assertThat(store.totals("2026-10").lines()).isZero();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aFolderWithoutManifestIsBadInputNamingWhereItLooked(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BillStore store = new BillStore(db.dsl());
@@ -118,8 +116,7 @@ class BadExportTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aTruncatedGzipIsBadInputAndLeavesNothingHalfImported(DatabaseKind kind) {
     byte[] good = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(GOOD_CSV)).asByteArray();
     String export =
@@ -154,8 +151,7 @@ class BadExportTest {
       @Alias("pricing_public_on_demand_cost") double list,
       @Alias("savings_plan_savings_plan_effective_cost") double effective) {}
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aParquetFileMissingAColumnIsBadInputNamingTheFileAndTheColumn(DatabaseKind kind)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -190,8 +186,7 @@ class BadExportTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anExportOfAnotherServiceIsBadInput(DatabaseKind kind) throws IOException {
     String header = String.join(",", ExportTable.CUR2.required);
     String row =
@@ -212,8 +207,7 @@ class BadExportTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aBucketThatDeniesAccessIsAFailureToRunNamingThePermission(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BillStore store = new BillStore(db.dsl());

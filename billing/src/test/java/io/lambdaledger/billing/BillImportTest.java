@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
@@ -110,8 +111,7 @@ class BillImportTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aRestatedMonthReplacesTheMonthToDateOnce(DatabaseKind kind) {
     TestClock early = new TestClock(Instant.parse("2026-10-20T07:00:00Z"));
     try (AwsSimulator midMonth =

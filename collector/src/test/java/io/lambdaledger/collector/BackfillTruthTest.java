@@ -3,11 +3,10 @@ package io.lambdaledger.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Collecting days of history stores, per function and hour, exactly what the simulator knows
@@ -18,8 +17,7 @@ class BackfillTruthTest {
   private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
   private static final Instant NOW = Instant.parse("2026-09-06T03:17:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void fiveDaysOfBackfillEqualTheTruthPerFunctionAndHourAndResumeForFree(DatabaseKind kind) {
     SimulatorSettings simulator =
         SimulatorSettings.defaults().withFunctions(60).withSeed(3).withStart(START);
@@ -44,8 +42,7 @@ class BackfillTruthTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void retentionDeletesOldSamplesAndKeepsTheRollups(DatabaseKind kind) {
     SimulatorSettings simulator =
         SimulatorSettings.defaults().withFunctions(20).withSeed(3).withStart(START);

@@ -8,6 +8,7 @@ import io.lambdaledger.core.model.RunStatus;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * db-scheduler runs one recurring task per account and region; two schedulers on one PostgreSQL
@@ -29,8 +28,7 @@ class CollectionSchedulerTest {
 
   private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-south-1");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aSchedulerRunsEveryShardAgainAndAgain(DatabaseKind kind) throws Exception {
     try (CollectorHarness harness = realTimeHarness(kind)) {
       Collector collector = harness.collector(false, "only", REGIONS);

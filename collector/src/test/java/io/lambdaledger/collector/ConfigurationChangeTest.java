@@ -8,6 +8,7 @@ import io.lambdaledger.db.Granularity;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.UsageRollupStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.sim.ConfigUsage;
 import io.lambdaledger.sim.FunctionTruth;
 import io.lambdaledger.sim.SimulatedFunction;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,8 +34,7 @@ class ConfigurationChangeTest {
 
   private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void eachSideOfAMidMonthChangeIsPricedWithTheConfigurationInForce(DatabaseKind kind) {
     SimulatorSettings simulator =
         SimulatorSettings.defaults().withFunctions(80).withSeed(5).withStart(START);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.sim.Faults;
 import io.lambdaledger.sim.OperationStats;
 import io.lambdaledger.sim.SimulatorSettings;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Scheduled cycles while the simulator throttles 10 % of calls, fails 5 % with a 5xx, cuts 5 % of
@@ -24,8 +23,7 @@ class CyclesUnderFaultsTest {
 
   private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void cyclesUnderThrottlingServerErrorsPartialDataAndLateDataStoreExactlyTheTruth(
       DatabaseKind kind) {
     SimulatorSettings simulator =

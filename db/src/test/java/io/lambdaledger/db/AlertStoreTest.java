@@ -8,6 +8,7 @@ import io.lambdaledger.core.alerting.AlertKind;
 import io.lambdaledger.core.alerting.Budget;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertStoreTest {
 
@@ -36,8 +35,7 @@ class AlertStoreTest {
         at);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anAlertIsStoredOncePerKeyAndReadBackInScope(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       AlertStore store = new AlertStore(db.dsl());
@@ -61,8 +59,7 @@ class AlertStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void failedAlertsAreClaimedOnceSettledPerWebhookAndAbandonedWhenOld(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       AlertStore store = new AlertStore(db.dsl());
@@ -106,8 +103,7 @@ class AlertStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aBudgetIsUpsertedByNameAndDeleted(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BudgetStore store = new BudgetStore(db.dsl(), Clock.fixed(T0, ZoneOffset.UTC));

@@ -10,19 +10,17 @@ import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.core.model.TokenRole;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class ApiTokenStoreTest {
 
   private static final Instant T0 = t("2026-10-01T10:00:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aTokenIsFoundByItsHashWithItsRoleAndAccounts(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());
@@ -45,8 +43,7 @@ class ApiTokenStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void upsertingByNameReplacesTheSecretRoleAndAccountsAndRevokesTheOldHash(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());
@@ -71,8 +68,7 @@ class ApiTokenStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void twoTokensCannotShareASecret(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());
@@ -89,8 +85,7 @@ class ApiTokenStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void creatingKeepsAnExistingTokenOfThatNameAndStoresTheExpiry(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());
@@ -109,8 +104,7 @@ class ApiTokenStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void revokingKeepsTheTokenListedWithTheFirstRevocationTime(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());
@@ -126,8 +120,7 @@ class ApiTokenStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void lastUseIsWrittenAtMostOncePerResolution(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ApiTokenStore store = new ApiTokenStore(db.dsl());

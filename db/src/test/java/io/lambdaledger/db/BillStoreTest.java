@@ -8,14 +8,13 @@ import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class BillStoreTest {
 
@@ -44,8 +43,7 @@ class BillStoreTest {
         null);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aRestatedVersionReplacesTheEarlierOneAndReimportingChangesNothing(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BillStore store = new BillStore(db.dsl());
@@ -84,8 +82,7 @@ class BillStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aSourceThatFailsHalfwayLeavesTheEarlierVersionWhole(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BillStore store = new BillStore(db.dsl());
@@ -112,8 +109,7 @@ class BillStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void manyLinesAndTextThatCopyMustEscapeAreStoredAsGiven(DatabaseKind kind) {
     String odd = "arn:aws:lambda:us-east-1:111122223333:function:a\tb\\c\nd\re \\N ü";
     try (TestDatabase db = TestDatabases.fresh(kind)) {

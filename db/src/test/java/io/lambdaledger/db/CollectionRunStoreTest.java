@@ -14,14 +14,13 @@ import io.lambdaledger.core.model.CollectionRunResult;
 import io.lambdaledger.core.model.CollectionRunStart;
 import io.lambdaledger.core.model.RunStatus;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class CollectionRunStoreTest {
 
@@ -31,8 +30,7 @@ class CollectionRunStoreTest {
     return new CollectionRunStart(account, REGION, at.minusSeconds(1800), at, 300, at, "host-1:42");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aFinishedRunKeepsItsCallsMetricsAndCost(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -65,8 +63,7 @@ class CollectionRunStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aRunKeepsWhatWasListedWhatCameBackItsCadenceAndWhatCouldNotBeRead(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -112,8 +109,7 @@ class CollectionRunStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void recentRunsAreNewestFirstAndScoped(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -135,8 +131,7 @@ class CollectionRunStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void runsLeftRunningByADeadProcessCanBeMarkedAbandoned(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -151,8 +146,7 @@ class CollectionRunStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void totalsAddUpEveryRunInScope(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -209,8 +203,7 @@ class CollectionRunStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void spendSinceCountsOnlyRunsInScopeStartedInThePeriod(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
@@ -257,8 +250,7 @@ class CollectionRunStoreTest {
             status == RunStatus.FAILED ? "Rate exceeded" : null));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void finishingAnUnknownRunIsRefused(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());

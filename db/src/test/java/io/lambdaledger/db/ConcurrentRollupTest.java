@@ -17,6 +17,7 @@ import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.db.HistoryStore.ConfigurationSpan;
 import io.lambdaledger.db.HistoryStore.Rebuilt;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Clock;
@@ -29,8 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Two rollup recomputations of the same function and hour at once: the window's own one (started
@@ -49,8 +48,7 @@ class ConcurrentRollupTest {
   private static final FunctionConfiguration ARM =
       new FunctionConfiguration(1024, Architecture.ARM64, 512, 30);
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aRollupRacingTheHistoryPassRecomputationCountsTheHourOnce(DatabaseKind kind)
       throws Exception {
     try (TestDatabase db = TestDatabases.fresh(kind)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdaledger.db.jooq.DefaultSchema;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
@@ -17,13 +18,10 @@ import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class DatabaseTest {
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void firstOpenAppliesEveryMigrationAndSecondOpenAppliesNothing(DatabaseKind kind)
       throws IOException {
     List<String> scripts = scriptVersions();
@@ -58,8 +56,7 @@ class DatabaseTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void everyGeneratedTableMatchesTheMigratedSchema(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       List<Table<?>> tables = DefaultSchema.DEFAULT_SCHEMA.getTables();
@@ -72,8 +69,7 @@ class DatabaseTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void picksTheDialectFromTheUrlAndReportsReachability(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       SQLDialect expected = kind == DatabaseKind.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES;

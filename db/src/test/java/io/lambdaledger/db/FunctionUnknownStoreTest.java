@@ -7,19 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.db.FunctionUnknownStore.Aspect;
 import io.lambdaledger.db.FunctionUnknownStore.Reason;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class FunctionUnknownStoreTest {
 
   private static final Instant T0 = Instant.parse("2026-10-01T10:00:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anUnknownAspectKeepsItsFirstDateTakesTheLatestReasonAndGoesOnceKnown(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       FunctionUnknownStore store = new FunctionUnknownStore(db.dsl());

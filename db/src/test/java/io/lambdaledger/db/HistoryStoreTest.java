@@ -22,6 +22,7 @@ import io.lambdaledger.db.HistoryStore.ConfigurationSpan;
 import io.lambdaledger.db.HistoryStore.Cursor;
 import io.lambdaledger.db.HistoryStore.Rebuilt;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -31,8 +32,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class HistoryStoreTest {
 
@@ -67,8 +66,7 @@ class HistoryStoreTest {
             new AllocationSpan("live", t("2026-11-05T00:00:00Z"), SEEN, 5, Provenance.CLOUDTRAIL)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rebuiltHistoryLandsBeforeTheFirstObservationAndIsPricedPerSide(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());
@@ -114,8 +112,7 @@ class HistoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theWeakestProvenanceOfAMonthIsReportedPerFunction(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());
@@ -154,8 +151,7 @@ class HistoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aCursorIsCreatedAndMovedPerShardAndSource(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
@@ -171,8 +167,7 @@ class HistoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void provisionedConcurrencyInferredFromCloudWatchIsSummedWithItsBoundAndWhatMayBeMissing(
       DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
@@ -249,8 +244,7 @@ class HistoryStoreTest {
    * slightly different starts; whichever writes second must not leave the other's periods
    * overlapping its own, or the usage in both is priced twice.
    */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void historiesFromNearbyStartsNeverLeaveOverlappingPeriods(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());

@@ -22,13 +22,12 @@ import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
 import io.lambdaledger.core.model.ProvisionedConcurrencyPeriod;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class InventoryStoreTest {
 
@@ -36,8 +35,7 @@ class InventoryStoreTest {
   private static final Instant T2 = t("2026-10-10T12:00:00Z");
   private static final Instant T3 = t("2026-10-20T06:00:00Z");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aFirstListingCreatesFunctionsWithConfigurationTagsAndProvisionedConcurrency(
       DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
@@ -72,8 +70,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void recordingTheSameListingAgainChangesNothing(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -106,8 +103,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aMemoryChangeClosesThePeriodAndOpensANewOneAtTheObservation(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -128,8 +124,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aFunctionMissingFromACompleteListingIsDeletedAndKeepsItsHistory(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -161,8 +156,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aPartialListingMarksOnlyTheFunctionsItListedAsSeen(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -176,8 +170,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aDeletedFunctionListedAgainComesBackWithANewPeriod(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -196,8 +189,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void tagsAreReplacedByTheLatestListing(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -221,8 +213,7 @@ class InventoryStoreTest {
    * that the database rounds up: the second write was judged older than the stored one and dropped
    * (RecommendCommandTest lost idle PC about half of the time).
    */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aLaterWriteOfTheSameObservationKeepsItsProvisionedConcurrency(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -240,8 +231,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void provisionedConcurrencyKeepsAHistoryPerQualifier(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -271,8 +261,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anOlderListingArrivingLateChangesNothing(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());
@@ -289,8 +278,7 @@ class InventoryStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void listingFunctionsHonoursTheAccountScopeAndTheConfiguredPayer(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore store = new InventoryStore(db.dsl());

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -23,8 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MetricSampleStoreTest {
 
@@ -62,8 +61,7 @@ class MetricSampleStoreTest {
     return db.dsl().fetchCount(METRIC_SAMPLE);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void writingTheSameSamplesTwiceLeavesOneRowPerKeyWithTheLatestValues(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -84,8 +82,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void overlappingWindowsLeaveOneRowPerKeyWithTheLatestRead(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -102,8 +99,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anOlderReadWrittenAfterANewerOneDoesNotReplaceIt(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -118,8 +114,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theSameKeyTwiceInOneBatchKeepsTheLatestRead(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -139,8 +134,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void samplesOfFunctionsNotInTheInventoryAreSkippedAndReported(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -154,8 +148,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void reCollectingAtAnotherPeriodReplacesTheSamplesInsideTheWindow(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -175,8 +168,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void retentionDeletesOnlySamplesOlderThanTheCutoff(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -196,8 +188,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void retentionDeletesWholeHoursOnly(DatabaseKind kind) {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
@@ -215,8 +206,7 @@ class MetricSampleStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void concurrentUpsertsOfTheSameKeysNeitherFailNorDuplicate(DatabaseKind kind) throws Exception {
     try (TestDatabase db = databaseWithFunctions(kind)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());

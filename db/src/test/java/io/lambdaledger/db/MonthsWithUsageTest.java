@@ -14,13 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MonthsWithUsageTest {
 
@@ -28,8 +27,7 @@ class MonthsWithUsageTest {
   private static final Instant OCTOBER = t("2026-10-01T00:00:00Z");
   private static final FunctionKey OTHER = new FunctionKey(OTHER_ACCOUNT, REGION, "other");
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void each_account_and_month_with_usage_counts_its_functions_once_newest_month_first(
       DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {

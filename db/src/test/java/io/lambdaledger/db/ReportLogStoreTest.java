@@ -6,6 +6,7 @@ import io.lambdaledger.core.ledger.ReportLogs;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.ReportLogDay;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Logs Insights aggregates and the scan spend, on H2 and PostgreSQL (migration V14). */
 class ReportLogStoreTest {
@@ -37,8 +36,7 @@ class ReportLogStoreTest {
         0);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void storesDaysAsUpsertsAndMetersTheBytesOfTheMonthsQueries(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       ReportLogStore store = new ReportLogStore(db.dsl());

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.table;
 
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,8 +25,6 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * V3 creates the month rollup and fills it from the days rolled up before it existed; V9 then drops
@@ -33,8 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UsageMonthMigrationTest {
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void upgradingFillsTheMonthRollupFromTheDays(DatabaseKind kind) throws SQLException {
     try (EmptySchema schema = TestDatabases.emptySchema(kind);
         Connection connection = DriverManager.getConnection(schema.settings().url())) {

@@ -21,6 +21,7 @@ import io.lambdaledger.core.model.ProvisionedConcurrency;
 import io.lambdaledger.core.model.UsageRollup;
 import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
@@ -34,8 +35,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class UsageRollupStoreTest {
 
@@ -152,8 +151,7 @@ class UsageRollupStoreTest {
     return db;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void hourAndDayRollupsEqualTheSamplesTheyComeFrom(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       List<MetricSample> samples = twoDaysOfSamples(1);
@@ -183,8 +181,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void recomputingAgainOrOverlappingNeverCountsTwice(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       new MetricSampleStore(db.dsl()).upsert(twoDaysOfSamples(2));
@@ -212,8 +209,7 @@ class UsageRollupStoreTest {
         .build();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aLaterReadOfTheSamplesReplacesTheRollupInsteadOfAddingToIt(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
@@ -235,8 +231,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theMonthStampChangesWhenTheMonthsUsageIsRewritten(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
@@ -275,8 +270,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rowsOfAConfigurationNoLongerInForceAreRemovedByRecomputation(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       FunctionKey a = key("a");
@@ -311,8 +305,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aMidDayMemoryChangeGivesOneRowPerConfiguration(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());
@@ -345,8 +338,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rollupsSurviveTheRetentionOfTheirSamples(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
@@ -363,8 +355,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void provisionedConcurrencyIsRolledUpEvenWithoutInvocations(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       new InventoryStore(db.dsl())
@@ -391,8 +382,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aWindowInsideDaysReadsTheHoursAtItsEdges(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       List<MetricSample> samples = twoDaysOfSamples(4);
@@ -425,8 +415,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void monthToDateIsReadFromTheMonthRollupAndOtherWindowsFromDaysAndHours(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       List<MetricSample> samples = twoDaysOfSamples(5);
@@ -473,8 +462,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aWindowAcrossTwoMonthsAddsBoth(DatabaseKind kind) {
     try (TestDatabase db = withTwoFunctions(kind)) {
       Instant lateSeptember = t("2026-09-30T22:00:00Z");
@@ -517,8 +505,7 @@ class UsageRollupStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void readsHonourTheScopeAndTheFilters(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       InventoryStore inventory = new InventoryStore(db.dsl());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.time.Clock;
@@ -17,16 +18,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class WatermarkStoreTest {
 
   private static final Instant T0 = t("2026-10-01T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(t("2026-10-01T12:00:00Z"), ZoneOffset.UTC);
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aWatermarkMovesForwardButNeverBackwards(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       WatermarkStore store = new WatermarkStore(db.dsl(), CLOCK);
@@ -45,8 +43,7 @@ class WatermarkStoreTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void racingCollectorsLeaveTheLatestWatermark(DatabaseKind kind) throws Exception {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       WatermarkStore store = new WatermarkStore(db.dsl(), CLOCK);

@@ -20,6 +20,7 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.StoredLedger;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
@@ -37,8 +38,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * With October's bill imported for 1–15 October (the api function only), the report takes the bill
@@ -129,8 +128,7 @@ class BilledRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void coveredDaysComeFromTheBillToTheCentAndTheRestFromTheEstimate(DatabaseKind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
@@ -183,8 +181,7 @@ class BilledRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theCsvAndFocusSayTheSourceOfEveryRowAndFocusCarriesTheInvoiceId(DatabaseKind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {

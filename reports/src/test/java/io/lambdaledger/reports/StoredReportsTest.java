@@ -18,6 +18,7 @@ import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -34,8 +35,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reports over real stores (H2 and PostgreSQL), parsed back with commons-csv and checked against
@@ -87,8 +86,7 @@ class StoredReportsTest {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theCsvTotalIsTheCostEngineTotalToTheCent(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -106,8 +104,7 @@ class StoredReportsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void theFocusDatasetConformsAndAddsUpToTheSameTotal(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -123,8 +120,7 @@ class StoredReportsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void userInputThatLooksLikeAFormulaComesOutNeutralised(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -144,8 +140,7 @@ class StoredReportsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aMonthStillOpenIsRefusedUnlessPartialIsAllowed(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -164,8 +159,7 @@ class StoredReportsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aMonthIsNotFinalWhileCollectionLagsBehindItsEnd(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -187,8 +181,7 @@ class StoredReportsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void anAccountsReportAddsUpToWhatTheEngineChargesThatAccount(DatabaseKind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {

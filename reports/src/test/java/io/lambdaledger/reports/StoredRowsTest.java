@@ -12,6 +12,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
@@ -20,8 +21,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Rows priced from stored rollups (H2 and PostgreSQL), before any CSV is written. */
 class StoredRowsTest {
@@ -38,8 +37,7 @@ class StoredRowsTest {
     return rows.stream().map(ReportRow::totalCost).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rowsAreSortedByAccountRegionFunctionAndFirstUse(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth.store(db, CLOCK);
@@ -67,8 +65,7 @@ class StoredRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aConfigurationChangeGivesOneRowPerConfigurationAndSaysSo(DatabaseKind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
@@ -88,8 +85,7 @@ class StoredRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void filteringAccountsListsFewerRowsWithTheSameAmounts(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth.store(db, CLOCK);
@@ -107,8 +103,7 @@ class StoredRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void rowsCarryInventoryNamesArnsTagsAndTheChargesThatApply(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth.store(db, CLOCK);

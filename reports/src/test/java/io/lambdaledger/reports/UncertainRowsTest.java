@@ -16,6 +16,7 @@ import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.FunctionUnknownStore;
 import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
@@ -32,8 +33,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reports never silently wrong (H2 and PostgreSQL): a region without prices (eu-west-1, worker's)
@@ -112,8 +111,7 @@ class UncertainRowsTest {
             NOVEMBER_1);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void aRegionWithoutPricesGivesRowsWithUsageAndNoCost(DatabaseKind kind) throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       StoredMonth month = StoredMonth.store(db, CLOCK);
@@ -156,8 +154,7 @@ class UncertainRowsTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+  @OnEachDatabase
   void inferredHistoryAndUnreadConfigurationsAreNotedOnTheirRows(DatabaseKind kind)
       throws IOException {
     try (TestDatabase db = TestDatabases.fresh(kind)) {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Run a test on both:
  *
  * <pre>{@code
- * @ParameterizedTest(name = "{0}")
- * @MethodSource("io.lambdaledger.db.testing.TestDatabases#kinds")
+ * @OnEachDatabase
  * void storesSamples(DatabaseKind kind) {
  *   try (TestDatabase db = TestDatabases.fresh(kind)) {
  *     ...
@@ -42,7 +41,7 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
-  /** Both kinds, for {@code @MethodSource}. */
+  /** Both kinds, for {@link OnEachDatabase}. */
   public static Stream<DatabaseKind> kinds() {
     return Stream.of(DatabaseKind.H2, DatabaseKind.POSTGRESQL);
   }
