@@ -32,10 +32,10 @@ final class AlertsController {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(Routes.API + "/alerts", this::alerts, Access.VIEWER);
-    routes.get(Routes.API + "/budgets", this::budgets, Access.VIEWER);
-    routes.put(Routes.API + "/budgets/{name}", this::put, Access.ADMIN);
-    routes.delete(Routes.API + "/budgets/{name}", this::delete, Access.ADMIN);
+    routes.get(ApiPath.V1 + "/alerts", this::alerts, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/budgets", this::budgets, Access.VIEWER);
+    routes.put(ApiPath.V1 + "/budgets/{name}", this::put, Access.ADMIN);
+    routes.delete(ApiPath.V1 + "/budgets/{name}", this::delete, Access.ADMIN);
   }
 
   private void alerts(Context ctx) {
@@ -44,7 +44,7 @@ final class AlertsController {
     if (limit > 1000) {
       throw ApiProblem.badParameter("limit", "'limit' must be between 1 and 1000");
     }
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     List<Map<String, Object>> items = new ArrayList<>();
     for (AlertEntry entry : alerting.history().recent(scope, limit)) {
       items.add(alert(entry));
@@ -54,7 +54,7 @@ final class AlertsController {
 
   private void budgets(Context ctx) {
     QueryParams.of(ctx, Set.of());
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     List<Map<String, Object>> items = new ArrayList<>();
     for (Budget budget : all()) {
       if (budget.visibleTo(scope)) {

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final String CALLER = "ledger.caller";
 
   /**
    * How the server behaves. {@code authEnabled} false lets every request in as an admin over every
@@ -175,15 +174,7 @@ public final class ApiServer implements AutoCloseable {
     if (roles.contains(Access.ADMIN) && caller.role() != TokenRole.ADMIN) {
       throw ApiProblem.forbidden("this route needs an admin token");
     }
-    ctx.attribute(CALLER, caller);
-  }
-
-  static Caller caller(Context ctx) {
-    Caller caller = ctx.attribute(CALLER);
-    if (caller == null) {
-      throw new IllegalStateException("route has no caller: is it registered with a role?");
-    }
-    return caller;
+    caller.attachTo(ctx);
   }
 
   static ObjectMapper objectMapper() {

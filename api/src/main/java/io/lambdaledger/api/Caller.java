@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.javalin.http.Context;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.TokenRole;
 
@@ -8,4 +9,20 @@ record Caller(String name, TokenRole role, AccountScope scope) {
 
   static final Caller AUTH_DISABLED =
       new Caller("auth-disabled", TokenRole.ADMIN, AccountScope.all());
+
+  private static final String ATTRIBUTE = "ledger.caller";
+
+  /** Remembers the authenticated caller on the request. */
+  void attachTo(Context ctx) {
+    ctx.attribute(ATTRIBUTE, this);
+  }
+
+  /** The caller of a request that passed authentication (every route but the public ones). */
+  static Caller of(Context ctx) {
+    Caller caller = ctx.attribute(ATTRIBUTE);
+    if (caller == null) {
+      throw new IllegalStateException("route has no caller: is it registered with a role?");
+    }
+    return caller;
+  }
 }

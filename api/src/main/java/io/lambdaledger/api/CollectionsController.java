@@ -45,7 +45,7 @@ final class CollectionsController {
     if (limit > 1000) {
       throw ApiProblem.badParameter("limit", "'limit' must be between 1 and 1000");
     }
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     List<Map<String, Object>> items = new ArrayList<>();
     for (CollectionRun run : history.recent(limit, scope)) {
       items.add(run(run));

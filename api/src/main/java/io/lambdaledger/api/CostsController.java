@@ -37,7 +37,7 @@ final class CostsController {
                 "sort", params.get("sort"), CostQuery.SORT_FIELDS, CostQuery.DEFAULT_SORT),
             Paging.parse(params.get("limit"), params.get("offset")),
             CostSource.parse("source", params.get("source")));
-    CostJson.Costs body = CostJson.of(costs.costs(query, ApiServer.caller(ctx).scope()), json);
+    CostJson.Costs body = CostJson.of(costs.costs(query, Caller.of(ctx).scope()), json);
     // Written as UTF-8 straight to the response: 50,000 items are about 14 MB, which ctx.json
     // would first build as a String and then encode again; the items are bytes made once for the
     // query's data (RenderedItems).

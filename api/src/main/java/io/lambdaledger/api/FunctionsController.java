@@ -54,8 +54,7 @@ final class FunctionsController {
     SortOrder sort =
         SortOrder.parse("sort", params.get("sort"), SORT_FIELDS, new SortOrder("cost", true));
     Paging paging = Paging.parse(params.get("limit"), params.get("offset"));
-    FunctionsService.Listing listing =
-        functions.listing(window, filter, ApiServer.caller(ctx).scope());
+    FunctionsService.Listing listing = functions.listing(window, filter, Caller.of(ctx).scope());
     List<FunctionsService.Listed> listed = new java.util.ArrayList<>(listing.functions());
     listed.sort(comparator(sort));
     List<Map<String, Object>> items =
@@ -86,9 +85,7 @@ final class FunctionsController {
             "filter",
             "account:" + key.accountId() + ",region:" + key.region() + ",function:" + key.name());
     FunctionsService.Listed listed =
-        functions.list(window, only, ApiServer.caller(ctx).scope()).stream()
-            .findFirst()
-            .orElse(null);
+        functions.list(window, only, Caller.of(ctx).scope()).stream().findFirst().orElse(null);
     BigDecimal cost = listed == null ? BigDecimal.ZERO : listed.cost();
     FunctionUsageSummary.Summary summary = summaries.summarize(key, window);
     body.put("cost", cost == null ? null : Figures.money(cost));
@@ -240,7 +237,7 @@ final class FunctionsController {
           "name", "'name' must be a Lambda function name (letters, digits, - and _)");
     }
     FunctionKey key = new FunctionKey(account, region, name);
-    if (!ApiServer.caller(ctx).scope().includes(account)) {
+    if (!Caller.of(ctx).scope().includes(account)) {
       throw ApiProblem.notFound("no function " + key);
     }
     return directory.function(key).orElseThrow(() -> ApiProblem.notFound("no function " + key));

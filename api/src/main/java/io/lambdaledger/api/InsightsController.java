@@ -24,7 +24,7 @@ final class InsightsController {
   void freeTier(Context ctx) {
     QueryParams params = QueryParams.of(ctx, Set.of("month"));
     YearMonth month = windows.parseMonth("month", params.get("month"));
-    FreeTierService.FreeTier result = freeTier.freeTier(month, ApiServer.caller(ctx).scope());
+    FreeTierService.FreeTier result = freeTier.freeTier(month, Caller.of(ctx).scope());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("month", month.toString());
     body.put(
@@ -80,8 +80,7 @@ final class InsightsController {
     QueryParams params = QueryParams.of(ctx, Set.of("month", "aggregate"));
     YearMonth month = windows.parseMonth("month", params.get("month"));
     List<Dimension> aggregate = Dimension.parseAggregate("aggregate", params.get("aggregate"));
-    ForecastService.Forecast result =
-        forecast.forecast(month, aggregate, ApiServer.caller(ctx).scope());
+    ForecastService.Forecast result = forecast.forecast(month, aggregate, Caller.of(ctx).scope());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("month", month.toString());
     body.put("asOf", result.asOf().toString());

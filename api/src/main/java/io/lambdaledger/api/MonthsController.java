@@ -29,7 +29,7 @@ final class MonthsController {
 
   void list(Context ctx) {
     QueryParams.of(ctx, Set.of());
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     YearMonth current = TimeWindow.monthOf(clock.instant());
     TreeMap<YearMonth, Integer> functions = new TreeMap<>();
     functions.put(current, 0);

@@ -53,7 +53,7 @@ final class RecommendationsController {
             "lookbackDays", "expected a whole number of days from 1 to " + MAX_LOOKBACK_DAYS);
       }
     }
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     SavingsAdvice.Result result =
         advice.recommend(
             LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days, clock.instant(), scope);

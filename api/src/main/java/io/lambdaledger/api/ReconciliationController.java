@@ -46,7 +46,7 @@ final class ReconciliationController {
           "aggregate",
           "'aggregate' must be function, account, region or tag:KEY, got '" + aggregate + "'");
     }
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     ReconciledMonth reconciled =
         reconciler
             .reconcile(month, scope)

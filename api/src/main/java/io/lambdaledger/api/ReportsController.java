@@ -34,7 +34,7 @@ final class ReportsController {
     YearMonth month = windows.parseMonth("month", file.group(1));
     MonthlyReportSource.Format format = format(params.getOrDefault("format", "csv"));
     boolean allowPartial = params.flag("allowPartial");
-    AccountScope scope = ApiServer.caller(ctx).scope();
+    AccountScope scope = Caller.of(ctx).scope();
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(
         "Content-Disposition",

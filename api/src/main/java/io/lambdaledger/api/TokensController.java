@@ -18,9 +18,9 @@ final class TokensController {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(Routes.API + "/tokens", this::list, Access.ADMIN);
-    routes.post(Routes.API + "/tokens", this::create, Access.ADMIN);
-    routes.delete(Routes.API + "/tokens/{name}", this::revoke, Access.ADMIN);
+    routes.get(ApiPath.V1 + "/tokens", this::list, Access.ADMIN);
+    routes.post(ApiPath.V1 + "/tokens", this::create, Access.ADMIN);
+    routes.delete(ApiPath.V1 + "/tokens/{name}", this::revoke, Access.ADMIN);
   }
 
   private void list(Context ctx) {
