@@ -24,11 +24,13 @@ class PricedForecastTest {
           .add(Instant.parse("2026-10-01T10:00:00Z"), PAYER, PAYER, "api", 2_000_000)
           .add(Instant.parse("2026-10-05T10:00:00Z"), PAYER, PAYER, "api", 2_000_000);
 
+  PricedForecast pricedAt(String now) {
+    return PricedForecast.of(MonthForecast.of(usage, MONTH, Instant.parse(now)), pricing);
+  }
+
   @Test
   void an_open_month_is_projected_and_priced_as_a_whole() {
-    PricedForecast forecast =
-        PricedForecast.of(
-            MonthForecast.of(usage, MONTH, Instant.parse("2026-10-10T00:00:00Z")), pricing);
+    PricedForecast forecast = pricedAt("2026-10-10T00:00:00Z");
 
     assertThat(forecast.method()).isEqualTo(PricedForecast.RUN_RATE);
     assertThat(forecast.projected()).isNotSameAs(forecast.actual());
@@ -39,9 +41,7 @@ class PricedForecastTest {
 
   @Test
   void a_month_that_is_over_is_its_actual_cost_priced_once() {
-    PricedForecast forecast =
-        PricedForecast.of(
-            MonthForecast.of(usage, MONTH, Instant.parse("2026-11-03T00:00:00Z")), pricing);
+    PricedForecast forecast = pricedAt("2026-11-03T00:00:00Z");
 
     assertThat(forecast.method()).isEqualTo(PricedForecast.CLOSED);
     assertThat(forecast.projected()).isSameAs(forecast.actual());
@@ -58,7 +58,7 @@ class PricedForecastTest {
     Instant now = Instant.parse("2026-10-10T00:00:00Z");
     PricedForecast nothing =
         PricedForecast.of(MonthForecast.of(new HourlyUsage(), MONTH, now), pricing);
-    PricedForecast payers = PricedForecast.of(MonthForecast.of(usage, MONTH, now), pricing);
+    PricedForecast payers = pricedAt("2026-10-10T00:00:00Z");
 
     assertThat(nothing.warnings(AccountScope.all(), caveats)).isEmpty();
     assertThat(payers.warnings(AccountScope.only(Set.of(MEMBER)), caveats)).isEmpty();
