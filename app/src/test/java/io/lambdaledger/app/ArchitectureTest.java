@@ -1,5 +1,7 @@
 package io.lambdaledger.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,5 +132,31 @@ class ArchitectureTest {
   @Test
   void the_packages_of_core_have_no_cycles() {
     slices().matching("io.lambdaledger.core.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  /**
+   * Inside the api: the server (the root package) builds the features ({@code costs}, {@code
+   * functions}, {@code auth}, {@code alerts}, {@code advice}, {@code operations}), which never
+   * reach back into it; {@code http} (request parsing, problems, the caller) serves them all and
+   * sees none of them; and no two features depend on each other in a circle.
+   */
+  @Test
+  void the_api_features_never_reach_back_into_the_server_and_http_sees_no_feature() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.lambdaledger.api.*..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.lambdaledger.api")
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.lambdaledger.api.http..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.lambdaledger.api..")
+                .and(not(resideInAPackage("io.lambdaledger.api.http.."))))
+        .check(MAIN);
+    slices().matching("io.lambdaledger.api.(*)..").should().beFreeOfCycles().check(MAIN);
   }
 }
