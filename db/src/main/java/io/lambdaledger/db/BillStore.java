@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -212,41 +211,27 @@ public final class BillStore {
       BigDecimal netCost) {}
 
   public List<BilledAmount> amounts(String billingPeriod) {
-    List<BilledAmount> out = new ArrayList<>();
-    dsl.select(
+    List<Field<?>> keys =
+        List.of(
             BILL_LINE.FUNCTION_ARN,
             BILL_LINE.USAGE_DATE,
             BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE,
-            sum(BILL_LINE.USAGE_AMOUNT),
-            sum(BILL_LINE.LIST_COST),
-            sum(BILL_LINE.BILLED_COST),
-            sum(BILL_LINE.NET_COST))
-        .from(BILL_LINE)
-        .where(BILL_LINE.BILLING_PERIOD.eq(billingPeriod))
-        .groupBy(
-            BILL_LINE.FUNCTION_ARN,
-            BILL_LINE.USAGE_DATE,
-            BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE)
-        .orderBy(
-            BILL_LINE.FUNCTION_ARN,
-            BILL_LINE.USAGE_DATE,
-            BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE)
-        .forEach(
-            r ->
-                out.add(
-                    new BilledAmount(
-                        r.value1(),
-                        r.value2(),
-                        ChargeKind.valueOf(r.value3()),
-                        LineType.valueOf(r.value4()),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
-    return out;
+            BILL_LINE.LINE_TYPE);
+    return StoredBill.sums(
+        dsl,
+        BILL_LINE.BILLING_PERIOD.eq(billingPeriod),
+        keys,
+        keys,
+        r ->
+            new BilledAmount(
+                r.get(BILL_LINE.FUNCTION_ARN),
+                r.get(BILL_LINE.USAGE_DATE),
+                ChargeKind.valueOf(r.get(BILL_LINE.CHARGE_KIND)),
+                LineType.valueOf(r.get(BILL_LINE.LINE_TYPE)),
+                r.get(StoredBill.USAGE_AMOUNT),
+                r.get(StoredBill.LIST_COST),
+                r.get(StoredBill.BILLED_COST),
+                r.get(StoredBill.NET_COST)));
   }
 
   private static BigDecimal orZero(BigDecimal value) {
