@@ -2,13 +2,13 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.jooq.Tables.BILL_IMPORT;
 import static io.lambdaledger.db.jooq.Tables.BILL_LINE;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.sum;
 
 import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
+import io.lambdaledger.db.jooq.tables.records.BillImportRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -121,30 +121,17 @@ public final class BillStore {
                   writer.lines,
                   writer.billed,
                   header.importedAt());
-          t.insertInto(
-                  BILL_IMPORT,
-                  BILL_IMPORT.EXPORT_URI,
-                  BILL_IMPORT.BILLING_PERIOD,
-                  BILL_IMPORT.EXPORT_TABLE,
-                  BILL_IMPORT.VERSION,
-                  BILL_IMPORT.LINE_ITEMS,
-                  BILL_IMPORT.BILLED_TOTAL,
-                  BILL_IMPORT.IMPORTED_AT)
-              .values(
-                  recorded.exportUri(),
-                  recorded.billingPeriod(),
-                  recorded.table(),
-                  recorded.version(),
-                  recorded.lineItems(),
-                  recorded.billedTotal(),
-                  recorded.importedAt())
-              .onConflict(BILL_IMPORT.EXPORT_URI, BILL_IMPORT.BILLING_PERIOD)
-              .doUpdate()
-              .set(BILL_IMPORT.EXPORT_TABLE, excluded(BILL_IMPORT.EXPORT_TABLE))
-              .set(BILL_IMPORT.VERSION, excluded(BILL_IMPORT.VERSION))
-              .set(BILL_IMPORT.LINE_ITEMS, excluded(BILL_IMPORT.LINE_ITEMS))
-              .set(BILL_IMPORT.BILLED_TOTAL, excluded(BILL_IMPORT.BILLED_TOTAL))
-              .set(BILL_IMPORT.IMPORTED_AT, excluded(BILL_IMPORT.IMPORTED_AT))
+          Upserts.upsertOne(
+                  t,
+                  new BillImportRecord(
+                      recorded.exportUri(),
+                      recorded.billingPeriod(),
+                      recorded.table(),
+                      recorded.version(),
+                      recorded.lineItems(),
+                      recorded.billedTotal(),
+                      recorded.importedAt()),
+                  List.of(BILL_IMPORT.EXPORT_URI, BILL_IMPORT.BILLING_PERIOD))
               .execute();
           return recorded;
         });
