@@ -177,9 +177,7 @@ class UsageRollupStoreTest {
   @OnEachDatabase
   void recomputingAgainOrOverlappingNeverCountsTwice(DatabaseKind kind) {
     try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
-      new MetricSampleStore(db.dsl()).upsert(twoDaysOfSamples(2));
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      UsageRollupStore rollups = rolledUp(db, twoDaysOfSamples(2));
       UsageQuery twoDays = UsageQuery.between(DAY1, DAY3);
       List<UsageRollup> hoursBefore = rollups.usageSeries(twoDays, Granularity.HOUR);
       List<FunctionUsage> usageBefore = rollups.usageByFunction(twoDays);
@@ -374,9 +372,7 @@ class UsageRollupStoreTest {
   void aWindowInsideDaysReadsTheHoursAtItsEdges(DatabaseKind kind) {
     try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       List<MetricSample> samples = twoDaysOfSamples(4);
-      new MetricSampleStore(db.dsl()).upsert(samples);
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      UsageRollupStore rollups = rolledUp(db, samples);
       Instant from = DAY1.plusSeconds(6 * 3600);
       Instant to = DAY1.plusSeconds(42 * 3600);
 
@@ -407,9 +403,7 @@ class UsageRollupStoreTest {
   void monthToDateIsReadFromTheMonthRollupAndOtherWindowsFromDaysAndHours(DatabaseKind kind) {
     try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       List<MetricSample> samples = twoDaysOfSamples(5);
-      new MetricSampleStore(db.dsl()).upsert(samples);
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      UsageRollupStore rollups = rolledUp(db, samples);
       long apiRequests =
           samples.stream()
               .filter(s -> s.function().equals(API))
@@ -535,6 +529,14 @@ class UsageRollupStoreTest {
           .containsExactly("api", "worker");
       assertThat(inventory.findFunction(API).orElseThrow().lastActivity()).isEqualTo(DAY1);
     }
+  }
+
+  /** Writes the samples and rolls up API and WORKER over DAY1 to DAY3. */
+  private static UsageRollupStore rolledUp(TestDatabase db, List<MetricSample> samples) {
+    new MetricSampleStore(db.dsl()).upsert(samples);
+    UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+    rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+    return rollups;
   }
 
   /**
