@@ -163,7 +163,6 @@ public final class AnomalyDetector {
             at));
   }
 
-  /** The cost above which a day (or hour) with this same-weekday history is a spike. */
   /**
    * The costs in {@code history} of the same day or hour 1 to {@code weeks} weeks earlier, those
    * with usage.
@@ -182,6 +181,7 @@ public final class AnomalyDetector {
     return earlier;
   }
 
+  /** The cost above which a day (or hour) with this same-weekday history is a spike. */
   private BigDecimal threshold(BigDecimal median, List<BigDecimal> sameWeekday) {
     List<BigDecimal> deviations = new ArrayList<>();
     for (BigDecimal value : sameWeekday) {
