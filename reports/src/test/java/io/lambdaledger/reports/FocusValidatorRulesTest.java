@@ -8,8 +8,6 @@ import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,19 +100,14 @@ class FocusValidatorRulesTest {
             "USD",
             "bundled-2026-09",
             new TreeMap<>(),
-            List.of()));
+            List.of(),
+            true,
+            null,
+            null));
     rows.add(storageRoundedUp(rates));
-    StringWriter out = new StringWriter();
-    FocusCsvWriter writer = new FocusCsvWriter(out);
-    for (ReportRow row : rows) {
-      writer.write(row);
-    }
-    writer.finish();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(out.toString()), format)) {
-      header = parser.getHeaderNames();
-      records = new ArrayList<>(parser.getRecords());
-    }
+    String csv = TestCsv.write(FocusCsvWriter::new, rows);
+    header = TestCsv.header(csv);
+    records = TestCsv.records(csv);
     assertThat(records).hasSize(9);
   }
 
@@ -169,7 +160,10 @@ class FocusValidatorRulesTest {
         "USD",
         "bundled-2026-09",
         new TreeMap<>(),
-        List.of());
+        List.of(),
+        true,
+        null,
+        null);
   }
 
   private static boolean isNull(CSVRecord r, String column) {
@@ -278,27 +272,19 @@ class FocusValidatorRulesTest {
   }
 
   private static BigDecimal billed(String function) {
-    return records.stream()
-        .filter(r -> r.get("ResourceName").equals(function))
-        .map(r -> new BigDecimal(r.get("BilledCost")))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return ofFunction(function, "BilledCost");
+  }
+
+  /** The sum of one column over a function's records. */
+  private static BigDecimal ofFunction(String function, String column) {
+    return TestCsv.sum(records, column, r -> r.get("ResourceName").equals(function));
   }
 
   @Test
   void theFreeTierCreditOfTheChargesAddsUpToTheRowsCreditAsInThePlainCsv() {
     // x_FreeTierCredit summed over a function's charges equals the plain CSV's free_tier_credit.
-    BigDecimal rounding =
-        records.stream()
-            .filter(r -> r.get("ResourceName").equals("rounding"))
-            .map(r -> new BigDecimal(r.get("x_FreeTierCredit")))
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal api =
-        records.stream()
-            .filter(r -> r.get("ResourceName").equals("api"))
-            .map(r -> new BigDecimal(r.get("x_FreeTierCredit")))
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertThat(rounding).isEqualByComparingTo("0.01");
-    assertThat(api).isEqualByComparingTo("1.25");
+    assertThat(ofFunction("rounding", "x_FreeTierCredit")).isEqualByComparingTo("0.01");
+    assertThat(ofFunction("api", "x_FreeTierCredit")).isEqualByComparingTo("1.25");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.lambdaledger.reports;
 
+import static io.lambdaledger.reports.TestCsv.records;
+import static io.lambdaledger.reports.TestCsv.sum;
 import static io.lambdaledger.reports.TestRows.OCTOBER;
 import static io.lambdaledger.reports.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,33 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdaledger.core.model.AccountScope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class MonthlyReportsTest {
 
   private final InMemoryMonths months = new InMemoryMonths();
-
-  private static List<CSVRecord> parse(ByteArrayOutputStream out) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser =
-        CSVParser.parse(new StringReader(out.toString(StandardCharsets.UTF_8)), format)) {
-      return new ArrayList<>(parser.getRecords());
-    }
-  }
-
-  private static BigDecimal sum(List<CSVRecord> records, String column) {
-    return records.stream()
-        .map(record -> new BigDecimal(record.get(column)))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
 
   @Test
   void aFinalMonthIsWrittenAndItsSummaryMatchesTheFile() throws IOException {
@@ -48,7 +31,7 @@ class MonthlyReportsTest {
     ReportSummary summary =
         months.reports().write(ReportRequest.of(OCTOBER, ReportFormat.CSV), out);
 
-    List<CSVRecord> records = parse(out);
+    List<CSVRecord> records = records(out);
     assertThat(records).hasSize(2);
     assertThat(records).allSatisfy(r -> assertThat(r.get("notes")).isEmpty());
     assertThat(summary.functionRows()).isEqualTo(2);
@@ -89,10 +72,10 @@ class MonthlyReportsTest {
         .write(ReportRequest.of(OCTOBER, ReportFormat.FOCUS).withAllowPartial(true), focus);
 
     assertThat(summary.partial()).isTrue();
-    assertThat(parse(csv))
+    assertThat(records(csv))
         .hasSize(2)
         .allSatisfy(r -> assertThat(r.get("notes")).startsWith("PARTIAL: month not final"));
-    assertThat(parse(focus))
+    assertThat(records(focus))
         .hasSize(4)
         .allSatisfy(r -> assertThat(r.get("x_Notes")).startsWith("PARTIAL: month not final"));
   }
@@ -115,8 +98,8 @@ class MonthlyReportsTest {
 
     BigDecimal total = reports.totalCost(OCTOBER, AccountScope.all());
     assertThat(total).isEqualByComparingTo("20.56");
-    assertThat(sum(parse(csv), "total_cost")).isEqualByComparingTo(total);
-    assertThat(sum(parse(focus), "BilledCost")).isEqualByComparingTo(total);
+    assertThat(sum(records(csv), "total_cost")).isEqualByComparingTo(total);
+    assertThat(sum(records(focus), "BilledCost")).isEqualByComparingTo(total);
     assertThat(focusSummary.lines()).isEqualTo(6);
   }
 
@@ -134,7 +117,7 @@ class MonthlyReportsTest {
 
     months.reports().write(request, out);
 
-    assertThat(parse(out)).extracting(r -> r.get("account_id")).containsExactly("222222222222");
+    assertThat(records(out)).extracting(r -> r.get("account_id")).containsExactly("222222222222");
     assertThat(months.reports().totalCost(OCTOBER, request.accounts()))
         .isEqualByComparingTo("0.45");
   }
