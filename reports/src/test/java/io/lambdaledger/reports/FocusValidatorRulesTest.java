@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
-import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -63,47 +62,9 @@ class FocusValidatorRulesTest {
     List<ReportRow> rows = new ArrayList<>();
     rows.add(TestRows.row("111111111111", "us-east-1", "api", "3.10"));
     rows.add(TestRows.row("222222222222", "eu-west-1", "worker", "arm64", Map.of(), "0.40"));
-    ChargeLine requests =
-        new ChargeLine(
-            ChargeKind.REQUESTS,
-            new BigDecimal("333"),
-            rates.rate(PriceGroup.REQUESTS),
-            new BigDecimal("0.01"),
-            new BigDecimal("0.005"),
-            rates.usageType(PriceGroup.REQUESTS));
-    ChargeLine duration =
-        new ChargeLine(
-            ChargeKind.DURATION,
-            new BigDecimal("600"),
-            rates.rate(PriceGroup.DURATION),
-            new BigDecimal("0.00"),
-            new BigDecimal("0.005"),
-            rates.usageType(PriceGroup.DURATION));
-    rows.add(
-        new ReportRow(
-            TestRows.OCTOBER,
-            "999999999999",
-            null,
-            "111111111111",
-            null,
-            "us-east-1",
-            "rounding",
-            "arn:aws:lambda:us-east-1:111111111111:function:rounding",
-            "x86_64",
-            1024,
-            512,
-            333L,
-            new BigDecimal("600"),
-            List.of(requests, duration),
-            new BigDecimal("0.01"),
-            new BigDecimal("0.01"),
-            "USD",
-            "bundled-2026-09",
-            new TreeMap<>(),
-            List.of(),
-            true,
-            null,
-            null));
+    ChargeLine requests = charge(rates, ChargeKind.REQUESTS, "333", "0.01", "0.005");
+    ChargeLine duration = charge(rates, ChargeKind.DURATION, "600", "0.00", "0.005");
+    rows.add(usEast1Row("rounding", 512, 333L, "600", List.of(requests, duration), "0.01", "0.01"));
     rows.add(storageRoundedUp(rates));
     String csv = TestCsv.write(FocusCsvWriter::new, rows);
     header = TestCsv.header(csv);
@@ -116,30 +77,23 @@ class FocusValidatorRulesTest {
    * a whole cent of the payer's storage line; its duration cost leaves room below its list cost.
    */
   private static ReportRow storageRoundedUp(RegionRates rates) {
-    BigDecimal storageGbSeconds = new BigDecimal("136000");
     List<ChargeLine> charges =
         List.of(
-            new ChargeLine(
-                ChargeKind.REQUESTS,
-                new BigDecimal("50000"),
-                rates.rate(PriceGroup.REQUESTS),
-                new BigDecimal("0.01"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.REQUESTS)),
-            new ChargeLine(
-                ChargeKind.DURATION,
-                new BigDecimal("9000"),
-                rates.rate(PriceGroup.DURATION),
-                new BigDecimal("0.12"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.DURATION)),
-            new ChargeLine(
-                ChargeKind.EPHEMERAL_STORAGE,
-                storageGbSeconds,
-                rates.rate(PriceGroup.EPHEMERAL_STORAGE),
-                new BigDecimal("0.01"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.EPHEMERAL_STORAGE)));
+            charge(rates, ChargeKind.REQUESTS, "50000", "0.01", "0.00"),
+            charge(rates, ChargeKind.DURATION, "9000", "0.12", "0.00"),
+            charge(rates, ChargeKind.EPHEMERAL_STORAGE, "136000", "0.01", "0.00"));
+    return usEast1Row("scratch", 2048, 50_000L, "9000", charges, "0.00", "0.14");
+  }
+
+  /** A priced row of an x86_64 function of 1,024 MB in us-east-1, without tags or notes. */
+  private static ReportRow usEast1Row(
+      String function,
+      int ephemeralStorageMb,
+      long requests,
+      String gbSeconds,
+      List<ChargeLine> charges,
+      String freeTierCredit,
+      String totalCost) {
     return new ReportRow(
         TestRows.OCTOBER,
         "999999999999",
@@ -147,16 +101,16 @@ class FocusValidatorRulesTest {
         "111111111111",
         null,
         "us-east-1",
-        "scratch",
-        "arn:aws:lambda:us-east-1:111111111111:function:scratch",
+        function,
+        "arn:aws:lambda:us-east-1:111111111111:function:" + function,
         "x86_64",
         1024,
-        2048,
-        50_000L,
-        new BigDecimal("9000"),
+        ephemeralStorageMb,
+        requests,
+        new BigDecimal(gbSeconds),
         charges,
-        BigDecimal.ZERO.setScale(2),
-        new BigDecimal("0.14"),
+        new BigDecimal(freeTierCredit),
+        new BigDecimal(totalCost),
         "USD",
         "bundled-2026-09",
         new TreeMap<>(),
@@ -164,6 +118,18 @@ class FocusValidatorRulesTest {
         true,
         null,
         null);
+  }
+
+  /** A charge at the rates' list price: quantity, cost and free-tier credit as decimals. */
+  private static ChargeLine charge(
+      RegionRates rates, ChargeKind kind, String quantity, String cost, String credit) {
+    return new ChargeLine(
+        kind,
+        new BigDecimal(quantity),
+        rates.rate(kind.priceGroup()),
+        new BigDecimal(cost),
+        new BigDecimal(credit),
+        rates.usageType(kind.priceGroup()));
   }
 
   private static boolean isNull(CSVRecord r, String column) {

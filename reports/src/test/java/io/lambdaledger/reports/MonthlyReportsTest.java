@@ -19,13 +19,18 @@ class MonthlyReportsTest {
 
   private final InMemoryMonths months = new InMemoryMonths();
 
-  @Test
-  void aFinalMonthIsWrittenAndItsSummaryMatchesTheFile() throws IOException {
+  /** October with two functions: api (3.10) and worker (0.45), in two accounts. */
+  private void apiAndWorker(boolean isFinal) {
     months.month(
         OCTOBER,
-        true,
+        isFinal,
         row("111111111111", "us-east-1", "api", "3.10"),
         row("222222222222", "eu-west-1", "worker", "0.45"));
+  }
+
+  @Test
+  void aFinalMonthIsWrittenAndItsSummaryMatchesTheFile() throws IOException {
+    apiAndWorker(true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ReportSummary summary =
@@ -55,11 +60,7 @@ class MonthlyReportsTest {
 
   @Test
   void aPartialReportSaysSoInEveryRowOfBothFormats() throws IOException {
-    months.month(
-        OCTOBER,
-        false,
-        row("111111111111", "us-east-1", "api", "3.10"),
-        row("222222222222", "eu-west-1", "worker", "0.45"));
+    apiAndWorker(false);
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     ByteArrayOutputStream focus = new ByteArrayOutputStream();
 
@@ -105,11 +106,7 @@ class MonthlyReportsTest {
 
   @Test
   void onlyTheAccountsAskedForAreListed() throws IOException {
-    months.month(
-        OCTOBER,
-        true,
-        row("111111111111", "us-east-1", "api", "3.10"),
-        row("222222222222", "eu-west-1", "worker", "0.45"));
+    apiAndWorker(true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ReportRequest request =
         ReportRequest.of(OCTOBER, ReportFormat.CSV)
