@@ -5,13 +5,13 @@ import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.cost.Money;
 import io.lambdaledger.core.costing.BillCover;
 import io.lambdaledger.core.costing.HistoryCaveats;
+import io.lambdaledger.core.costing.MonthToDate;
 import io.lambdaledger.core.costing.UnpricedUsage;
 import io.lambdaledger.core.ledger.BilledMonths;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionKey;
-import io.lambdaledger.core.model.FunctionUsage;
 import io.lambdaledger.core.model.LambdaFunction;
 import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,10 +34,12 @@ import java.util.Set;
  * accounts, regions and functions, so tiers and the free tier are right); the snapshot hands out
  * only the lines (and warnings) of the caller's accounts, which are then filtered and grouped.
  *
- * <p>The cost of part of a month is the month-to-date cost at its end minus the month-to-date cost
- * at its start. That is how the bill accrues: the free tier is used up by the first usage of the
- * month. A step series is such differences, so the points add up to the window's figures exactly,
- * and the items add up to the totals exactly, because every line carries whole cents.
+ * <p>The rules are the costing home's: {@link BillCover} cuts each point into billed and estimated
+ * pieces, {@link MonthToDate} prices the month to date at the pieces' boundaries (kept in a {@link
+ * SnapshotCache}) and subtracts them. A step series is such differences, so the points add up to
+ * the window's figures exactly, and the items add up to the totals exactly, because every line
+ * carries whole cents. What is here: the query's months and points, the bill as figures, grouping,
+ * sorting and the answers kept per query ({@link ResultCache}).
  */
 final class CostService {
 
@@ -50,7 +49,7 @@ final class CostService {
   private final MonthPricer pricer;
   private final Clock clock;
   private final Duration finalityHorizon;
-  private final SnapshotCache cache = new SnapshotCache(Duration.ofMinutes(10), 256);
+  private final MonthToDate<MonthPricer.Snapshot> monthToDate;
 
   /**
    * Answers of recent queries before paging: at most 64, holding at most 150,000 figures in all
@@ -73,6 +72,12 @@ final class CostService {
     this.pricer = pricer;
     this.clock = clock;
     this.finalityHorizon = finalityHorizon;
+    this.monthToDate =
+        new MonthToDate<>(
+            usage,
+            pricer::price,
+            MonthPricer.Snapshot.EMPTY,
+            new SnapshotCache(Duration.ofMinutes(10), 256));
   }
 
   CostResult costs(CostQuery query, AccountScope scope) {
@@ -106,7 +111,16 @@ final class CostService {
             new ResultKey(query.allPages(), scope, inputsOf(months), new Same(functions)),
             () -> compute(query, months, scope, functions));
     Map<String, CostWarning> warnings = new LinkedHashMap<>(grouped.warnings());
-    addWindowWarnings(window, now, warnings);
+    warnings.putIfAbsent(
+        "ESTIMATED",
+        new CostWarning(
+            "ESTIMATED",
+            "Costs are estimated from CloudWatch metrics and the price list, not read from the"
+                + " AWS bill."));
+    for (CostWarning warning :
+        MonthToDate.windowWarnings(window.start(), window.end(), now, finalityHorizon)) {
+      warnings.put(warning.code(), warning);
+    }
     addSourceWarnings(query.source(), grouped.sources(), grouped.billedApart(), warnings);
     return new CostResult(
         window,
@@ -398,7 +412,7 @@ final class CostService {
   private record MonthInput(
       YearMonth month,
       List<TimeWindow> points,
-      List<List<Piece>> pieces,
+      List<List<BillCover.Part>> pieces,
       Map<Instant, MonthPricer.Snapshot> snapshots,
       MonthPricer.Snapshot whole,
       Bill bill,
@@ -411,27 +425,21 @@ final class CostService {
 
   private MonthInput prepare(
       YearMonth month, List<TimeWindow> points, AccountScope scope, CostSource source, Bill bill) {
-    Instant monthStart = TimeWindow.monthStart(month);
-    List<List<Piece>> pieces = new ArrayList<>();
+    List<List<BillCover.Part>> pieces = new ArrayList<>();
     List<Instant> boundaries = new ArrayList<>();
     boolean anyBilled = false;
     for (TimeWindow point : points) {
-      List<Piece> cut = cut(point, source, bill.days());
+      List<BillCover.Part> cut =
+          bill.days().cover().cut(point.start(), point.end(), source != CostSource.BILLED);
       pieces.add(cut);
-      for (Piece piece : cut) {
-        if (piece.source() == CostSource.ESTIMATE) {
-          boundaries.add(piece.window().start());
-          boundaries.add(piece.window().end());
-        } else {
-          anyBilled = true;
-        }
-      }
+      boundaries.addAll(MonthToDate.boundaries(cut));
+      anyBilled |= cut.stream().anyMatch(BillCover.Part::billed);
     }
-    Map<Instant, MonthPricer.Snapshot> snapshots = snapshots(month, monthStart, boundaries);
+    Map<Instant, MonthPricer.Snapshot> snapshots = monthToDate.at(month, boundaries);
     MonthPricer.Snapshot whole = null;
     if (anyBilled) {
       Instant end = TimeWindow.monthStart(month.plusMonths(1));
-      whole = snapshots(month, monthStart, List.of(end)).get(end);
+      whole = monthToDate.at(month, List.of(end)).get(end);
     }
     return new MonthInput(
         month, points, pieces, snapshots, whole, bill, pricer.caveats(month, scope));
@@ -446,7 +454,7 @@ final class CostService {
   private MonthCosts monthCosts(MonthInput input, AccountScope scope) {
     YearMonth month = input.month();
     List<TimeWindow> points = input.points();
-    List<List<Piece>> pieces = input.pieces();
+    List<List<BillCover.Part>> pieces = input.pieces();
     Map<Instant, MonthPricer.Snapshot> snapshots = input.snapshots();
     BilledDays billed = input.billed();
     Map<LineKey, Figures[]> perLine = new HashMap<>();
@@ -454,29 +462,26 @@ final class CostService {
     BigDecimal apart = BigDecimal.ZERO;
     Map<FunctionKey, LineKey> lineOfFunction = null;
     for (int i = 0; i < points.size(); i++) {
-      for (Piece piece : pieces.get(i)) {
-        sources.add(new CostResult.SourceDays(piece.source(), piece.window()));
-        if (piece.source() == CostSource.ESTIMATE) {
-          Map<LineKey, Figures> from = snapshots.get(piece.window().start()).lines(scope);
-          Map<LineKey, Figures> to = snapshots.get(piece.window().end()).lines(scope);
-          Set<LineKey> keys = new LinkedHashSet<>(to.keySet());
-          keys.addAll(from.keySet());
-          for (LineKey key : keys) {
-            Figures value =
-                from.isEmpty()
-                    ? to.get(key)
-                    : to.getOrDefault(key, Figures.ZERO)
-                        .minus(from.getOrDefault(key, Figures.ZERO));
-            add(perLine, key, i, points.size(), value);
-          }
+      int point = i;
+      for (BillCover.Part piece : pieces.get(i)) {
+        sources.add(
+            new CostResult.SourceDays(
+                piece.billed() ? CostSource.BILLED : CostSource.ESTIMATE,
+                new TimeWindow(piece.start(), piece.end())));
+        if (!piece.billed()) {
+          MonthToDate.between(
+                  snapshots.get(piece.start()).lines(scope),
+                  snapshots.get(piece.end()).lines(scope),
+                  Figures.ZERO,
+                  Figures::minus)
+              .forEach((key, value) -> add(perLine, key, point, points.size(), value));
         } else {
           if (lineOfFunction == null) {
             lineOfFunction = linesOfFunctions(input.whole(), scope);
           }
-          apart =
-              apart.add(billed.apartBetween(piece.window().start(), piece.window().end(), scope));
+          apart = apart.add(billed.apartBetween(piece.start(), piece.end(), scope));
           for (Map.Entry<FunctionKey, BilledDays.Billed> e :
-              billed.between(piece.window().start(), piece.window().end(), scope).entrySet()) {
+              billed.between(piece.start(), piece.end(), scope).entrySet()) {
             LineKey key = lineOfFunction.get(e.getKey());
             if (key == null) {
               key = lineFromDirectory(e.getKey(), e.getValue().payer());
@@ -559,29 +564,6 @@ final class CostService {
     series[point] = series[point] == null ? value : series[point].plus(value);
   }
 
-  /** One part of a point and where its figures come from. */
-  private record Piece(CostSource source, TimeWindow window) {}
-
-  /**
-   * The point cut into the whole UTC days the bill covers ({@code BILLED}) and the rest ({@code
-   * ESTIMATE}; left out when the source is the bill alone).
-   */
-  private static List<Piece> cut(TimeWindow point, CostSource source, BilledDays billed) {
-    if (source == CostSource.ESTIMATE) {
-      return List.of(new Piece(CostSource.ESTIMATE, point));
-    }
-    List<Piece> pieces = new ArrayList<>();
-    for (BillCover.Part part : billed.cover().cut(point.start(), point.end())) {
-      if (part.billed() || source == CostSource.BEST) {
-        pieces.add(
-            new Piece(
-                part.billed() ? CostSource.BILLED : CostSource.ESTIMATE,
-                new TimeWindow(part.start(), part.end())));
-      }
-    }
-    return pieces;
-  }
-
   /**
    * The line a function's billed figures go on: its estimated line of the month (the first, when
    * its configuration changed), so that it groups as its estimate does.
@@ -625,130 +607,6 @@ final class CostService {
       Map<FunctionKey, List<String>> caveats,
       List<CostResult.SourceDays> sources,
       BigDecimal billedApart) {}
-
-  /**
-   * The month-to-date cost at each boundary. Boundaries after now cost what now costs (there is no
-   * later usage). Two boundaries or fewer: one grouped read each; more: one read of the hour or day
-   * buckets, summed up in order.
-   */
-  private Map<Instant, MonthPricer.Snapshot> snapshots(
-      YearMonth month, Instant monthStart, List<Instant> boundaries) {
-    Map<Instant, MonthPricer.Snapshot> snapshots = new HashMap<>();
-    List<Instant> toPrice = new ArrayList<>();
-    for (Instant boundary : boundaries) {
-      if (!boundary.isAfter(monthStart)) {
-        snapshots.put(boundary, MonthPricer.Snapshot.EMPTY);
-      } else if (!toPrice.contains(boundary)) {
-        toPrice.add(boundary);
-      }
-    }
-    if (toPrice.isEmpty()) {
-      return snapshots;
-    }
-    Object stamp = usage.monthStamp(monthStart);
-    if (toPrice.size() <= 2) {
-      for (Instant boundary : toPrice) {
-        snapshots.put(
-            boundary,
-            cache.get(
-                month,
-                boundary,
-                stamp,
-                () -> pricer.price(month, usage.totals(monthStart, boundary))));
-      }
-      return snapshots;
-    }
-    Map<Instant, MonthPricer.Snapshot> cached = new HashMap<>();
-    for (Instant boundary : toPrice) {
-      MonthPricer.Snapshot snapshot = cache.peek(month, boundary, stamp);
-      if (snapshot != null) {
-        cached.put(boundary, snapshot);
-      }
-    }
-    if (cached.size() == toPrice.size()) {
-      snapshots.putAll(cached);
-      return snapshots;
-    }
-    Instant last = toPrice.get(toPrice.size() - 1);
-    boolean wholeDays = toPrice.stream().allMatch(b -> b.truncatedTo(ChronoUnit.DAYS).equals(b));
-    List<UsageReader.Bucket> buckets =
-        new ArrayList<>(
-            usage.buckets(
-                wholeDays ? UsageReader.Granularity.DAY : UsageReader.Granularity.HOUR,
-                monthStart,
-                last));
-    buckets.sort(Comparator.comparing(UsageReader.Bucket::start));
-    Map<LineKey, FunctionUsage> running = new LinkedHashMap<>();
-    int next = 0;
-    MonthPricer.Snapshot previous = null;
-    boolean changed = true;
-    for (Instant boundary : toPrice) {
-      while (next < buckets.size() && buckets.get(next).start().isBefore(boundary)) {
-        FunctionUsage add = buckets.get(next++).usage();
-        running.merge(
-            LineKey.of(add),
-            add,
-            (a, b) ->
-                new FunctionUsage(
-                    a.function(),
-                    a.payerAccountId(),
-                    a.configuration(),
-                    a.usage().plus(b.usage())));
-        changed = true;
-      }
-      if (changed || previous == null) {
-        previous = pricer.price(month, List.copyOf(running.values()));
-        changed = false;
-      }
-      snapshots.put(boundary, previous);
-      cache.put(month, boundary, stamp, previous);
-    }
-    return snapshots;
-  }
-
-  private void addWindowWarnings(
-      TimeWindow window, Instant now, Map<String, CostWarning> warnings) {
-    warnings.putIfAbsent(
-        "ESTIMATED",
-        new CostWarning(
-            "ESTIMATED",
-            "Costs are estimated from CloudWatch metrics and the price list, not read from the"
-                + " AWS bill."));
-    Instant finalBefore = now.minus(finalityHorizon);
-    if (window.end().isAfter(finalBefore)) {
-      warnings.put(
-          "NOT_FINAL",
-          new CostWarning(
-              "NOT_FINAL",
-              "Usage after "
-                  + finalBefore.truncatedTo(ChronoUnit.MINUTES)
-                  + " is not final yet: CloudWatch may still add late datapoints."));
-    }
-    for (YearMonth month : window.months()) {
-      if (TimeWindow.of(month).end().isAfter(now)) {
-        warnings.put(
-            "MONTH_NOT_OVER",
-            new CostWarning(
-                "MONTH_NOT_OVER",
-                month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                    + " "
-                    + month.getYear()
-                    + " is not over: figures are month to date, and the free tier and volume"
-                    + " tiers apply to the usage so far."));
-      }
-    }
-    boolean partOfMonth =
-        !window.start().equals(TimeWindow.monthStart(TimeWindow.monthOf(window.start())))
-            || !window.end().equals(TimeWindow.monthStart(TimeWindow.monthOf(window.end())));
-    if (partOfMonth) {
-      warnings.put(
-          "PART_OF_MONTH",
-          new CostWarning(
-              "PART_OF_MONTH",
-              "The cost of part of a month is its month-to-date cost at the end minus at the"
-                  + " start: as on the bill, the free tier covers the month's first usage."));
-    }
-  }
 
   /**
    * An item with what it is sorted by, computed once: comparing 10,000 items took most of a cached

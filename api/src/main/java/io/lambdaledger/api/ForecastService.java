@@ -2,49 +2,25 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.costing.MonthForecast;
-import io.lambdaledger.core.costing.UnpricedUsage;
+import io.lambdaledger.core.costing.PricedForecast;
 import io.lambdaledger.core.ledger.FunctionDirectory;
 import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.core.model.AccountScope;
-import io.lambdaledger.core.model.FunctionKey;
-import io.lambdaledger.core.model.FunctionUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Month-end projection: each function's usage over the last seven days (or the month so far, if
- * shorter) is extended at the same hourly rate to the end of the month and added to the
- * month-to-date usage; the projected month is then priced as a whole, so volume tiers and the free
- * tier apply as they will on the bill.
+ * {@code /forecast}: the month's {@link PricedForecast} (the projection and its pricing are the
+ * costing home's), grouped by the query's dimensions, the largest projected cost first.
  */
-final class ForecastService {
-
-  static final String RUN_RATE =
-      "run-rate: each function's usage over the last 7 days (or the month so far, if shorter) is"
-          + " extended at the same hourly rate to the end of the month, added to the month-to-date"
-          + " usage, and the whole month is priced with volume tiers and the free tier";
-  static final String CLOSED = "actual: the month is over, so the projection is the actual cost";
-
-  private final UsageReader usage;
-  private final FunctionDirectory directory;
-  private final MonthPricer pricer;
-  private final Clock clock;
-
-  ForecastService(UsageReader usage, FunctionDirectory directory, MonthPricer pricer, Clock clock) {
-    this.usage = usage;
-    this.directory = directory;
-    this.pricer = pricer;
-    this.clock = clock;
-  }
+record ForecastService(
+    UsageReader usage, FunctionDirectory directory, MonthPricer pricer, Clock clock) {
 
   record Forecast(
       YearMonth month,
@@ -60,15 +36,15 @@ final class ForecastService {
 
   Forecast forecast(YearMonth month, List<Dimension> aggregate, AccountScope scope) {
     Instant now = clock.instant();
-    TimeWindow monthWindow = TimeWindow.of(month);
-    if (!monthWindow.start().isBefore(now)) {
+    if (!TimeWindow.of(month).start().isBefore(now)) {
       throw ApiProblem.badParameter("month", "cannot forecast " + month + ": it has not started");
     }
-    MonthForecast forecast = MonthForecast.of(usage, month, now);
-    boolean closed = forecast.closed();
-    Instant through = forecast.through();
-    MonthPricer.Snapshot actual = pricer.price(month, forecast.monthToDate());
-    MonthPricer.Snapshot projected = closed ? actual : pricer.price(month, forecast.projected());
+    PricedForecast priced = pricer.price(MonthForecast.of(usage, month, now));
+    MonthPricer.Snapshot actual = MonthPricer.Snapshot.of(priced.actual());
+    MonthPricer.Snapshot projected =
+        priced.projected() == priced.actual()
+            ? actual
+            : MonthPricer.Snapshot.of(priced.projected());
     Map<LineKey, Figures[]> lines = new HashMap<>();
     actual.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[0] = v);
     projected.lines(scope).forEach((k, v) -> lines.computeIfAbsent(k, x -> new Figures[2])[1] = v);
@@ -86,44 +62,14 @@ final class ForecastService {
         Comparator.comparing((Item item) -> item.projected().total())
             .reversed()
             .thenComparing(item -> String.join("\u0000", item.key().values())));
-    Set<String> versions = new LinkedHashSet<>();
-    if (actual.priceVersion() != null) {
-      versions.add(actual.priceVersion());
-    }
-    if (projected.priceVersion() != null) {
-      versions.add(projected.priceVersion());
-    }
     return new Forecast(
         month,
-        through,
-        closed ? CLOSED : RUN_RATE,
-        versions.isEmpty() ? "none" : String.join(",", versions),
+        priced.forecast().through(),
+        priced.method(),
+        priced.priceVersion(),
         actualTotal,
         projectedTotal,
         items,
-        warnings(month, actual, lines, scope));
-  }
-
-  /**
-   * What the caller must know about the lines it sees: usage in regions without prices (month to
-   * date; it is projected without a cost too), and the history caveats of their functions.
-   */
-  private List<CostWarning> warnings(
-      YearMonth month,
-      MonthPricer.Snapshot actual,
-      Map<LineKey, Figures[]> lines,
-      AccountScope scope) {
-    List<CostWarning> warnings = new ArrayList<>();
-    List<UnpricedUsage> unpriced = new ArrayList<>();
-    for (FunctionUsage line : actual.month().unpriced(scope)) {
-      unpriced.add(UnpricedUsage.of(line));
-    }
-    warnings.addAll(UnpricedUsage.warnings(actual.priceVersion(), unpriced));
-    Set<FunctionKey> functions = new TreeSet<>();
-    lines.keySet().forEach(line -> functions.add(line.function()));
-    if (!functions.isEmpty()) {
-      warnings.addAll(pricer.caveats(month, scope).warnings(functions));
-    }
-    return warnings;
+        priced.warnings(scope, () -> pricer.caveats(month, scope)));
   }
 }

@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.javalin.http.Context;
+import io.lambdaledger.core.costing.FreeTierUse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ final class InsightsController {
   void freeTier(Context ctx) {
     QueryParams params = QueryParams.of(ctx, Set.of("month"));
     YearMonth month = windows.parseMonth("month", params.get("month"));
-    FreeTierService.FreeTier result = freeTier.freeTier(month, ApiServer.caller(ctx).scope());
+    FreeTierUse result = freeTier.freeTier(month, ApiServer.caller(ctx).scope());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("month", month.toString());
     body.put(
@@ -32,7 +33,7 @@ final class InsightsController {
         CostJson.ordered(
             "requests", result.allowance().requests(),
             "gbSeconds", Figures.quantity(result.allowance().gbSeconds())));
-    body.put("method", FreeTierService.METHOD);
+    body.put("method", FreeTierUse.METHOD);
     body.put(
         "payers",
         result.payers().stream()
@@ -50,7 +51,7 @@ final class InsightsController {
     ctx.json(body);
   }
 
-  private static Map<String, Object> use(FreeTierService.Use use, boolean whole) {
+  private static Map<String, Object> use(FreeTierUse.Use use, boolean whole) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("used", whole ? use.used().toBigInteger() : Figures.quantity(use.used()));
     body.put(

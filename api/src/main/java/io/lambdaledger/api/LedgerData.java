@@ -7,7 +7,6 @@ import io.lambdaledger.core.ledger.HistoryEvidence;
 import io.lambdaledger.core.ledger.ReportLogs;
 import io.lambdaledger.core.ledger.UsageMonths;
 import io.lambdaledger.core.ledger.UsageReader;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,9 +30,6 @@ public record LedgerData(
     ReportLogs reportLogs,
     BilledMonths bill) {
 
-  /** No imported bill. */
-  static final BilledMonths NO_BILL = month -> List.of();
-
   public LedgerData {
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(functions, "functions");
@@ -42,17 +38,6 @@ public record LedgerData(
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(reportLogs, "reportLogs");
     Objects.requireNonNull(bill, "bill");
-  }
-
-  /** Without an imported bill. */
-  public LedgerData(
-      UsageReader usage,
-      FunctionDirectory functions,
-      CollectionHistory collections,
-      UsageMonths months,
-      HistoryEvidence history,
-      ReportLogs reportLogs) {
-    this(usage, functions, collections, months, history, reportLogs, NO_BILL);
   }
 
   /** Without Logs Insights aggregates (memory recommendations need them). */
@@ -64,26 +49,5 @@ public record LedgerData(
       HistoryEvidence history,
       BilledMonths bill) {
     this(usage, functions, collections, months, history, ReportLogs.NONE, bill);
-  }
-
-  /** Without Logs Insights aggregates and without an imported bill. */
-  public LedgerData(
-      UsageReader usage,
-      FunctionDirectory functions,
-      CollectionHistory collections,
-      UsageMonths months,
-      HistoryEvidence history) {
-    this(usage, functions, collections, months, history, ReportLogs.NONE, NO_BILL);
-  }
-
-  /**
-   * Without any history evidence (nothing is warned about it), Logs Insights aggregates or bill.
-   */
-  public LedgerData(
-      UsageReader usage,
-      FunctionDirectory functions,
-      CollectionHistory collections,
-      UsageMonths months) {
-    this(usage, functions, collections, months, HistoryEvidence.NONE);
   }
 }

@@ -2,8 +2,10 @@ package io.lambdaledger.api;
 
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.costing.HistoryCaveats;
+import io.lambdaledger.core.costing.MonthForecast;
 import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.costing.NoPriceBookException;
+import io.lambdaledger.core.costing.PricedForecast;
 import io.lambdaledger.core.costing.PricedLine;
 import io.lambdaledger.core.costing.PricedMonth;
 import io.lambdaledger.core.costing.UnpricedUsage;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,25 +133,38 @@ final class MonthPricer {
 
   /** The cumulative cost of {@code usage}, all of it in {@code month}, over every account. */
   Snapshot price(YearMonth month, List<FunctionUsage> usage) {
-    PricedMonth priced;
+    return Snapshot.of(withPriceBook(() -> pricing.price(month, usage)));
+  }
+
+  /** {@code forecast} priced ({@link PricedForecast}). */
+  PricedForecast price(MonthForecast forecast) {
+    return withPriceBook(() -> PricedForecast.of(forecast, pricing));
+  }
+
+  /** What {@code pricing} returns; a month without a price book is a bad window. */
+  private static <T> T withPriceBook(Supplier<T> pricing) {
     try {
-      priced = pricing.price(month, usage);
+      return pricing.get();
     } catch (NoPriceBookException e) {
       throw ApiProblem.badParameter("window", e.getMessage());
     }
-    Map<LineKey, Figures> figures = new LinkedHashMap<>(priced.lines().size() * 2);
-    for (PricedLine line : priced.lines()) {
-      figures.merge(LineKey.of(line.usage()), Figures.of(line.cost()), Figures::plus);
-    }
-    for (FunctionUsage line : priced.unpriced()) {
-      figures.merge(LineKey.of(line), Figures.of(UnpricedUsage.of(line)), Figures::plus);
-    }
-    return new Snapshot(priced, figures);
   }
 
   /** Cumulative cent figures per line from the month's start to some instant, every account. */
   record Snapshot(PricedMonth month, Map<LineKey, Figures> allLines) {
     static final Snapshot EMPTY = new Snapshot(PricedMonth.EMPTY, Map.of());
+
+    /** The figures of {@code priced}'s lines (priced, and usage without prices) by line. */
+    static Snapshot of(PricedMonth priced) {
+      Map<LineKey, Figures> figures = new LinkedHashMap<>(priced.lines().size() * 2);
+      for (PricedLine line : priced.lines()) {
+        figures.merge(LineKey.of(line.usage()), Figures.of(line.cost()), Figures::plus);
+      }
+      for (FunctionUsage line : priced.unpriced()) {
+        figures.merge(LineKey.of(line), Figures.of(UnpricedUsage.of(line)), Figures::plus);
+      }
+      return new Snapshot(priced, figures);
+    }
 
     /** The figures of the lines of the accounts in {@code scope}. */
     Map<LineKey, Figures> lines(AccountScope scope) {

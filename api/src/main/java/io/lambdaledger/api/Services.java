@@ -42,54 +42,6 @@ public record Services(
     Objects.requireNonNull(bills, "bills");
   }
 
-  /** Without bill exports. */
-  public Services(
-      TokenSource tokens,
-      TokenStore tokenStore,
-      ReadinessCheck readiness,
-      ServiceMetrics metrics,
-      CollectionTrigger collections,
-      MonthlyReportSource reports,
-      LedgerData ledger,
-      PriceBooks priceBooks,
-      Alerting alerting) {
-    this(
-        tokens,
-        tokenStore,
-        readiness,
-        metrics,
-        collections,
-        reports,
-        ledger,
-        priceBooks,
-        alerting,
-        BillImportTrigger.NONE);
-  }
-
-  /** Without alerting: {@code /alerts} and {@code /budgets} are empty. */
-  public Services(
-      TokenSource tokens,
-      TokenStore tokenStore,
-      ReadinessCheck readiness,
-      ServiceMetrics metrics,
-      CollectionTrigger collections,
-      MonthlyReportSource reports,
-      LedgerData ledger,
-      PriceBooks priceBooks,
-      BillImportTrigger bills) {
-    this(
-        tokens,
-        tokenStore,
-        readiness,
-        metrics,
-        collections,
-        reports,
-        ledger,
-        priceBooks,
-        Alerting.NONE,
-        bills);
-  }
-
   /** Without alerting and without bill exports. */
   public Services(
       TokenSource tokens,

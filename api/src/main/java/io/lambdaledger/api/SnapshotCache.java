@@ -1,5 +1,6 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.core.costing.MonthToDate;
 import io.lambdaledger.core.ledger.UsageReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * <p>Concurrent requests for the same snapshot wait for one pricing instead of each pricing the
  * month. Bounded: when full, everything is dropped.
  */
-final class SnapshotCache {
+final class SnapshotCache implements MonthToDate.Cache<MonthPricer.Snapshot> {
 
   private record Key(YearMonth month, Instant boundary) {}
 
@@ -37,7 +38,8 @@ final class SnapshotCache {
   }
 
   /** The cached snapshot of {@code month} up to {@code boundary}, or {@code price}'s. */
-  MonthPricer.Snapshot get(
+  @Override
+  public MonthPricer.Snapshot get(
       YearMonth month, Instant boundary, Object stamp, Supplier<MonthPricer.Snapshot> price) {
     Key key = new Key(month, boundary);
     long now = System.nanoTime();
@@ -67,7 +69,8 @@ final class SnapshotCache {
   }
 
   /** The cached snapshot, if fresh and priced from usage with this stamp. */
-  MonthPricer.Snapshot peek(YearMonth month, Instant boundary, Object stamp) {
+  @Override
+  public MonthPricer.Snapshot peek(YearMonth month, Instant boundary, Object stamp) {
     Entry entry = entries.get(new Key(month, boundary));
     if (entry == null || !isFresh(entry, stamp, System.nanoTime()) || !entry.task().isDone()) {
       return null;
@@ -80,7 +83,8 @@ final class SnapshotCache {
   }
 
   /** Caches a snapshot priced elsewhere. */
-  void put(YearMonth month, Instant boundary, Object stamp, MonthPricer.Snapshot snapshot) {
+  @Override
+  public void put(YearMonth month, Instant boundary, Object stamp, MonthPricer.Snapshot snapshot) {
     FutureTask<MonthPricer.Snapshot> done = new FutureTask<>(() -> snapshot);
     done.run();
     if (entries.size() >= maxEntries) {

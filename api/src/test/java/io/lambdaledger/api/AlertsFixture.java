@@ -125,7 +125,8 @@ final class AlertsFixture implements AutoCloseable {
                     (month, format, scope, partial, out) -> {},
                     LedgerFixture.ledger(db.database()),
                     PriceBooks.bundled(),
-                    alerting))
+                    alerting,
+                    BillImportTrigger.NONE))
             .start("127.0.0.1", 0);
     http = new HttpTestClient(server.port());
   }

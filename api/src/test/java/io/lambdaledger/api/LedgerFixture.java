@@ -164,6 +164,7 @@ final class LedgerFixture implements AutoCloseable {
             LedgerFixture::writeReport,
             ledger,
             priceBooks,
+            Alerting.NONE,
             new BillImportTrigger() {
               @Override
               public boolean configured() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.lambdaledger.api.ApiServer;
+import io.lambdaledger.api.BillImportTrigger;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
 import io.lambdaledger.api.Tokens;
@@ -248,7 +249,8 @@ class AlertsEndToEndTest {
                       (month, format, scope, partial, out) -> {},
                       LedgerRuntime.ledger(db.database()),
                       PriceBooks.bundled(),
-                      wiring.api()))
+                      wiring.api(),
+                      BillImportTrigger.NONE))
               .start("127.0.0.1", 0);
       closeables.add(server);
     }

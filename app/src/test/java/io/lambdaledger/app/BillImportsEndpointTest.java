@@ -2,6 +2,7 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.api.Alerting;
 import io.lambdaledger.api.ApiServer;
 import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.ServiceMetrics;
@@ -124,6 +125,7 @@ class BillImportsEndpointTest {
                         },
                     LedgerRuntime.ledger(db.database()),
                     PriceBooks.bundled(),
+                    Alerting.NONE,
                     schedule))
             .start("127.0.0.1", 0);
   }

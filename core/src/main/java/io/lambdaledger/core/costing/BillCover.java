@@ -101,6 +101,15 @@ public final class BillCover {
   }
 
   /**
+   * {@code [from, to)} cut as {@link #cut(Instant, Instant)}, the estimated parts left out unless
+   * {@code withEstimate}: the best source keeps them, the bill alone does not.
+   */
+  public List<Part> cut(Instant from, Instant to, boolean withEstimate) {
+    List<Part> parts = cut(from, to);
+    return withEstimate ? parts : parts.stream().filter(Part::billed).toList();
+  }
+
+  /**
    * Whether a bill line is part of a function's charges: usage, free tier and Savings Plan covered
    * usage and negations are; plan fees, credits, refunds and tax are not.
    */
