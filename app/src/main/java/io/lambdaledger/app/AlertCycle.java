@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -293,20 +294,7 @@ final class AlertCycle {
               LocalDate.ofInstant(bucket.start(), ZoneOffset.UTC), d -> new ArrayList<>())
           .add(bucket.usage());
     }
-    Map<FunctionKey, Map<LocalDate, BigDecimal>> history = new HashMap<>();
-    days.forEach(
-        (day, lines) -> {
-          try {
-            for (PricedLine line : pricing.price(YearMonth.from(day), lines).lines()) {
-              BigDecimal listCost = line.cost().exact().total().add(line.cost().freeTierCredit());
-              history
-                  .computeIfAbsent(line.usage().function(), f -> new HashMap<>())
-                  .merge(day, listCost, BigDecimal::add);
-            }
-          } catch (NoPriceBookException e) {
-            LOG.debug("event=alerts-day-not-priced day={}", day);
-          }
-        });
+    Map<FunctionKey, Map<LocalDate, BigDecimal>> history = listCosts(days, YearMonth::from, "day");
     long hoursToday = Duration.between(todayStart, now.truncatedTo(ChronoUnit.HOURS)).toHours();
     Map<LocalDate, BigDecimal> judgedDays = new LinkedHashMap<>();
     judgedDays.put(yesterday, BigDecimal.ONE);
@@ -344,6 +332,29 @@ final class AlertCycle {
   }
 
   /**
+   * Each function's cost at list price per bucket (a day or an hour), the bucket's usage priced
+   * alone. A bucket no price book covers is left out ({@code event=alerts-<unit>-not-priced}).
+   */
+  private <T> Map<FunctionKey, Map<T, BigDecimal>> listCosts(
+      Map<T, List<FunctionUsage>> buckets, Function<T, YearMonth> monthOf, String unit) {
+    Map<FunctionKey, Map<T, BigDecimal>> costs = new HashMap<>();
+    buckets.forEach(
+        (bucket, lines) -> {
+          try {
+            for (PricedLine line : pricing.price(monthOf.apply(bucket), lines).lines()) {
+              BigDecimal listCost = line.cost().exact().total().add(line.cost().freeTierCredit());
+              costs
+                  .computeIfAbsent(line.usage().function(), f -> new HashMap<>())
+                  .merge(bucket, listCost, BigDecimal::add);
+            }
+          } catch (NoPriceBookException e) {
+            LOG.debug("event=alerts-{}-not-priced {}={}", unit, unit, bucket);
+          }
+        });
+    return costs;
+  }
+
+  /**
    * The hours of {@code large} from {@code from} to the hour running at {@code now}, each against
    * the same hour of the same weekday in the weeks before. An hour's cost is its usage priced alone
    * at list price, like a day's. Only those hours and their baselines are read.
@@ -364,21 +375,8 @@ final class AlertCycle {
         }
       }
     }
-    Map<FunctionKey, Map<Instant, BigDecimal>> history = new HashMap<>();
-    byHour.forEach(
-        (hour, lines) -> {
-          try {
-            YearMonth month = YearMonth.from(hour.atOffset(ZoneOffset.UTC));
-            for (PricedLine line : pricing.price(month, lines).lines()) {
-              BigDecimal listCost = line.cost().exact().total().add(line.cost().freeTierCredit());
-              history
-                  .computeIfAbsent(line.usage().function(), f -> new HashMap<>())
-                  .merge(hour, listCost, BigDecimal::add);
-            }
-          } catch (NoPriceBookException e) {
-            LOG.debug("event=alerts-hour-not-priced hour={}", hour);
-          }
-        });
+    Map<FunctionKey, Map<Instant, BigDecimal>> history =
+        listCosts(byHour, hour -> YearMonth.from(hour.atOffset(ZoneOffset.UTC)), "hour");
     List<AnomalyDetector.Verdict> verdicts = new ArrayList<>();
     history.forEach(
         (function, costs) -> {

@@ -5,9 +5,6 @@ import io.lambdaledger.core.model.CollectionRun;
 import io.lambdaledger.core.model.RunStatus;
 import io.lambdaledger.db.CollectionRunStore;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +19,7 @@ final class AlertFeed implements AutoCloseable {
 
   private final CollectionRunStore runs;
   private final AlertCycle cycle;
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("alerts").daemon().factory());
+  private RepeatingTask task;
   private long lastSeenRun = -1;
 
   AlertFeed(CollectionRunStore runs, AlertCycle cycle) {
@@ -33,16 +28,8 @@ final class AlertFeed implements AutoCloseable {
   }
 
   AlertFeed start(Duration every) {
-    executor.scheduleWithFixedDelay(this::safePoll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    task = new RepeatingTask("alerts", every, LOG, "alert-cycle-failed", this::poll);
     return this;
-  }
-
-  private void safePoll() {
-    try {
-      poll();
-    } catch (RuntimeException e) {
-      LOG.warn("event=alert-cycle-failed error={}", e.toString());
-    }
   }
 
   /** Evaluates if a collection run finished since the last evaluation (or on the first call). */
@@ -70,6 +57,8 @@ final class AlertFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    if (task != null) {
+      task.close();
+    }
   }
 }

@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +31,7 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   private final Clock clock;
   private final Runnable closeResources;
   private final ReentrantLock running = new ReentrantLock();
-  private ScheduledExecutorService timer;
+  private RepeatingTask timer;
   private Instant lastRun;
 
   /**
@@ -56,9 +53,8 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   /** Checks every minute whether an import is due. */
   BillImportSchedule start() {
     timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("bill-import").daemon(true).unstarted(r));
-    timer.scheduleWithFixedDelay(this::runIfDueLogged, 0, 1, TimeUnit.MINUTES);
+        new RepeatingTask(
+            "bill-import", Duration.ofMinutes(1), LOG, "bill-import-failed", this::runIfDueLogged);
     return this;
   }
 
@@ -77,17 +73,13 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   }
 
   private void runIfDueLogged() {
-    try {
-      for (ImportResult r : runIfDue()) {
-        LOG.info(
-            "event=bill-import export={} period={} outcome={} lines={}",
-            r.exportUri(),
-            r.billingPeriod(),
-            r.outcome(),
-            r.storedLines());
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("event=bill-import-failed {}", e.getMessage());
+    for (ImportResult r : runIfDue()) {
+      LOG.info(
+          "event=bill-import export={} period={} outcome={} lines={}",
+          r.exportUri(),
+          r.billingPeriod(),
+          r.outcome(),
+          r.storedLines());
     }
   }
 
@@ -133,7 +125,7 @@ final class BillImportSchedule implements BillImportTrigger, AutoCloseable {
   @Override
   public void close() {
     if (timer != null) {
-      timer.shutdownNow();
+      timer.close();
     }
     closeResources.run();
   }

@@ -14,13 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code collect --once}: one cycle over every configured account and region, then exit (for cron
@@ -35,11 +31,7 @@ import picocli.CommandLine.Spec;
       "  --once                  one cycle over every account and region, then exit",
       "  --from ISO [--to ISO]   backfill a past range (resumable; re-run to resume)"
     })
-public final class CollectCommand implements Callable<Integer> {
-
-  @ParentCommand Main main;
-
-  @Spec CommandSpec spec;
+public final class CollectCommand extends LedgerSubcommand {
 
   @Option(names = "--once", description = "Run one collection cycle and exit.")
   boolean once;
@@ -56,15 +48,7 @@ public final class CollectCommand implements Callable<Integer> {
       description = "Backfill up to this instant or date, exclusive (default: now).")
   String to;
 
-  private final Clock clock;
-
-  public CollectCommand() {
-    this(Clock.systemUTC());
-  }
-
-  CollectCommand(Clock clock) {
-    this.clock = clock;
-  }
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {

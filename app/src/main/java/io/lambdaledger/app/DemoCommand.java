@@ -20,11 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -43,9 +41,7 @@ import software.amazon.awssdk.services.s3.S3Client;
     description =
         "Run the simulator, collector, API and dashboard together on an embedded database, with"
             + " authentication off.")
-final class DemoCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-
+final class DemoCommand extends LedgerSubcommand {
   @Option(
       names = "--port",
       defaultValue = "8080",

@@ -269,14 +269,20 @@ final class EstimateInput {
   }
 
   private static String text(JsonNode node, String name, String path) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      throw new UsageException(path + "." + name + ": required");
-    }
+    JsonNode value = required(node, name, path);
     if (!value.isTextual()) {
       throw new UsageException(path + "." + name + ": must be a string");
     }
     return value.textValue();
+  }
+
+  /** The value of {@code name}, which must be there and not null. */
+  private static JsonNode required(JsonNode node, String name, String path) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      throw new UsageException(path + "." + name + ": required");
+    }
+    return value;
   }
 
   private static BigDecimal integer(JsonNode node, String name, String path) {
@@ -289,10 +295,7 @@ final class EstimateInput {
   }
 
   private static BigDecimal number(JsonNode node, String name, String path) {
-    JsonNode value = node.get(name);
-    if (value == null || value.isNull()) {
-      throw new UsageException(path + "." + name + ": required");
-    }
+    JsonNode value = required(node, name, path);
     if (!value.isNumber()) {
       throw new UsageException(path + "." + name + ": must be a number");
     }

@@ -3,20 +3,14 @@ package io.lambdaledger.app;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.MigrationResult;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Creates or upgrades the schema; a second run changes nothing. */
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = "Create or upgrade the database schema (running it twice changes nothing).")
-final class MigrateCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
+final class MigrateCommand extends LedgerSubcommand {
 
   @Override
   public Integer call() {

@@ -21,12 +21,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lambda-ledger recommend}: reads the REPORT lines of the lookback with Logs Insights
@@ -42,11 +38,7 @@ import picocli.CommandLine.Spec;
       "Memory recommendations need the REPORT lines, read with CloudWatch Logs Insights at"
           + " $0.005 per GB scanned, within --scan-budget a month."
     })
-final class RecommendCommand implements Callable<Integer> {
-
-  @ParentCommand Main main;
-
-  @Spec CommandSpec spec;
+final class RecommendCommand extends LedgerSubcommand {
 
   @Option(
       names = "--format",
@@ -79,15 +71,7 @@ final class RecommendCommand implements Callable<Integer> {
       description = "Recommend as of this day (the lookback ends at its start; default: today).")
   String asOf;
 
-  private final Clock clock;
-
-  public RecommendCommand() {
-    this(Clock.systemUTC());
-  }
-
-  RecommendCommand(Clock clock) {
-    this.clock = clock;
-  }
+  private final Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {

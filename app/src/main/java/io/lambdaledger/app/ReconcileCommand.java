@@ -18,17 +18,12 @@ import io.lambdaledger.db.StoredLedger;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code reconcile}: a month's estimate against its imported bill, the variance explained. */
 @Command(
@@ -39,11 +34,7 @@ import picocli.CommandLine.Spec;
           + " import), per function, and explains the variance: INIT, rounding, history gaps,"
           + " Savings Plans, credits, free tier, unallocated lines. See docs/billing-data.md."
     })
-final class ReconcileCommand implements Callable<Integer> {
-
-  @ParentCommand Main main;
-
-  @Spec CommandSpec spec;
+final class ReconcileCommand extends LedgerSubcommand {
 
   @Option(
       names = "--month",
@@ -68,12 +59,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    YearMonth period;
-    try {
-      period = YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--month must be a month like 2026-10, got '" + month + "'");
-    }
+    YearMonth period = CommandValues.month(month);
     if (!format.equals("table") && !format.equals("json")) {
       throw new UsageException("--format must be table or json, got '" + format + "'");
     }

@@ -19,17 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code report}: a month's cost per function, as plain CSV or a FinOps FOCUS dataset. */
 @Command(
@@ -40,13 +35,9 @@ import picocli.CommandLine.Spec;
       "A month that is not final yet is refused unless --allow-partial is given.",
       "See docs/reports.md."
     })
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends LedgerSubcommand {
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-
-  @ParentCommand Main main;
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--month",
@@ -115,12 +106,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private ReportRequest request() {
-    YearMonth yearMonth;
-    try {
-      yearMonth = YearMonth.parse(month);
-    } catch (DateTimeParseException e) {
-      throw new UsageException("--month must be a month like 2026-10, got '" + month + "'");
-    }
+    YearMonth yearMonth = CommandValues.month(month);
     ReportFormat reportFormat;
     try {
       reportFormat = ReportFormat.parse(format);

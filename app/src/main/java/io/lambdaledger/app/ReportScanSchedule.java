@@ -7,11 +7,9 @@ import io.lambdaledger.core.ledger.UsageReader;
 import io.lambdaledger.db.ReportLogStore;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,7 @@ final class ReportScanSchedule implements AutoCloseable {
   private final Clock clock;
   private final ReportLogScanner.Settings settings;
   private final int lookbackDays;
-  private ScheduledExecutorService timer;
+  private RepeatingTask timer;
   private LocalDate lastScanned;
 
   /**
@@ -59,9 +57,8 @@ final class ReportScanSchedule implements AutoCloseable {
 
   ReportScanSchedule start() {
     timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("report-scan").daemon(true).unstarted(r));
-    timer.scheduleWithFixedDelay(this::runIfDueLogged, 0, 10, TimeUnit.MINUTES);
+        new RepeatingTask(
+            "report-scan", Duration.ofMinutes(10), LOG, "report-scan-failed", this::runIfDueLogged);
     return this;
   }
 
@@ -78,28 +75,24 @@ final class ReportScanSchedule implements AutoCloseable {
   }
 
   private void runIfDueLogged() {
-    try {
-      runIfDue()
-          .ifPresent(
-              r ->
-                  LOG.info(
-                      "event=report-scan queries={} bytesScanned={} daysStored={}"
-                          + " skippedForBudget={} monthSpentUsd={} monthlyBudgetUsd={}",
-                      r.queries(),
-                      r.bytesScanned(),
-                      r.daysStored(),
-                      r.skippedForBudget(),
-                      r.monthSpentUsd().toPlainString(),
-                      r.monthlyBudgetUsd().toPlainString()));
-    } catch (RuntimeException e) {
-      LOG.warn("event=report-scan-failed error={}", e.toString());
-    }
+    runIfDue()
+        .ifPresent(
+            r ->
+                LOG.info(
+                    "event=report-scan queries={} bytesScanned={} daysStored={}"
+                        + " skippedForBudget={} monthSpentUsd={} monthlyBudgetUsd={}",
+                    r.queries(),
+                    r.bytesScanned(),
+                    r.daysStored(),
+                    r.skippedForBudget(),
+                    r.monthSpentUsd().toPlainString(),
+                    r.monthlyBudgetUsd().toPlainString()));
   }
 
   @Override
   public void close() {
     if (timer != null) {
-      timer.shutdownNow();
+      timer.close();
     }
   }
 }

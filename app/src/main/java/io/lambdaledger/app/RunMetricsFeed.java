@@ -10,9 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +25,7 @@ final class RunMetricsFeed implements AutoCloseable {
   private final CollectionRunStore runs;
   private final ServiceMetrics metrics;
   private final String instance;
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("run-metrics").daemon().factory());
+  private RepeatingTask task;
   private final Set<Long> exported = new HashSet<>();
 
   /** Runs already finished when the feed starts are history, not exported again. */
@@ -46,16 +41,8 @@ final class RunMetricsFeed implements AutoCloseable {
   }
 
   RunMetricsFeed start(Duration every) {
-    executor.scheduleWithFixedDelay(this::safePoll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    task = new RepeatingTask("run-metrics", every, LOG, "run-metrics-failed", this::poll);
     return this;
-  }
-
-  private void safePoll() {
-    try {
-      poll();
-    } catch (RuntimeException e) {
-      LOG.warn("event=run-metrics-failed error={}", e.toString());
-    }
   }
 
   /** Exports the runs finished since the last poll. */
@@ -98,6 +85,8 @@ final class RunMetricsFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    if (task != null) {
+      task.close();
+    }
   }
 }

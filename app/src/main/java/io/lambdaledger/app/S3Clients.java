@@ -4,6 +4,7 @@ import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * The S3 client that reads bill exports. {@code AWS_REGION} (default us-east-1; S3 follows the
@@ -15,6 +16,11 @@ final class S3Clients {
   private S3Clients() {}
 
   static S3Client create(Map<String, String> environment) {
+    return builder(environment).build();
+  }
+
+  /** The client of {@link #create}, not built yet: tests add to its configuration. */
+  static S3ClientBuilder builder(Map<String, String> environment) {
     String region = environment.getOrDefault("AWS_REGION", "us-east-1");
     var builder =
         S3Client.builder()
@@ -24,6 +30,6 @@ final class S3Clients {
             .httpClient(UrlConnectionHttpClient.create());
     AwsEnvironment.endpoint(environment, "S3")
         .ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-    return builder.build();
+    return builder;
   }
 }

@@ -2,10 +2,8 @@ package io.lambdaledger.app;
 
 import io.lambdaledger.app.config.LedgerConfig;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code serve}: the API and dashboard, collection on a schedule (db-scheduler, one task per
@@ -18,9 +16,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Serve the API and dashboard, collect on a schedule and write monthly reports, until"
             + " stopped.")
-final class ServeCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-
+final class ServeCommand extends LedgerSubcommand {
   @Option(
       names = "--port",
       paramLabel = "PORT",

@@ -52,13 +52,27 @@ final class TokensCommand implements Runnable {
     }
   }
 
+  /** A subcommand: runs with the token manager, prints to the command line's output. */
+  abstract static class TokensSubcommand implements Callable<Integer> {
+    @ParentCommand TokensCommand tokens;
+    @Spec CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      print(out);
+      out.flush();
+      return 0;
+    }
+
+    abstract void print(PrintWriter out);
+  }
+
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
       description = "Create a token and print its secret, once.")
-  static final class Create implements Callable<Integer> {
-    @ParentCommand TokensCommand tokens;
-    @Spec CommandSpec spec;
+  static final class Create extends TokensSubcommand {
 
     @Option(names = "--name", required = true, description = "Unique name, e.g. grafana.")
     String name;
@@ -80,10 +94,9 @@ final class TokensCommand implements Runnable {
     String expires;
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
       TokenManager.Created created =
           tokens.withTokens(manager -> manager.create(name, role, accounts, expires));
-      PrintWriter out = spec.commandLine().getOut();
       TokenView token = created.token();
       out.printf(
           "Created token %s (%s, %s, expires %s).%n",
@@ -92,8 +105,6 @@ final class TokensCommand implements Runnable {
       out.println();
       out.println("    " + created.secret());
       out.println();
-      out.flush();
-      return 0;
     }
   }
 
@@ -101,14 +112,11 @@ final class TokensCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List tokens: name, role, scope, created, expires, last used (never secrets).")
-  static final class ListTokens implements Callable<Integer> {
-    @ParentCommand TokensCommand tokens;
-    @Spec CommandSpec spec;
+  static final class ListTokens extends TokensSubcommand {
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
       List<TokenView> views = tokens.withTokens(TokenManager::list);
-      PrintWriter out = spec.commandLine().getOut();
       String format = "%-24s %-6s %-8s %-14s %-30s %-20s %-20s %-20s%n";
       out.printf(
           format, "NAME", "ROLE", "STATUS", "SOURCE", "SCOPE", "CREATED", "EXPIRES", "LAST USED");
@@ -124,8 +132,6 @@ final class TokensCommand implements Runnable {
             when(token.expires(), "never"),
             when(token.lastUsed(), "never"));
       }
-      out.flush();
-      return 0;
     }
   }
 
@@ -133,20 +139,15 @@ final class TokensCommand implements Runnable {
       name = "revoke",
       mixinStandardHelpOptions = true,
       description = "Revoke a token: it gets 401 from now on (it stays listed).")
-  static final class Revoke implements Callable<Integer> {
-    @ParentCommand TokensCommand tokens;
-    @Spec CommandSpec spec;
+  static final class Revoke extends TokensSubcommand {
 
     @Parameters(paramLabel = "NAME", description = "The token's name.")
     String name;
 
     @Override
-    public Integer call() {
+    void print(PrintWriter out) {
       TokenView token = tokens.withTokens(manager -> manager.revoke(name));
-      PrintWriter out = spec.commandLine().getOut();
       out.printf("Revoked token %s at %s.%n", token.name(), when(token.revoked(), "-"));
-      out.flush();
-      return 0;
     }
   }
 

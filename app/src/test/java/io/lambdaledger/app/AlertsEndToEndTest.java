@@ -34,6 +34,7 @@ import io.lambdaledger.db.jooq.tables.records.UsageDayRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.MonthRollups;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -46,12 +47,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +64,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,34 +149,10 @@ class AlertsEndToEndTest {
 
   // ---------------------------------------------------------------- the estate
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   /** A database, the functions, an API server and an alert cycle over them. */
   final class Estate {
     final TestDatabase db;
-    final MovableClock clock;
+    final MutableClock clock;
     final ServiceMetrics metrics = new ServiceMetrics();
     final AlertWiring wiring;
     final ApiServer server;
@@ -189,7 +163,7 @@ class AlertsEndToEndTest {
       this.db = TestDatabases.fresh(kind);
       closeables.add(db);
       closeables.add(metrics);
-      this.clock = new MovableClock(now);
+      this.clock = new MutableClock(now);
       InventoryStore inventory = new InventoryStore(db.dsl());
       inventory.upsertAccount(new Account(PAYMENTS, "payments", PAYMENTS));
       inventory.upsertAccount(new Account(SEARCH, "search", PAYMENTS));
@@ -287,6 +261,29 @@ class AlertsEndToEndTest {
     }
 
     private void dayRow(FunctionKey function, Instant start, BigDecimal usd) {
+      UsageDayRecord row = usage(function, start, usd);
+      DSLContext dsl = db.dsl();
+      dsl.deleteFrom(Tables.USAGE_DAY)
+          .where(Tables.USAGE_DAY.FUNCTION_ID.eq(row.getFunctionId()))
+          .and(Tables.USAGE_DAY.DAY_START.eq(row.getDayStart()))
+          .execute();
+      dsl.executeInsert(row);
+    }
+
+    private void hourRow(FunctionKey function, Instant start, BigDecimal usd) {
+      // the hour table has the day table's usage columns, by the same names
+      UsageHourRecord hour = usage(function, start, usd).into(Tables.USAGE_HOUR);
+      hour.setHourStart(start);
+      DSLContext dsl = db.dsl();
+      dsl.deleteFrom(Tables.USAGE_HOUR)
+          .where(Tables.USAGE_HOUR.FUNCTION_ID.eq(hour.getFunctionId()))
+          .and(Tables.USAGE_HOUR.HOUR_START.eq(start))
+          .execute();
+      dsl.executeInsert(hour);
+    }
+
+    /** The day row of {@code usd} starting at {@code start}: 1 s requests at 1 GB, no errors. */
+    private UsageDayRecord usage(FunctionKey function, Instant start, BigDecimal usd) {
       long requests = requests(usd);
       UsageDayRecord row = new UsageDayRecord();
       row.setFunctionId(ids.get(function));
@@ -305,39 +302,7 @@ class AlertsEndToEndTest {
       row.setThrottles(0L);
       row.setDeadLetterErrors(0L);
       row.setComputedAt(clock.instant());
-      DSLContext dsl = db.dsl();
-      dsl.deleteFrom(Tables.USAGE_DAY)
-          .where(Tables.USAGE_DAY.FUNCTION_ID.eq(row.getFunctionId()))
-          .and(Tables.USAGE_DAY.DAY_START.eq(row.getDayStart()))
-          .execute();
-      dsl.executeInsert(row);
-    }
-
-    private void hourRow(FunctionKey function, Instant start, BigDecimal usd) {
-      long requests = requests(usd);
-      UsageHourRecord hour = new UsageHourRecord();
-      hour.setFunctionId(ids.get(function));
-      hour.setMemoryMb(GB.memoryMb());
-      hour.setArchitecture(GB.architecture().id());
-      hour.setEphemeralMb(GB.ephemeralStorageMb());
-      hour.setRequests(requests);
-      hour.setDurationMsSum(BigDecimal.valueOf(requests * 1000));
-      hour.setPcAllocatedS(BigDecimal.ZERO);
-      hour.setPcGbS(BigDecimal.ZERO);
-      hour.setPcRequests(0L);
-      hour.setPcSpilloverRequests(0L);
-      hour.setPcDurationMsEst(BigDecimal.ZERO);
-      hour.setErrors(0L);
-      hour.setThrottles(0L);
-      hour.setDeadLetterErrors(0L);
-      hour.setComputedAt(clock.instant());
-      hour.setHourStart(start);
-      DSLContext dsl = db.dsl();
-      dsl.deleteFrom(Tables.USAGE_HOUR)
-          .where(Tables.USAGE_HOUR.FUNCTION_ID.eq(hour.getFunctionId()))
-          .and(Tables.USAGE_HOUR.HOUR_START.eq(start))
-          .execute();
-      dsl.executeInsert(hour);
+      return row;
     }
 
     void rollUpMonths() {
@@ -376,6 +341,26 @@ class AlertsEndToEndTest {
   }
 
   static final Map<FunctionKey, Double> BASE = Map.of(CHECKOUT, 10.0, REFUNDS, 4.0, INDEXER, 25.0);
+
+  /** $1 a month on the payments account. */
+  static final BudgetConfig TINY =
+      new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null);
+
+  /**
+   * An estate on 2026-10-15 at midnight whose checkout cost $1 a day from the 1st: over the {@link
+   * #TINY} budget, which the first alert cycle raises.
+   */
+  Estate overTheTinyBudget(AlertsConfig config) {
+    Estate estate =
+        new Estate(DatabaseKind.H2, Instant.parse("2026-10-15T00:00:00Z"), config, FUNCTIONS);
+    for (LocalDate day = LocalDate.of(2026, 10, 1);
+        day.isBefore(LocalDate.of(2026, 10, 15));
+        day = day.plusDays(1)) {
+      estate.day(CHECKOUT, day, BigDecimal.ONE);
+    }
+    estate.rollUpMonths();
+    return estate;
+  }
 
   static AlertsConfig config(List<WebhookConfig> webhooks, List<BudgetConfig> budgets) {
     return new AlertsConfig(
@@ -480,8 +465,7 @@ class AlertsEndToEndTest {
                   .divide(BigDecimal.valueOf(24), 6, RoundingMode.HALF_UP));
         }
         estate.rollUpMonths();
-        estate.clock.now.set(
-            day.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(hour)));
+        estate.clock.set(day.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofHours(hour)));
         AlertCycle.Outcome outcome = estate.wiring.cycle().run();
         assertThat(outcome.raised()).as("cycle at " + estate.clock.instant()).isEmpty();
         judged += outcome.judged() - outcome.notEnoughHistory();
@@ -579,7 +563,7 @@ class AlertsEndToEndTest {
       estate.hours(function, spikeDay, spiked.get(function).subList(0, 15), 14);
     }
     estate.rollUpMonths();
-    estate.clock.now.set(Instant.parse("2026-10-14T15:05:00Z"));
+    estate.clock.set(Instant.parse("2026-10-14T15:05:00Z"));
     AlertCycle.Outcome second = estate.wiring.cycle().run();
     assertThat(second.raised()).isEmpty();
     assertThat(second.hoursJudged()).isEqualTo(39);
@@ -644,7 +628,7 @@ class AlertsEndToEndTest {
               i == 0 ? 0 : cycleHours[i - 1]);
         }
         estate.rollUpMonths();
-        estate.clock.now.set(
+        estate.clock.set(
             day.atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(hour * 60 + 5)));
         AlertCycle.Outcome outcome = estate.wiring.cycle().run();
         assertThat(outcome.raised()).as("cycle at " + estate.clock.instant()).isEmpty();
@@ -689,7 +673,7 @@ class AlertsEndToEndTest {
       estate.day(REFUNDS, day, new BigDecimal("4"));
       estate.day(INDEXER, day, new BigDecimal("30"));
       estate.rollUpMonths();
-      estate.clock.now.set(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      estate.clock.set(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
       outcomes.add(estate.wiring.cycle().run());
       outcomes.add(estate.wiring.cycle().run());
     }
@@ -718,19 +702,8 @@ class AlertsEndToEndTest {
     receiver.statuses.add(500);
     receiver.statuses.add(503);
     Estate estate =
-        new Estate(
-            DatabaseKind.H2,
-            Instant.parse("2026-10-15T00:00:00Z"),
-            config(
-                List.of(new WebhookConfig("ops", receiver.url(), "json")),
-                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null))),
-            FUNCTIONS);
-    for (LocalDate day = LocalDate.of(2026, 10, 1);
-        day.isBefore(LocalDate.of(2026, 10, 15));
-        day = day.plusDays(1)) {
-      estate.day(CHECKOUT, day, BigDecimal.ONE);
-    }
-    estate.rollUpMonths();
+        overTheTinyBudget(
+            config(List.of(new WebhookConfig("ops", receiver.url(), "json")), List.of(TINY)));
     AlertCycle.Outcome outcome = estate.wiring.cycle().run();
     assertThat(outcome.raised()).extracting(Alert::key).containsExactly("budget:tiny:2026-10");
     assertThat(receiver.bodies).hasSize(3).allMatch(b -> b.contains("budget:tiny:2026-10"));
@@ -747,19 +720,8 @@ class AlertsEndToEndTest {
     closeables.add(receiver);
     receiver.always = 502;
     Estate estate =
-        new Estate(
-            DatabaseKind.H2,
-            Instant.parse("2026-10-15T00:00:00Z"),
-            config(
-                List.of(new WebhookConfig("ops", receiver.url(), "json")),
-                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null))),
-            FUNCTIONS);
-    for (LocalDate day = LocalDate.of(2026, 10, 1);
-        day.isBefore(LocalDate.of(2026, 10, 15));
-        day = day.plusDays(1)) {
-      estate.day(CHECKOUT, day, BigDecimal.ONE);
-    }
-    estate.rollUpMonths();
+        overTheTinyBudget(
+            config(List.of(new WebhookConfig("ops", receiver.url(), "json")), List.of(TINY)));
     estate.wiring.cycle().run();
     assertThat(receiver.bodies).hasSize(4);
     assertThat(estate.waits)
@@ -767,9 +729,9 @@ class AlertsEndToEndTest {
     assertThat(estate.alerts().get(0).delivery()).isEqualTo("failed");
 
     // later cycles: one request each, no waiting (the cycles are the backoff)
-    estate.clock.now.set(Instant.parse("2026-10-15T06:00:00Z"));
+    estate.clock.set(Instant.parse("2026-10-15T06:00:00Z"));
     estate.wiring.cycle().run();
-    estate.clock.now.set(Instant.parse("2026-10-15T23:59:00Z"));
+    estate.clock.set(Instant.parse("2026-10-15T23:59:00Z"));
     estate.wiring.cycle().run();
     assertThat(receiver.bodies).hasSize(6);
     assertThat(estate.waits).hasSize(3);
@@ -777,7 +739,7 @@ class AlertsEndToEndTest {
     assertThat(estate.alerts().get(0).delivery()).isEqualTo("failed");
 
     // a day after it was raised it is given up, and not tried again
-    estate.clock.now.set(Instant.parse("2026-10-16T00:00:01Z"));
+    estate.clock.set(Instant.parse("2026-10-16T00:00:01Z"));
     estate.wiring.cycle().run();
     estate.wiring.cycle().run();
     assertThat(receiver.bodies).hasSize(6);
@@ -795,21 +757,12 @@ class AlertsEndToEndTest {
     closeables.add(down);
     down.always = 503;
     Estate estate =
-        new Estate(
-            DatabaseKind.H2,
-            Instant.parse("2026-10-15T00:00:00Z"),
+        overTheTinyBudget(
             config(
                 List.of(
                     new WebhookConfig("chat", up.url(), "slack"),
                     new WebhookConfig("pager", down.url(), "json")),
-                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null))),
-            FUNCTIONS);
-    for (LocalDate day = LocalDate.of(2026, 10, 1);
-        day.isBefore(LocalDate.of(2026, 10, 15));
-        day = day.plusDays(1)) {
-      estate.day(CHECKOUT, day, BigDecimal.ONE);
-    }
-    estate.rollUpMonths();
+                List.of(TINY)));
 
     AlertCycle.Outcome first = estate.wiring.cycle().run();
     assertThat(first.raised()).extracting(Alert::key).containsExactly("budget:tiny:2026-10");
@@ -820,7 +773,7 @@ class AlertsEndToEndTest {
 
     // the pager is back for the next cycle, an hour later
     down.always = null;
-    estate.clock.now.set(Instant.parse("2026-10-15T01:00:00Z"));
+    estate.clock.set(Instant.parse("2026-10-15T01:00:00Z"));
     AlertCycle.Outcome second = estate.wiring.cycle().run();
     assertThat(second.raised()).isEmpty();
     assertThat(second.redelivered()).isEqualTo(1);
@@ -833,7 +786,7 @@ class AlertsEndToEndTest {
     assertThat(entry.attempts()).isEqualTo(6);
     assertThat(entry.deliveredAt()).isEqualTo(Instant.parse("2026-10-15T01:00:00Z"));
 
-    estate.clock.now.set(Instant.parse("2026-10-15T02:00:00Z"));
+    estate.clock.set(Instant.parse("2026-10-15T02:00:00Z"));
     assertThat(estate.wiring.cycle().run().redelivered()).isZero();
     assertThat(up.bodies).hasSize(1);
     assertThat(down.bodies).hasSize(5);
@@ -845,22 +798,13 @@ class AlertsEndToEndTest {
     closeables.add(silent);
     silent.holding = true;
     Estate estate =
-        new Estate(
-            DatabaseKind.H2,
-            Instant.parse("2026-10-15T00:00:00Z"),
+        overTheTinyBudget(
             new AlertsConfig(
                 List.of(new WebhookConfig("ops", silent.url(), "json")),
-                List.of(new BudgetConfig("tiny", PAYMENTS, null, null, new BigDecimal("1"), null)),
+                List.of(TINY),
                 null,
                 new DeliveryConfig(2, Duration.ZERO, Duration.ofMillis(300), null),
-                0),
-            FUNCTIONS);
-    for (LocalDate day = LocalDate.of(2026, 10, 1);
-        day.isBefore(LocalDate.of(2026, 10, 15));
-        day = day.plusDays(1)) {
-      estate.day(CHECKOUT, day, BigDecimal.ONE);
-    }
-    estate.rollUpMonths();
+                0));
     // without the timeout the request would wait for the receiver (until the test ends) and be
     // accepted then
     estate.wiring.cycle().run();

@@ -51,8 +51,7 @@ class AppReliabilityTest {
       Files.writeString(file, bad.yaml());
       for (String command : List.of("migrate", "serve")) {
         tried++;
-        MigrateCommandTest.Run run =
-            MigrateCommandTest.run(Map.of(), "--config", file.toString(), command);
+        CommandRun run = MigrateCommandTest.run(Map.of(), "--config", file.toString(), command);
         String err = run.err().strip();
         boolean ok =
             run.exitCode() == Main.EXIT_USAGE
@@ -72,21 +71,14 @@ class AppReliabilityTest {
         }
       }
     }
-    ReliabilityLog.append(
-        new ReliabilityLog.Row(
-            "app: malformed configuration",
-            1,
-            BAD_CONFIGS.size()
-                + " bad files (unknown keys, wrong types, bad duration, broken YAML, not a mapping)"
-                + " given to migrate and serve; expected exit code 2 and one line naming the key",
-            tried,
-            tried,
-            "runs",
-            wrong.size(),
-            0,
-            wrong.isEmpty(),
-            ReliabilityLog.secondsSince(started)));
-    assertThat(wrong).isEmpty();
+    logAndAssertNoneWrong(
+        "app: malformed configuration",
+        BAD_CONFIGS.size()
+            + " bad files (unknown keys, wrong types, bad duration, broken YAML, not a mapping)"
+            + " given to migrate and serve; expected exit code 2 and one line naming the key",
+        tried,
+        wrong,
+        started);
   }
 
   @Test
@@ -109,7 +101,7 @@ class AppReliabilityTest {
               command.equals("serve")
                   ? new String[] {command, "--port", "0"}
                   : new String[] {command};
-          MigrateCommandTest.Run run =
+          CommandRun run =
               MigrateCommandTest.run(
                   Map.of(
                       "LEDGER_DB_URL",
@@ -135,29 +127,22 @@ class AppReliabilityTest {
         }
       }
     }
-    ReliabilityLog.append(
-        new ReliabilityLog.Row(
-            "app: database URL that does not answer",
-            1,
-            "migrate and serve against a closed port and a port that accepts and never answers;"
-                + " expected one line, exit code 1, within 30 s (slowest "
-                + slowest / 1000
-                + " s)",
-            tried,
-            tried,
-            "runs",
-            wrong.size(),
-            0,
-            wrong.isEmpty(),
-            ReliabilityLog.secondsSince(started)));
-    assertThat(wrong).isEmpty();
+    logAndAssertNoneWrong(
+        "app: database URL that does not answer",
+        "migrate and serve against a closed port and a port that accepts and never answers;"
+            + " expected one line, exit code 1, within 30 s (slowest "
+            + slowest / 1000
+            + " s)",
+        tried,
+        wrong,
+        started);
   }
 
   @Test
   void serveThatCannotIdentifyItsAwsAccountIsOneLineAndExitCodeOne() {
     // STS cannot be asked (no endpoint answers and, in this in-process run, no credentials)
     long t0 = System.nanoTime();
-    MigrateCommandTest.Run run =
+    CommandRun run =
         MigrateCommandTest.run(
             Map.of(
                 "LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"),
@@ -175,5 +160,23 @@ class AppReliabilityTest {
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.err()).contains("cannot identify the account").doesNotContain("\tat ");
     assertThat(ms).isLessThan(BOUND_MS);
+  }
+
+  /** Records the runs in the reliability log (one try each), then fails if any went wrong. */
+  private static void logAndAssertNoneWrong(
+      String name, String description, int tried, List<String> wrong, long started) {
+    ReliabilityLog.append(
+        new ReliabilityLog.Row(
+            name,
+            1,
+            description,
+            tried,
+            tried,
+            "runs",
+            wrong.size(),
+            0,
+            wrong.isEmpty(),
+            ReliabilityLog.secondsSince(started)));
+    assertThat(wrong).isEmpty();
   }
 }

@@ -2,14 +2,8 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
-import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
-import io.lambdaledger.collector.CollectorSettings;
-import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.Progress;
-import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.FunctionProvenance;
 import io.lambdaledger.core.model.InferenceBound;
@@ -49,8 +43,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A first collection that backfills last month (the issue's standalone run: 120 functions, seed 11,
@@ -130,26 +122,11 @@ class BackfillMatchesBillTest {
             .withClock(clock);
     try (AwsSimulator sim = AwsSimulator.start(settings);
         TestDatabase db = TestDatabases.fresh(kind);
-        AwsClientFactory clients =
-            new AwsClientFactory(
-                new AwsClientFactory.Options(
-                    sim.endpoint(),
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                    new RetrySettings(10, Duration.ofMillis(5), Duration.ofMillis(20)),
-                    16))) {
+        AwsClientFactory clients = SimulatedAws.clients(sim, 10, 16)) {
       Collector collector =
-          new Collector(
-              db.database(),
-              clients,
-              List.of(
-                  new CollectionTarget(
-                      AwsAccount.defaultCredentials(), "test", null, List.of("us-east-1"))),
-              CollectorSettings.defaults().withRateLimits(500, 500),
-              clock,
-              "backfill-test");
-      CycleReport backfill = collector.backfill(FROM, TO, Progress.none());
-      assertThat(backfill.succeeded()).as("%s", backfill.failures()).isTrue();
+          SimulatedAws.collector(
+              db.database(), clients, SimulatedAws.settings(), clock, "backfill-test");
+      SimulatedAws.backfill(collector, FROM, TO);
 
       MonthlyReports reports =
           new MonthlyReports(

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaledger.sim.AwsSimulator;
-import io.lambdaledger.sim.SimulatorSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,26 +14,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code bill import} against the simulator's S3, into an H2 file. */
 class BillCommandTest {
 
-  record Run(int exitCode, String out, String err) {}
-
   static AwsSimulator sim;
 
   @BeforeAll
   static void start() {
     sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(10)
-                .withSeed(51)
-                .withStart(Instant.parse("2026-10-01T00:00:00Z"))
-                .withClock(Clock.fixed(Instant.parse("2026-11-05T00:00:00Z"), ZoneOffset.UTC)));
+        SimulatedAws.billedFromOctober(
+            10, 51, Clock.fixed(Instant.parse("2026-11-05T00:00:00Z"), ZoneOffset.UTC));
   }
 
   @AfterAll
@@ -44,20 +34,10 @@ class BillCommandTest {
     sim.close();
   }
 
-  Run run(Path dir, String... args) {
-    CommandLine line =
-        Main.commandLine(
-            Map.of(
-                "LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"),
-                "AWS_ENDPOINT_URL", sim.endpoint().toString(),
-                "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "AKIDTEST",
-                "AWS_SECRET_ACCESS_KEY", "secret"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    line.setErr(new PrintWriter(err));
-    return new Run(line.execute(args), out.toString(), err.toString());
+  CommandRun run(Path dir, String... args) {
+    Map<String, String> environment = SimulatedAws.environment(sim, "AKIDTEST", "secret");
+    environment.put("LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"));
+    return CommandRun.of(environment, args);
   }
 
   @Test
@@ -67,24 +47,11 @@ class BillCommandTest {
             .billTotal()
             .toPlainString();
 
-    Run first =
-        run(
-            dir,
-            "bill",
-            "import",
-            "--export",
-            AwsSimulator.FOCUS_PARQUET_EXPORT,
-            "--month",
-            "2026-10");
-    Run second =
-        run(
-            dir,
-            "bill",
-            "import",
-            "--export",
-            AwsSimulator.FOCUS_PARQUET_EXPORT,
-            "--month",
-            "2026-10");
+    String[] importOctober = {
+      "bill", "import", "--export", AwsSimulator.FOCUS_PARQUET_EXPORT, "--month", "2026-10"
+    };
+    CommandRun first = run(dir, importOctober);
+    CommandRun second = run(dir, importOctober);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
@@ -96,9 +63,10 @@ class BillCommandTest {
 
   @Test
   void aMissingManifestExitsTwoInOneLineAndADeniedBucketExitsOne(@TempDir Path dir) {
-    Run missing = run(dir, "bill", "import", "--export", "s3://lambda-ledger-billing/nothing/here");
-    Run denied = run(dir, "bill", "import", "--export", "s3://denied-bills/exports/cur");
-    Run badMonth =
+    CommandRun missing =
+        run(dir, "bill", "import", "--export", "s3://lambda-ledger-billing/nothing/here");
+    CommandRun denied = run(dir, "bill", "import", "--export", "s3://denied-bills/exports/cur");
+    CommandRun badMonth =
         run(dir, "bill", "import", "--export", AwsSimulator.CUR2_CSV_EXPORT, "--month", "Oct");
 
     assertThat(missing.exitCode()).isEqualTo(2);
@@ -118,7 +86,7 @@ class BillCommandTest {
     String base = "bad/" + name;
     String dataKey = base + "/data/BILLING_PERIOD=2026-10/" + name + "-00001.csv.gz";
     String manifestKey = "exports/lambda-cur2-csv/metadata/BILLING_PERIOD=2026-10/";
-    try (S3Client s3 = ReconciliationMatchesTruthTest.s3(sim)) {
+    try (S3Client s3 = SimulatedAws.s3(sim)) {
       String columns =
           s3.listObjectsV2(b -> b.bucket(bucket).prefix(manifestKey)).contents().stream()
               .map(o -> s3.getObjectAsBytes(g -> g.bucket(bucket).key(o.key())).asUtf8String())
@@ -147,7 +115,7 @@ class BillCommandTest {
   /** The first data file of the simulator's CUR 2.0 CSV export of October. */
   private static byte[] goodCsvGzip() {
     String bucket = "lambda-ledger-billing";
-    try (S3Client s3 = ReconciliationMatchesTruthTest.s3(sim)) {
+    try (S3Client s3 = SimulatedAws.s3(sim)) {
       String key =
           s3
               .listObjectsV2(
@@ -178,8 +146,8 @@ class BillCommandTest {
     byte[] good = goodCsvGzip();
     String truncated = badExport("truncated", java.util.Arrays.copyOf(good, good.length / 2));
 
-    Run cut = run(dir, "bill", "import", "--export", truncated, "--month", "2026-10");
-    Run none = run(dir, "reconcile", "--month", "2026-10");
+    CommandRun cut = run(dir, "bill", "import", "--export", truncated, "--month", "2026-10");
+    CommandRun none = run(dir, "reconcile", "--month", "2026-10");
 
     assertThat(cut.exitCode()).as(cut.err()).isEqualTo(2);
     assertThat(cut.err())
@@ -201,9 +169,9 @@ class BillCommandTest {
             .toPlainString();
     run(dir, "bill", "import", "--export", AwsSimulator.CUR2_CSV_EXPORT, "--month", "2026-10");
 
-    Run json = run(dir, "reconcile", "--month", "2026-10", "--format", "json");
-    Run table = run(dir, "reconcile", "--month", "2026-10");
-    Run none = run(dir, "reconcile", "--month", "2026-09");
+    CommandRun json = run(dir, "reconcile", "--month", "2026-10", "--format", "json");
+    CommandRun table = run(dir, "reconcile", "--month", "2026-10");
+    CommandRun none = run(dir, "reconcile", "--month", "2026-09");
 
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode body = new ObjectMapper().readTree(json.out());

@@ -9,7 +9,6 @@ import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
-import io.lambdaledger.sim.SimulatorSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,15 +25,9 @@ class BillImportScheduleTest {
   @Test
   void aNewExportVersionIsImportedOnceTheIntervalHasPassedAndNotBefore() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-10-20T07:00:00Z"));
-    try (AwsSimulator sim =
-            AwsSimulator.start(
-                SimulatorSettings.defaults()
-                    .withFunctions(6)
-                    .withSeed(71)
-                    .withStart(Instant.parse("2026-10-01T00:00:00Z"))
-                    .withClock(clock));
+    try (AwsSimulator sim = SimulatedAws.billedFromOctober(6, 71, clock);
         TestDatabase db = TestDatabases.h2();
-        S3Client s3 = ReconciliationMatchesTruthTest.s3(sim);
+        S3Client s3 = SimulatedAws.s3(sim);
         BillImportSchedule schedule =
             new BillImportSchedule(
                 new BillImporter(s3, new BillStore(db.dsl()), clock),

@@ -14,7 +14,6 @@ import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import io.lambdaledger.sim.AwsSimulator;
-import io.lambdaledger.sim.SimulatorSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,13 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -82,22 +77,10 @@ class BillImportsEndpointTest {
 
   @BeforeEach
   void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(4)
-                .withSeed(19)
-                .withStart(Instant.parse("2026-10-01T00:00:00Z"))
-                .withClock(CLOCK));
+    sim = SimulatedAws.billedFromOctober(4, 19, CLOCK);
     db = TestDatabases.h2();
     s3 =
-        S3Client.builder()
-            .endpointOverride(sim.endpoint())
-            .region(Region.US_EAST_1)
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
+        S3Clients.builder(SimulatedAws.environment(sim, "AKIDTEST", "secret"))
             .overrideConfiguration(c -> c.addExecutionInterceptor(gate))
             .build();
   }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,18 +40,15 @@ class CollectCommandTest {
   }
 
   private Map<String, String> environment(String endpoint) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("AWS_ENDPOINT_URL", endpoint);
-    environment.put("AWS_REGION", "us-east-1");
-    environment.put("AWS_ACCESS_KEY_ID", "AKIDCOLLECTTEST");
-    environment.put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+    Map<String, String> environment =
+        SimulatedAws.environment(endpoint, "AKIDCOLLECTTEST", "not-a-secret");
     environment.put("LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"));
     return environment;
   }
 
   @Test
   void collectOnceRunsOneCycleOverTheConfiguredRegionAndPrintsWhatItDid() {
-    MigrateCommandTest.Run run =
+    CommandRun run =
         MigrateCommandTest.run(environment(simulator.endpoint().toString()), "collect", "--once");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -69,10 +65,8 @@ class CollectCommandTest {
     String to = today.toString().substring(0, 10);
     Map<String, String> environment = environment(simulator.endpoint().toString());
 
-    MigrateCommandTest.Run first =
-        MigrateCommandTest.run(environment, "collect", "--from", from, "--to", to);
-    MigrateCommandTest.Run again =
-        MigrateCommandTest.run(environment, "collect", "--from", from, "--to", to);
+    CommandRun first = MigrateCommandTest.run(environment, "collect", "--from", from, "--to", to);
+    CommandRun again = MigrateCommandTest.run(environment, "collect", "--from", from, "--to", to);
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out().lines().filter(line -> line.contains(" SUCCEEDED "))).hasSize(2);
@@ -82,8 +76,7 @@ class CollectCommandTest {
 
   @Test
   void anUnreachableEndpointIsAFailureWithExitCodeOne() {
-    MigrateCommandTest.Run run =
-        MigrateCommandTest.run(environment("http://127.0.0.1:1"), "collect", "--once");
+    CommandRun run = MigrateCommandTest.run(environment("http://127.0.0.1:1"), "collect", "--once");
 
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
     assertThat(run.err())
@@ -97,7 +90,7 @@ class CollectCommandTest {
     Map<String, String> environment = environment(simulator.endpoint().toString());
     simulator.setFaults(io.lambdaledger.sim.Faults.parse("GetMetricData.error=1"));
     try {
-      MigrateCommandTest.Run run = MigrateCommandTest.run(environment, "collect", "--once");
+      CommandRun run = MigrateCommandTest.run(environment, "collect", "--once");
 
       assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
       assertThat(run.out()).contains(" FAILED ");
@@ -118,11 +111,10 @@ class CollectCommandTest {
             MigrateCommandTest.run(environment, "collect", "--once", "--from", "2026-01-01")
                 .exitCode())
         .isEqualTo(Main.EXIT_USAGE);
-    MigrateCommandTest.Run badDate =
-        MigrateCommandTest.run(environment, "collect", "--from", "last tuesday");
+    CommandRun badDate = MigrateCommandTest.run(environment, "collect", "--from", "last tuesday");
     assertThat(badDate.exitCode()).isEqualTo(Main.EXIT_USAGE);
     assertThat(badDate.err()).contains("--from 'last tuesday' is not an ISO instant or date");
-    MigrateCommandTest.Run tooOld =
+    CommandRun tooOld =
         MigrateCommandTest.run(
             environment, "collect", "--from", "2020-01-01", "--to", "2020-02-01");
     assertThat(tooOld.exitCode()).isEqualTo(Main.EXIT_USAGE);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lambdaledger.app.MigrateCommandTest.Run;
 import io.lambdaledger.collector.CycleReport;
 import io.lambdaledger.sim.Truth;
 import java.io.ByteArrayOutputStream;
@@ -127,7 +126,7 @@ class DemoEndToEndTest {
     assertThat(itemSum).isEqualByComparingTo(apiTotal);
 
     Path file = folder.resolve("report.csv");
-    Run report =
+    CommandRun report =
         MigrateCommandTest.run(
             Map.of(
                 "LEDGER_DB_URL",

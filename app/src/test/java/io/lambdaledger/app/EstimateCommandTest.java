@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 class EstimateCommandTest {
 
@@ -25,16 +22,8 @@ class EstimateCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine command = Main.commandLine(Map.of());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    int exitCode = command.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(Map.of(), args);
   }
 
   private static final String[] MOBILE_BACKEND = {
@@ -51,7 +40,7 @@ class EstimateCommandTest {
 
   @Test
   void theMobileBackendExampleCosts273InTheTable() {
-    Run run = run(MOBILE_BACKEND);
+    CommandRun run = run(MOBILE_BACKEND);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
@@ -64,7 +53,7 @@ class EstimateCommandTest {
 
   @Test
   void jsonOutputHasTheStableShape() throws IOException {
-    Run run = run(append(MOBILE_BACKEND, "--format", "json"));
+    CommandRun run = run(append(MOBILE_BACKEND, "--format", "json"));
 
     assertThat(run.exitCode()).isZero();
     JsonNode json = JSON.readTree(run.out());
@@ -94,7 +83,7 @@ class EstimateCommandTest {
 
   @Test
   void withoutTheFreeTierEveryRequestAndGbSecondIsCharged() throws IOException {
-    Run run = run(append(MOBILE_BACKEND, "--no-free-tier", "--format", "json"));
+    CommandRun run = run(append(MOBILE_BACKEND, "--no-free-tier", "--format", "json"));
 
     JsonNode json = JSON.readTree(run.out());
     // 540,000 GB-s x 0.0000166667 = 9.000018; 3 M x $0.2/M
@@ -105,7 +94,7 @@ class EstimateCommandTest {
 
   @Test
   void theEphemeralStorageExampleCosts10641OnArm64AndX86() throws IOException {
-    Run run =
+    CommandRun run =
         run(
             "estimate",
             "--region",
@@ -143,7 +132,7 @@ class EstimateCommandTest {
            "requests": 1000000, "avgDurationMs": 250.5}]}
         """);
 
-    Run run = run("estimate", "--input", file.toString(), "--format", "json");
+    CommandRun run = run("estimate", "--input", file.toString(), "--format", "json");
 
     assertThat(run.exitCode()).isZero();
     JsonNode json = JSON.readTree(run.out());
@@ -233,7 +222,7 @@ class EstimateCommandTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badFlags")
   void badFlagsExitTwoWithOneLineNamingTheFlag(String[] args, String flag) {
-    Run run = run(args);
+    CommandRun run = run(args);
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -308,7 +297,7 @@ class EstimateCommandTest {
     Path file = dir.resolve("bad.json");
     Files.writeString(file, content);
 
-    Run run = run("estimate", "--input", file.toString());
+    CommandRun run = run("estimate", "--input", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -318,7 +307,7 @@ class EstimateCommandTest {
 
   @Test
   void aMissingInputFileIsBadInput() {
-    Run run = run("estimate", "--input", dir.resolve("absent.json").toString());
+    CommandRun run = run("estimate", "--input", dir.resolve("absent.json").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("lambda-ledger: --input: cannot read");
@@ -333,7 +322,7 @@ class EstimateCommandTest {
             + fnObject("\"memoryMb\": 128, \"requests\": 1, \"avgDurationMs\": 1")
             + "]}");
 
-    Run run = run("estimate", "--input", file.toString(), "--region", "us-east-1");
+    CommandRun run = run("estimate", "--input", file.toString(), "--region", "us-east-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("lambda-ledger: --input:");

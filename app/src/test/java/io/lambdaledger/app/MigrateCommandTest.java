@@ -6,29 +6,18 @@ import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MigrateCommandTest {
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(Map<String, String> environment, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(environment);
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  static CommandRun run(Map<String, String> environment, String... args) {
+    return CommandRun.of(environment, args);
   }
 
   @Test
@@ -36,12 +25,12 @@ class MigrateCommandTest {
     Path file = dir.resolve("ledger");
     Map<String, String> environment = Map.of("LEDGER_DB_URL", "jdbc:h2:file:" + file);
 
-    Run first = run(environment, "migrate");
+    CommandRun first = run(environment, "migrate");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Migrated").contains("applied 1, 2, 3");
     assertThat(Files.exists(dir.resolve("ledger.mv.db"))).isTrue();
 
-    Run second = run(environment, "migrate");
+    CommandRun second = run(environment, "migrate");
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out()).contains("up to date").doesNotContain("Migrated");
   }
@@ -58,7 +47,7 @@ class MigrateCommandTest {
 
   @Test
   void anUnreachableDatabaseIsOneLineWithoutThePasswordAndExitCodeOne() {
-    Run run =
+    CommandRun run =
         run(
             Map.of(
                 "LEDGER_DB_URL", "jdbc:postgresql://127.0.0.1:1/ledger",
@@ -73,7 +62,7 @@ class MigrateCommandTest {
   void anUnknownConfigurationKeyIsExitCodeTwoAndNamesTheKey() throws Exception {
     Path config = dir.resolve("config.yaml");
     Files.writeString(config, "databse:\n  url: jdbc:h2:mem:x\n");
-    Run run = run(Map.of(), "--config", config.toString(), "migrate");
+    CommandRun run = run(Map.of(), "--config", config.toString(), "migrate");
     assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
     assertThat(run.err()).contains("unknown key 'databse'").doesNotContain("Exception");
   }

@@ -3,8 +3,6 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.pricing.PriceBooks;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,24 +12,13 @@ import picocli.CommandLine;
 
 class PricesCommandTest {
 
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    return run(Main.commandLine(Map.of()), args);
-  }
-
-  private static Run run(CommandLine line, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    line.setOut(new PrintWriter(out));
-    line.setErr(new PrintWriter(err));
-    int exitCode = line.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CommandRun run(String... args) {
+    return CommandRun.of(Map.of(), args);
   }
 
   @Test
   void showPrintsTheBookInForceWithEveryRegion() {
-    Run run = run("prices", "show");
+    CommandRun run = run("prices", "show");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -44,7 +31,7 @@ class PricesCommandTest {
 
   @Test
   void showForOneRegionListsItsFourteenPricesWithTiersAndBasis() {
-    Run run = run("prices", "show", "--region", "eu-west-1");
+    CommandRun run = run("prices", "show", "--region", "eu-west-1");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().lines().filter(line -> line.startsWith("eu-west-1 "))).hasSize(14);
@@ -57,7 +44,7 @@ class PricesCommandTest {
 
   @Test
   void anUnknownRegionExitsTwoNamingTheFlag() {
-    Run run = run("prices", "show", "--region", "moon-1");
+    CommandRun run = run("prices", "show", "--region", "moon-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
@@ -66,7 +53,7 @@ class PricesCommandTest {
 
   @Test
   void aMonthBeforeEveryPriceBookExitsTwo() {
-    Run run = run("prices", "show", "--month", "2022-07");
+    CommandRun run = run("prices", "show", "--month", "2022-07");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
@@ -75,7 +62,7 @@ class PricesCommandTest {
 
   @Test
   void aMalformedMonthExitsTwo() {
-    Run run = run("prices", "show", "--month", "October");
+    CommandRun run = run("prices", "show", "--month", "October");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--month: expected YYYY-MM");
@@ -85,7 +72,8 @@ class PricesCommandTest {
   void withoutAMonthTheClockDecidesWhichBookIsInForce() {
     Clock october2026 = Clock.fixed(Instant.parse("2026-10-15T00:00:00Z"), ZoneOffset.UTC);
 
-    Run run = run(new CommandLine(new PricesCommand(PriceBooks::bundled, october2026)), "show");
+    CommandRun run =
+        CommandRun.of(new CommandLine(new PricesCommand(PriceBooks::bundled, october2026)), "show");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Price book bundled-2026.1");

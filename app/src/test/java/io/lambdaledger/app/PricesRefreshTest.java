@@ -2,7 +2,6 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.app.MigrateCommandTest.Run;
 import io.lambdaledger.core.pricing.Price;
 import io.lambdaledger.core.pricing.PriceBook;
 import io.lambdaledger.db.Database;
@@ -48,7 +47,7 @@ class PricesRefreshTest {
 
   @Test
   void refreshStoresTheListedPricesAsANewVersionThatShowThenUses() {
-    Run refresh = MigrateCommandTest.run(environment(), "prices", "refresh");
+    CommandRun refresh = MigrateCommandTest.run(environment(), "prices", "refresh");
     assertThat(refresh.exitCode()).as(refresh.err()).isZero();
     assertThat(refresh.out()).contains("read ").contains("Stored price book aws-");
 
@@ -63,15 +62,16 @@ class PricesRefreshTest {
     assertThat(book.regions()).isEqualTo(bundled.regions());
     assertThat(unitPrices(book)).isEqualTo(unitPrices(bundled));
 
-    Run show = MigrateCommandTest.run(environment(), "prices", "show", "--region", "eu-west-1");
+    CommandRun show =
+        MigrateCommandTest.run(environment(), "prices", "show", "--region", "eu-west-1");
     assertThat(show.exitCode()).as(show.err()).isZero();
     assertThat(show.out()).contains("Price book " + book.version()).contains("eu-west-1");
   }
 
   @Test
   void aRefreshRepeatedInTheSameSecondReplacesTheVersionInsteadOfDuplicatingIt() {
-    Run first = MigrateCommandTest.run(environment(), "prices", "refresh");
-    Run second = MigrateCommandTest.run(environment(), "prices", "refresh");
+    CommandRun first = MigrateCommandTest.run(environment(), "prices", "refresh");
+    CommandRun second = MigrateCommandTest.run(environment(), "prices", "refresh");
     assertThat(first.exitCode()).isZero();
     assertThat(second.exitCode()).isZero();
     try (Database database =
@@ -84,7 +84,7 @@ class PricesRefreshTest {
 
   @Test
   void anUnreachablePriceListIsOneLineAndExitCodeOne() {
-    Run run =
+    CommandRun run =
         MigrateCommandTest.run(
             Map.of(
                 "LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"),

@@ -29,17 +29,21 @@ class RecommendCommandTest {
 
   @BeforeAll
   static void start() {
-    simulator =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(10)
-                .withSeed(3)
-                .withSavingsCases(true)
-                .withClock(Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC)));
-    MigrateCommandTest.Run collect =
+    simulator = savingsSimulator();
+    CommandRun collect =
         MigrateCommandTest.run(
             environment(), "collect", "--from", "2026-11-15", "--to", "2026-11-20");
     assertThat(collect.exitCode()).as(collect.err()).isZero();
+  }
+
+  /** Ten functions with the planted savings cases, at 2026-11-20T06:00Z. */
+  static AwsSimulator savingsSimulator() {
+    return AwsSimulator.start(
+        SimulatorSettings.defaults()
+            .withFunctions(10)
+            .withSeed(3)
+            .withSavingsCases(true)
+            .withClock(Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC)));
   }
 
   @AfterAll
@@ -48,18 +52,15 @@ class RecommendCommandTest {
   }
 
   private static Map<String, String> environment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("AWS_ENDPOINT_URL", simulator.endpoint().toString());
-    environment.put("AWS_REGION", "us-east-1");
-    environment.put("AWS_ACCESS_KEY_ID", "AKIDRECOMMENDTEST");
-    environment.put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+    Map<String, String> environment =
+        SimulatedAws.environment(simulator, "AKIDRECOMMENDTEST", "not-a-secret");
     environment.put("LEDGER_DB_URL", "jdbc:h2:file:" + dir.resolve("ledger"));
     return environment;
   }
 
   @Test
   void scansWithinTheBudgetAndPrintsTheRecommendationsAsJsonThenAsATable() throws Exception {
-    MigrateCommandTest.Run json =
+    CommandRun json =
         MigrateCommandTest.run(
             environment(),
             "recommend",
@@ -89,7 +90,7 @@ class RecommendCommandTest {
         .doesNotContainKey("savings-well-sized-1");
 
     long scanned = simulator.logsInsightsBytesScanned();
-    MigrateCommandTest.Run table =
+    CommandRun table =
         MigrateCommandTest.run(
             environment(), "recommend", "--as-of", "2026-11-20", "--lookback-days", "5");
     assertThat(table.exitCode()).as(table.err()).isZero();

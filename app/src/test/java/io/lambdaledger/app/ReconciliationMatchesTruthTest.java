@@ -3,14 +3,8 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.billing.BillImporter;
-import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
-import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
-import io.lambdaledger.collector.CollectorSettings;
-import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.Progress;
-import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.costing.MonthReconciler;
 import io.lambdaledger.core.costing.ReconciledItem;
 import io.lambdaledger.core.costing.ReconciledMonth;
@@ -28,7 +22,6 @@ import io.lambdaledger.sim.Truth;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -37,10 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -72,27 +61,12 @@ class ReconciliationMatchesTruthTest {
         SimulatorSettings.defaults().withFunctions(40).withSeed(23).withClock(clock);
     try (AwsSimulator sim = AwsSimulator.start(settings);
         TestDatabase db = TestDatabases.fresh(kind);
-        S3Client s3 = s3(sim);
-        AwsClientFactory clients =
-            new AwsClientFactory(
-                new AwsClientFactory.Options(
-                    sim.endpoint(),
-                    StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                    new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20)),
-                    8))) {
+        S3Client s3 = SimulatedAws.s3(sim);
+        AwsClientFactory clients = SimulatedAws.clients(sim, 3, 8)) {
       Collector collector =
-          new Collector(
-              db.database(),
-              clients,
-              List.of(
-                  new CollectionTarget(
-                      AwsAccount.defaultCredentials(), "test", null, List.of("us-east-1"))),
-              CollectorSettings.defaults().withRateLimits(500, 500),
-              clock,
-              "reconcile-test");
-      CycleReport backfill = collector.backfill(FROM, TO, Progress.none());
-      assertThat(backfill.succeeded()).as("%s", backfill.failures()).isTrue();
+          SimulatedAws.collector(
+              db.database(), clients, SimulatedAws.settings(), clock, "reconcile-test");
+      SimulatedAws.backfill(collector, FROM, TO);
       new BillImporter(s3, new BillStore(db.dsl()), clock).importExport(export, NOVEMBER);
 
       ReconciledMonth month =
@@ -145,16 +119,5 @@ class ReconciliationMatchesTruthTest {
             .divide(item.estimated(), MathContext.DECIMAL64)
             .compareTo(new BigDecimal("0.01"))
         > 0;
-  }
-
-  static S3Client s3(AwsSimulator sim) {
-    return S3Client.builder()
-        .endpointOverride(sim.endpoint())
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.builder().build())
-        .build();
   }
 }

@@ -9,18 +9,13 @@ import io.lambdaledger.collector.ReportLogScanner;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.ReportLogStore;
 import io.lambdaledger.db.StoredLedger;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.sim.AwsSimulator;
-import io.lambdaledger.sim.SimulatorSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,43 +32,16 @@ class ReportScanScheduleTest {
   private AwsSimulator simulator;
   private Database database;
   private AwsClientFactory clients;
-  private final AtomicReference<Instant> now =
-      new AtomicReference<>(Instant.parse("2026-11-20T06:00:00Z"));
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T06:00:00Z"));
 
   @BeforeEach
   void collect() {
-    simulator =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(10)
-                .withSeed(3)
-                .withSavingsCases(true)
-                .withClock(Clock.fixed(Instant.parse("2026-11-20T06:00:00Z"), ZoneOffset.UTC)));
-    Map<String, String> environment = new HashMap<>();
-    environment.put("AWS_ENDPOINT_URL", simulator.endpoint().toString());
-    environment.put("AWS_REGION", "us-east-1");
-    environment.put("AWS_ACCESS_KEY_ID", "AKIDSCANSCHEDULE");
-    environment.put("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+    simulator = RecommendCommandTest.savingsSimulator();
+    Map<String, String> environment =
+        SimulatedAws.environment(simulator, "AKIDSCANSCHEDULE", "not-a-secret");
     String url = "jdbc:h2:file:" + dir.resolve("ledger");
     environment.put("LEDGER_DB_URL", url);
-    MigrateCommandTest.Run collect =
+    CommandRun collect =
         MigrateCommandTest.run(
             environment, "collect", "--from", "2026-11-15", "--to", "2026-11-20");
     assertThat(collect.exitCode()).as(collect.err()).isZero();
@@ -120,12 +88,12 @@ class ReportScanScheduleTest {
     assertThat(first.get().bytesScanned()).isEqualTo(simulator.logsInsightsBytesScanned());
 
     // later the same UTC day: not due
-    now.set(Instant.parse("2026-11-20T23:50:00Z"));
+    clock.set(Instant.parse("2026-11-20T23:50:00Z"));
     assertThat(schedule.runIfDue()).isEmpty();
     assertThat(simulator.logsInsightsBytesScanned()).isEqualTo(first.get().bytesScanned());
 
     // the next day it runs again, and reads no day twice
-    now.set(Instant.parse("2026-11-21T00:10:00Z"));
+    clock.set(Instant.parse("2026-11-21T00:10:00Z"));
     Optional<ReportLogScanner.Result> next = schedule.runIfDue();
     assertThat(next).isPresent();
     assertThat(next.get().monthSpentUsd()).isLessThanOrEqualTo(new BigDecimal("0.10"));

@@ -3,14 +3,8 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.billing.BillImporter;
-import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
-import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
-import io.lambdaledger.collector.CollectorSettings;
-import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.Progress;
-import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.bill.BilledAmount;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.costing.BillCover;
@@ -48,8 +42,6 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -198,7 +190,7 @@ class ReportsFromBillTest {
       this.clock = clock;
       this.sim = sim;
       this.db = db;
-      this.s3 = ReconciliationMatchesTruthTest.s3(sim);
+      this.s3 = SimulatedAws.s3(sim);
     }
 
     static Month collect(DatabaseKind kind, Instant now, Instant collectedTo) {
@@ -207,26 +199,15 @@ class ReportsFromBillTest {
           AwsSimulator.start(
               SimulatorSettings.defaults().withFunctions(12).withSeed(31).withClock(clock));
       Month month = new Month(clock, sim, TestDatabases.fresh(kind));
-      try (AwsClientFactory clients =
-          new AwsClientFactory(
-              new AwsClientFactory.Options(
-                  sim.endpoint(),
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                  new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20)),
-                  8))) {
+      try (AwsClientFactory clients = SimulatedAws.clients(sim, 3, 8)) {
         Collector collector =
-            new Collector(
+            SimulatedAws.collector(
                 month.db.database(),
                 clients,
-                List.of(
-                    new CollectionTarget(
-                        AwsAccount.defaultCredentials(), "test", null, List.of("us-east-1"))),
-                CollectorSettings.defaults().withRateLimits(500, 500),
+                SimulatedAws.settings(),
                 clock,
                 "reports-from-bill-test");
-        CycleReport backfill = collector.backfill(FROM, collectedTo, Progress.none());
-        assertThat(backfill.succeeded()).as("%s", backfill.failures()).isTrue();
+        SimulatedAws.backfill(collector, FROM, collectedTo);
       }
       return month;
     }

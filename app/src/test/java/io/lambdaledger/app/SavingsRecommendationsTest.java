@@ -3,16 +3,10 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
-import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
-import io.lambdaledger.collector.CollectorSettings;
-import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.Progress;
 import io.lambdaledger.collector.ReportLogScanner;
-import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.advice.AdviceSettings;
 import io.lambdaledger.core.advice.Recommendation;
 import io.lambdaledger.core.advice.RecommendationKind;
@@ -28,10 +22,6 @@ import io.lambdaledger.sim.AwsSimulator;
 import io.lambdaledger.sim.SimulatorSettings;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +33,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The issue's test of the recommendations: a simulator estate with planted over-provisioned,
@@ -81,39 +69,15 @@ class SavingsRecommendationsTest {
                 .withSavingsCases(true)
                 .withClock(CLOCK));
     db = TestDatabases.fresh(DatabaseKind.H2);
-    clients =
-        new AwsClientFactory(
-            new AwsClientFactory.Options(
-                sim.endpoint(),
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                new RetrySettings(5, Duration.ofMillis(5), Duration.ofMillis(20)),
-                8));
+    clients = SimulatedAws.clients(sim, 5, 8);
     try (Collector collector =
-        new Collector(
-            db.database(),
-            clients,
-            List.of(
-                new CollectionTarget(
-                    AwsAccount.defaultCredentials(), "test", null, List.of("us-east-1"))),
-            CollectorSettings.defaults().withRateLimits(500, 500),
-            CLOCK,
-            "savings-test")) {
-      CycleReport backfill = collector.backfill(FROM, TO, Progress.none());
-      assertThat(backfill.succeeded()).as("%s", backfill.failures()).isTrue();
+        SimulatedAws.collector(
+            db.database(), clients, SimulatedAws.settings(), CLOCK, "savings-test")) {
+      SimulatedAws.backfill(collector, FROM, TO);
     }
     sim.resetStats();
     ReportLogStore logs = new ReportLogStore(db.dsl());
-    scan =
-        ReportScans.scan(
-            clients,
-            account -> AwsAccount.defaultCredentials(),
-            StoredLedger.usage(db.database()),
-            logs,
-            CLOCK,
-            new ReportLogScanner.Settings(BUDGET, Duration.ZERO, 10),
-            TODAY,
-            DAYS);
+    scan = scan(logs, BUDGET, TODAY, DAYS);
     simBytes = sim.logsInsightsBytesScanned();
     advice =
         new SavingsAdvice(
@@ -197,44 +161,32 @@ class SavingsRecommendationsTest {
   void aSecondScanReadsNothingAgainAndATightBudgetLeavesFunctionsUnread() {
     ReportLogStore logs = new ReportLogStore(db.dsl());
     long before = sim.logsInsightsBytesScanned();
-    ReportLogScanner.Result again =
-        ReportScans.scan(
-            clients,
-            account -> AwsAccount.defaultCredentials(),
-            StoredLedger.usage(db.database()),
-            logs,
-            CLOCK,
-            new ReportLogScanner.Settings(BUDGET, Duration.ZERO, 10),
-            TODAY,
-            DAYS);
+    ReportLogScanner.Result again = scan(logs, BUDGET, TODAY, DAYS);
     assertThat(again.queries()).isZero();
     assertThat(sim.logsInsightsBytesScanned()).isEqualTo(before);
 
     // One more day to read, with the budget already spent: every function is left unread.
-    ReportLogScanner.Result tight =
-        ReportScans.scan(
-            clients,
-            account -> AwsAccount.defaultCredentials(),
-            StoredLedger.usage(db.database()),
-            logs,
-            CLOCK,
-            new ReportLogScanner.Settings(scan.monthSpentUsd(), Duration.ZERO, 10),
-            TODAY.plusDays(1),
-            DAYS + 1);
+    ReportLogScanner.Result tight = scan(logs, scan.monthSpentUsd(), TODAY.plusDays(1), DAYS + 1);
     assertThat(tight.queries()).isZero();
     assertThat(tight.skippedForBudget()).isPositive();
     assertThat(tight.monthSpentUsd()).isLessThanOrEqualTo(scan.monthSpentUsd());
   }
 
+  /** Reads the REPORT lines of the {@code days} before {@code today} within {@code budget}. */
+  private static ReportLogScanner.Result scan(
+      ReportLogStore logs, BigDecimal budget, LocalDate today, int days) {
+    return ReportScans.scan(
+        clients,
+        account -> AwsAccount.defaultCredentials(),
+        StoredLedger.usage(db.database()),
+        logs,
+        CLOCK,
+        new ReportLogScanner.Settings(budget, Duration.ZERO, 10),
+        today,
+        days);
+  }
+
   private static JsonNode truthSavings() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(sim.endpoint() + "/_sim/truth?from=" + FROM + "&to=" + TO))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body()).get("savings");
+    return SimulatedAws.truth(sim, FROM, TO).get("savings");
   }
 }

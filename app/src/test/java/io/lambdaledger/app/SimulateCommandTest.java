@@ -67,21 +67,15 @@ class SimulateCommandTest {
 
   @Test
   void aBadLagIsAUsageErrorWithExitCodeTwo() {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(Map.of());
-    commandLine.setErr(new PrintWriter(err));
-    int exit = commandLine.execute("simulate", "--port", "0", "--lag", "soon");
-    assertThat(exit).isEqualTo(Main.EXIT_USAGE);
-    assertThat(err.toString()).contains("--lag");
+    CommandRun run = CommandRun.of(Map.of(), "simulate", "--port", "0", "--lag", "soon");
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("--lag");
   }
 
   @Test
   void aBadFaultIsAUsageError() {
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(Map.of());
-    commandLine.setErr(new PrintWriter(err));
-    int exit = commandLine.execute("simulate", "--port", "0", "--faults", "explode=1");
-    assertThat(exit).isEqualTo(Main.EXIT_USAGE);
-    assertThat(err.toString()).contains("unknown fault 'explode'");
+    CommandRun run = CommandRun.of(Map.of(), "simulate", "--port", "0", "--faults", "explode=1");
+    assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(run.err()).contains("unknown fault 'explode'");
   }
 }

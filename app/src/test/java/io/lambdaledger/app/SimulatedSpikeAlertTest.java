@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lambdaledger.api.ServiceMetrics;
-import io.lambdaledger.app.AlertsEndToEndTest.MovableClock;
 import io.lambdaledger.app.AlertsEndToEndTest.Receiver;
 import io.lambdaledger.app.config.AlertsConfig;
 import io.lambdaledger.app.config.AlertsConfig.DeliveryConfig;
 import io.lambdaledger.app.config.AlertsConfig.WebhookConfig;
-import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
-import io.lambdaledger.collector.CollectionTarget;
 import io.lambdaledger.collector.Collector;
-import io.lambdaledger.collector.CollectorSettings;
 import io.lambdaledger.collector.CycleReport;
-import io.lambdaledger.collector.Progress;
-import io.lambdaledger.collector.RetrySettings;
 import io.lambdaledger.core.alerting.Alert;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -29,10 +24,6 @@ import io.lambdaledger.sim.Seasonality;
 import io.lambdaledger.sim.SimulatorSettings;
 import io.lambdaledger.sim.Spike;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +31,6 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Issue #17's anomaly claims on traffic the simulator makes, not on rows the test writes: the real
@@ -77,7 +66,7 @@ class SimulatedSpikeAlertTest {
 
   /** A simulator, a database, the collector and the alert cycle, all on one movable clock. */
   private final class Ledger {
-    final MovableClock clock = new MovableClock(SPIKE_DAY);
+    final MutableClock clock = new MutableClock(SPIKE_DAY);
     final AwsSimulator sim;
     final Collector collector;
     final AlertWiring alerts;
@@ -95,23 +84,13 @@ class SimulatedSpikeAlertTest {
       closeables.add(sim);
       TestDatabase db = TestDatabases.fresh(kind);
       closeables.add(db);
-      AwsClientFactory clients =
-          new AwsClientFactory(
-              new AwsClientFactory.Options(
-                  sim.endpoint(),
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create("AKIDLEDGERTEST", "not-a-secret")),
-                  new RetrySettings(10, Duration.ofMillis(5), Duration.ofMillis(20)),
-                  16));
+      AwsClientFactory clients = SimulatedAws.clients(sim, 10, 16);
       closeables.add(clients);
       collector =
-          new Collector(
+          SimulatedAws.collector(
               db.database(),
               clients,
-              List.of(
-                  new CollectionTarget(
-                      AwsAccount.defaultCredentials(), "test", null, List.of("us-east-1"))),
-              CollectorSettings.defaults().withRateLimits(500, 500).withLookback(lookback),
+              SimulatedAws.settings().withLookback(lookback),
               clock,
               "spike-test");
       closeables.add(collector);
@@ -134,29 +113,20 @@ class SimulatedSpikeAlertTest {
 
     /** The four weeks before the spike's day, read by a backfill at its midnight. */
     void backfillHistory() {
-      clock.now.set(SPIKE_DAY);
-      CycleReport backfill = collector.backfill(DATA_START, SPIKE_DAY, Progress.none());
-      assertThat(backfill.succeeded()).as("%s", backfill.failures()).isTrue();
+      clock.set(SPIKE_DAY);
+      SimulatedAws.backfill(collector, DATA_START, SPIKE_DAY);
     }
 
     /** One collection cycle at {@code now}, then the alert cycle, as {@code serve} runs them. */
     AlertCycle.Outcome cycleAt(Instant now) {
-      clock.now.set(now);
+      clock.set(now);
       CycleReport report = collector.runOnce();
       assertThat(report.succeeded()).as("%s", report.failures()).isTrue();
       return alerts.cycle().run();
     }
 
     JsonNode truth(Instant from, Instant to) throws Exception {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create(sim.endpoint() + "/_sim/truth?from=" + from + "&to=" + to))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      return json.readTree(response.body());
+      return SimulatedAws.truth(sim, from, to);
     }
   }
 

@@ -2,7 +2,6 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.app.MigrateCommandTest.Run;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.EmptySchema;
 import io.lambdaledger.db.testing.OnEachDatabase;
@@ -21,7 +20,7 @@ class TokensCommandTest {
     try (EmptySchema schema = TestDatabases.emptySchema(kind)) {
       Map<String, String> env = Map.of("LEDGER_DB_URL", schema.settings().url());
 
-      Run created =
+      CommandRun created =
           MigrateCommandTest.run(
               env,
               "tokens",
@@ -39,7 +38,7 @@ class TokensCommandTest {
       assertThat(secret.find()).as(created.out()).isTrue();
       assertThat(created.out()).contains("finance").contains("111111111111,222222222222");
 
-      Run listed = MigrateCommandTest.run(env, "tokens", "list");
+      CommandRun listed = MigrateCommandTest.run(env, "tokens", "list");
       assertThat(listed.exitCode()).as(listed.err()).isZero();
       assertThat(listed.out())
           .contains("finance")
@@ -49,7 +48,7 @@ class TokensCommandTest {
           .doesNotContain(secret.group());
       assertThat(SECRET.matcher(listed.out()).find()).isFalse();
 
-      Run revoked = MigrateCommandTest.run(env, "tokens", "revoke", "finance");
+      CommandRun revoked = MigrateCommandTest.run(env, "tokens", "revoke", "finance");
       assertThat(revoked.exitCode()).as(revoked.err()).isZero();
       assertThat(MigrateCommandTest.run(env, "tokens", "list").out()).contains("revoked");
     }
@@ -66,7 +65,7 @@ class TokensCommandTest {
             {"tokens", "create", "--name", "x", "--role", "viewer", "--accounts", "123"},
             {"tokens", "revoke", "nobody"}
           }) {
-        Run run = MigrateCommandTest.run(env, args);
+        CommandRun run = MigrateCommandTest.run(env, args);
         assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
       }

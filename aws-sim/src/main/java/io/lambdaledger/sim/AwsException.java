@@ -31,6 +31,15 @@ final class AwsException extends RuntimeException {
     return kind;
   }
 
+  /** The HTTP status most services answer with: 500 internal, 403 access denied, else 400. */
+  int status() {
+    return switch (kind) {
+      case INTERNAL -> 500;
+      case ACCESS_DENIED -> 403;
+      default -> 400;
+    };
+  }
+
   static AwsException throttling() {
     return new AwsException(Kind.THROTTLING, "Rate exceeded");
   }

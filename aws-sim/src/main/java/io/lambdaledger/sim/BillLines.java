@@ -93,73 +93,31 @@ final class BillLines {
           Instant start = days.get(d).atStartOfDay(ZoneOffset.UTC).toInstant();
           Instant end = start.plusSeconds(86_400);
           String description = rate.toPlainString() + " per " + group.unit() + " " + usageType;
+          DayCharge charge =
+              new DayCharge(payer, line, usageType, start, end, group.unit(), rate, invoice);
+          BigDecimal effective =
+              planCovers
+                  ? unblended.multiply(TruthPricer.SAVINGS_PLAN_RATE).setScale(SCALE)
+                  : unblended;
+          out.add(
+              charge.line(
+                  planCovers ? "SavingsPlanCoveredUsage" : "Usage",
+                  description,
+                  dayUsage,
+                  unblended,
+                  list,
+                  effective,
+                  planCovers ? plan : ""));
           if (planCovers) {
-            BigDecimal effective =
-                unblended.multiply(TruthPricer.SAVINGS_PLAN_RATE).setScale(SCALE);
             out.add(
-                new ExportLine(
-                    payer,
-                    line.account(),
-                    line.region(),
-                    line.function(),
-                    "SavingsPlanCoveredUsage",
-                    "AWSLambda",
-                    usageType,
-                    "Invoke",
-                    description,
-                    start,
-                    end,
-                    dayUsage,
-                    group.unit(),
-                    rate,
-                    unblended,
-                    list,
-                    effective,
-                    plan,
-                    invoice));
-            out.add(
-                new ExportLine(
-                    payer,
-                    line.account(),
-                    line.region(),
-                    line.function(),
+                charge.line(
                     "SavingsPlanNegation",
-                    "AWSLambda",
-                    usageType,
-                    "Invoke",
                     "SavingsPlanNegation used by AccountId : " + line.account(),
-                    start,
-                    end,
                     BigDecimal.ZERO,
-                    group.unit(),
-                    rate,
                     unblended.negate(),
                     BigDecimal.ZERO,
                     BigDecimal.ZERO,
-                    plan,
-                    invoice));
-          } else {
-            out.add(
-                new ExportLine(
-                    payer,
-                    line.account(),
-                    line.region(),
-                    line.function(),
-                    "Usage",
-                    "AWSLambda",
-                    usageType,
-                    "Invoke",
-                    description,
-                    start,
-                    end,
-                    dayUsage,
-                    group.unit(),
-                    rate,
-                    unblended,
-                    list,
-                    unblended,
-                    "",
-                    invoice));
+                    plan));
           }
         }
       }
@@ -215,6 +173,48 @@ final class BillLines {
       }
     }
     return out;
+  }
+
+  /** What the lines of one function's charge on one day have in common. */
+  private record DayCharge(
+      String payer,
+      UsageLine line,
+      String usageType,
+      Instant start,
+      Instant end,
+      String unit,
+      BigDecimal rate,
+      String invoice) {
+
+    ExportLine line(
+        String lineItemType,
+        String description,
+        BigDecimal usage,
+        BigDecimal unblended,
+        BigDecimal list,
+        BigDecimal effective,
+        String plan) {
+      return new ExportLine(
+          payer,
+          line.account(),
+          line.region(),
+          line.function(),
+          lineItemType,
+          "AWSLambda",
+          usageType,
+          "Invoke",
+          description,
+          start,
+          end,
+          usage,
+          unit,
+          rate,
+          unblended,
+          list,
+          effective,
+          plan,
+          invoice);
+    }
   }
 
   private static String savingsPlanArn(MonthlyBill bill, String payer) {

@@ -22,18 +22,7 @@ final class Cbor {
   private Cbor() {}
 
   static JsonNode read(byte[] body) {
-    if (body == null || body.length == 0) {
-      return MAPPER.createObjectNode();
-    }
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw AwsException.validation("The request body is not a CBOR map.");
-      }
-      return node;
-    } catch (IOException e) {
-      throw AwsException.validation("The request body is not valid CBOR.");
-    }
+    return Json.readObject(MAPPER, body, "a CBOR map", "CBOR");
   }
 
   /** Writes a body with a generator; the lambda writes exactly one top-level value. */

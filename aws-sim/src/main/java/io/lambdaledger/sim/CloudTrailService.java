@@ -223,18 +223,12 @@ final class CloudTrailService {
         : new BigDecimal(value.asText()).longValue();
   }
 
+  private static final JsonRpcErrors.Codes ERRORS =
+      new JsonRpcErrors.Codes(
+          "ThrottlingException", "InternalFailure", "InvalidNextTokenException", null);
+
   static SimResponse error(AwsException e) {
-    return JsonRpcErrors.render(
-        e,
-        switch (e.kind()) {
-          case THROTTLING -> "ThrottlingException";
-          case INTERNAL -> "InternalFailure";
-          case INVALID_NEXT_TOKEN -> "InvalidNextTokenException";
-          case UNKNOWN_OPERATION -> "UnknownOperationException";
-          case ACCESS_DENIED -> "AccessDeniedException";
-          default -> "InvalidParameterException";
-        },
-        CONTENT_TYPE);
+    return JsonRpcErrors.render(e, ERRORS.of(e), CONTENT_TYPE);
   }
 
   /** {@value #RATE} requests a second, in bursts of at most {@value #RATE}. */

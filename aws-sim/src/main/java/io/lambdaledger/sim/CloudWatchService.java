@@ -276,71 +276,59 @@ final class CloudWatchService {
    * (query-compatible) {@code x-amzn-query-error: <Code>;<Sender|Receiver>}.
    */
   static SimResponse error(AwsException e) {
-    String shape;
-    String queryCode;
-    int status = 400;
-    String messageMember = "message";
-    switch (e.kind()) {
-      case THROTTLING -> {
-        shape = NAMESPACE + "Throttling";
-        queryCode = "Throttling";
-      }
-      case INTERNAL -> {
-        shape = NAMESPACE + "InternalServiceFault";
-        queryCode = "InternalServiceError";
-        status = 500;
-        messageMember = "Message";
-      }
-      case INVALID_PARAMETER -> {
-        shape = NAMESPACE + "InvalidParameterValueException";
-        queryCode = "InvalidParameterValue";
-      }
-      case INVALID_PARAMETER_COMBINATION -> {
-        shape = NAMESPACE + "InvalidParameterCombinationException";
-        queryCode = "InvalidParameterCombination";
-      }
-      case MISSING_PARAMETER -> {
-        shape = NAMESPACE + "MissingRequiredParameterException";
-        queryCode = "MissingParameter";
-      }
-      case INVALID_NEXT_TOKEN -> {
-        shape = NAMESPACE + "InvalidNextToken";
-        queryCode = "InvalidNextToken";
-      }
-      case NOT_FOUND -> {
-        shape = NAMESPACE + "ResourceNotFound";
-        queryCode = "ResourceNotFound";
-        status = 404;
-      }
-      case ACCESS_DENIED -> {
-        shape = NAMESPACE + "AccessDenied";
-        queryCode = "AccessDenied";
-        status = 403;
-      }
-      case UNKNOWN_OPERATION -> {
-        shape = NAMESPACE + "UnknownOperationException";
-        queryCode = "InvalidAction";
-        status = 404;
-      }
-      default -> {
-        shape = "com.amazon.coral.validate#ValidationException";
-        queryCode = "ValidationError";
-      }
-    }
-    String fault = status >= 500 ? "Receiver" : "Sender";
-    String member = messageMember;
+    WireError wire =
+        switch (e.kind()) {
+          case THROTTLING -> WireError.of("Throttling", "Throttling", 400);
+          case INTERNAL ->
+              new WireError(
+                  NAMESPACE + "InternalServiceFault", "InternalServiceError", 500, "Message");
+          case INVALID_PARAMETER ->
+              WireError.of("InvalidParameterValueException", "InvalidParameterValue", 400);
+          case INVALID_PARAMETER_COMBINATION ->
+              WireError.of(
+                  "InvalidParameterCombinationException", "InvalidParameterCombination", 400);
+          case MISSING_PARAMETER ->
+              WireError.of("MissingRequiredParameterException", "MissingParameter", 400);
+          case INVALID_NEXT_TOKEN -> WireError.of("InvalidNextToken", "InvalidNextToken", 400);
+          case NOT_FOUND -> WireError.of("ResourceNotFound", "ResourceNotFound", 404);
+          case ACCESS_DENIED -> WireError.of("AccessDenied", "AccessDenied", 403);
+          case UNKNOWN_OPERATION -> WireError.of("UnknownOperationException", "InvalidAction", 404);
+          default ->
+              new WireError(
+                  "com.amazon.coral.validate#ValidationException",
+                  "ValidationError",
+                  400,
+                  "message");
+        };
+    String fault = wire.status() >= 500 ? "Receiver" : "Sender";
     byte[] body =
         Cbor.write(
             g -> {
               g.writeStartObject();
-              g.writeStringField("__type", shape);
-              g.writeStringField(member, e.getMessage());
+              g.writeStringField("__type", wire.shape());
+              g.writeStringField(wire.messageMember(), e.getMessage());
               g.writeEndObject();
             });
     return new SimResponse(
-        status,
+        wire.status(),
         Cbor.CONTENT_TYPE,
-        Map.of("smithy-protocol", SMITHY_PROTOCOL, "x-amzn-query-error", queryCode + ";" + fault),
+        Map.of(
+            "smithy-protocol",
+            SMITHY_PROTOCOL,
+            "x-amzn-query-error",
+            wire.queryCode() + ";" + fault),
         body);
+  }
+
+  /**
+   * How one kind of error goes on the wire: its absolute shape id, its query-compatible code, its
+   * HTTP status and the name of its message member.
+   */
+  private record WireError(String shape, String queryCode, int status, String messageMember) {
+
+    /** An error of this service's namespace whose message member is {@code message}. */
+    static WireError of(String shapeName, String queryCode, int status) {
+      return new WireError(NAMESPACE + shapeName, queryCode, status, "message");
+    }
   }
 }

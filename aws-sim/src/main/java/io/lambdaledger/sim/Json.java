@@ -22,17 +22,26 @@ final class Json {
 
   /** The body as a JSON object; an empty body is an empty object. */
   static JsonNode read(byte[] body) {
+    return readObject(MAPPER, body, "a JSON object", "JSON");
+  }
+
+  /**
+   * A request body as an object, read by {@code mapper} (JSON or CBOR); an empty body is an empty
+   * object. Anything else is refused as a validation error naming the {@code object} expected and
+   * the {@code format}.
+   */
+  static JsonNode readObject(ObjectMapper mapper, byte[] body, String object, String format) {
     if (body == null || body.length == 0) {
-      return object();
+      return mapper.createObjectNode();
     }
     try {
-      JsonNode node = MAPPER.readTree(body);
+      JsonNode node = mapper.readTree(body);
       if (node == null || !node.isObject()) {
-        throw AwsException.validation("The request body is not a JSON object.");
+        throw AwsException.validation("The request body is not " + object + ".");
       }
       return node;
     } catch (IOException e) {
-      throw AwsException.validation("The request body is not valid JSON.");
+      throw AwsException.validation("The request body is not valid " + format + ".");
     }
   }
 

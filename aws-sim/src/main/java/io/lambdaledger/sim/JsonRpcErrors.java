@@ -9,15 +9,32 @@ final class JsonRpcErrors {
   private JsonRpcErrors() {}
 
   static SimResponse render(AwsException e, String type, String contentType) {
-    int status =
-        switch (e.kind()) {
-          case INTERNAL -> 500;
-          case ACCESS_DENIED -> 403;
-          default -> 400;
-        };
+    int status = e.status();
     ObjectNode body = Json.object();
     body.put("__type", type);
     body.put("message", e.getMessage());
     return new SimResponse(status, contentType, Map.of("x-amzn-ErrorType", type), Json.bytes(body));
+  }
+
+  /**
+   * One service's error codes for the kinds whose code differs between services (null: the kind has
+   * no code of its own there and is an {@code InvalidParameterException}); access denied and an
+   * unknown operation have the codes all of them share, every other kind is an invalid parameter.
+   */
+  record Codes(String throttling, String internal, String invalidNextToken, String notFound) {
+
+    String of(AwsException e) {
+      String code =
+          switch (e.kind()) {
+            case THROTTLING -> throttling;
+            case INTERNAL -> internal;
+            case INVALID_NEXT_TOKEN -> invalidNextToken;
+            case NOT_FOUND -> notFound;
+            case UNKNOWN_OPERATION -> "UnknownOperationException";
+            case ACCESS_DENIED -> "AccessDeniedException";
+            default -> null;
+          };
+      return code == null ? "InvalidParameterException" : code;
+    }
   }
 }

@@ -108,8 +108,8 @@ enum LambdaMetric {
       case SUM -> sum(p, f);
       case SAMPLE_COUNT -> samples;
       case AVERAGE -> sum(p, f) / samples;
-      case MINIMUM -> minimum(p, f);
-      case MAXIMUM -> maximum(p, f);
+      case MINIMUM -> extreme(p, f, false);
+      case MAXIMUM -> extreme(p, f, true);
     };
   }
 
@@ -146,7 +146,8 @@ enum LambdaMetric {
     };
   }
 
-  private double minimum(Minute p, FunctionProfile f) {
+  /** The span's minimum, or its maximum when {@code highest}. */
+  private double extreme(Minute p, FunctionProfile f, boolean highest) {
     return switch (this) {
       case INVOCATIONS,
           THROTTLES,
@@ -154,31 +155,15 @@ enum LambdaMetric {
           PROVISIONED_CONCURRENCY_INVOCATIONS,
           PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS ->
           1;
-      case ERRORS -> p.errors == p.invocations ? 1 : 0;
-      case DURATION -> p.minDurationMicros / 1000.0;
-      case ITERATOR_AGE -> p.minIteratorAgeMs;
-      case CONCURRENT_EXECUTIONS -> p.minConcurrency;
-      case PROVISIONED_CONCURRENT_EXECUTIONS -> p.minProvisionedExecutions;
+      case ERRORS -> (highest ? p.errors > 0 : p.errors == p.invocations) ? 1 : 0;
+      case DURATION -> (highest ? p.maxDurationMicros : p.minDurationMicros) / 1000.0;
+      case ITERATOR_AGE -> highest ? p.maxIteratorAgeMs : p.minIteratorAgeMs;
+      case CONCURRENT_EXECUTIONS -> highest ? p.maxConcurrency : p.minConcurrency;
+      case PROVISIONED_CONCURRENT_EXECUTIONS ->
+          highest ? p.maxProvisionedExecutions : p.minProvisionedExecutions;
       case PROVISIONED_CONCURRENCY_UTILIZATION ->
-          (double) p.minProvisionedExecutions / f.provisionedConcurrency;
-    };
-  }
-
-  private double maximum(Minute p, FunctionProfile f) {
-    return switch (this) {
-      case INVOCATIONS,
-          THROTTLES,
-          DEAD_LETTER_ERRORS,
-          PROVISIONED_CONCURRENCY_INVOCATIONS,
-          PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS ->
-          1;
-      case ERRORS -> p.errors > 0 ? 1 : 0;
-      case DURATION -> p.maxDurationMicros / 1000.0;
-      case ITERATOR_AGE -> p.maxIteratorAgeMs;
-      case CONCURRENT_EXECUTIONS -> p.maxConcurrency;
-      case PROVISIONED_CONCURRENT_EXECUTIONS -> p.maxProvisionedExecutions;
-      case PROVISIONED_CONCURRENCY_UTILIZATION ->
-          (double) p.maxProvisionedExecutions / f.provisionedConcurrency;
+          (double) (highest ? p.maxProvisionedExecutions : p.minProvisionedExecutions)
+              / f.provisionedConcurrency;
     };
   }
 }

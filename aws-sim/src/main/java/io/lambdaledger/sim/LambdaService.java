@@ -329,47 +329,32 @@ final class LambdaService {
    * message}; throttling is 429 {@code TooManyRequestsException} with a {@code Retry-After}.
    */
   static SimResponse error(AwsException e) {
-    int status;
-    String type;
-    String fault = "User";
-    Map<String, String> headers;
-    String reason = null;
-    switch (e.kind()) {
-      case THROTTLING -> {
-        status = 429;
-        type = "TooManyRequestsException";
-        reason = "CallerRateLimitExceeded";
-      }
-      case INTERNAL -> {
-        status = 500;
-        type = "ServiceException";
-        fault = "Service";
-      }
-      case NOT_FOUND -> {
-        status = 404;
-        type =
-            e.getMessage().startsWith("No Provisioned")
-                ? "ProvisionedConcurrencyConfigNotFoundException"
-                : "ResourceNotFoundException";
-      }
-      case ACCESS_DENIED -> {
-        status = 403;
-        type = "AccessDeniedException";
-      }
-      case UNKNOWN_OPERATION -> {
-        status = 404;
-        type = "UnknownOperationException";
-      }
-      default -> {
-        status = 400;
-        type = "InvalidParameterValueException";
-      }
-    }
+    int status =
+        switch (e.kind()) {
+          case THROTTLING -> 429;
+          case INTERNAL -> 500;
+          case NOT_FOUND, UNKNOWN_OPERATION -> 404;
+          case ACCESS_DENIED -> 403;
+          default -> 400;
+        };
+    String type =
+        switch (e.kind()) {
+          case THROTTLING -> "TooManyRequestsException";
+          case INTERNAL -> "ServiceException";
+          case NOT_FOUND ->
+              e.getMessage().startsWith("No Provisioned")
+                  ? "ProvisionedConcurrencyConfigNotFoundException"
+                  : "ResourceNotFoundException";
+          case ACCESS_DENIED -> "AccessDeniedException";
+          case UNKNOWN_OPERATION -> "UnknownOperationException";
+          default -> "InvalidParameterValueException";
+        };
     ObjectNode body = Json.object();
-    body.put("Type", fault);
+    body.put("Type", e.kind() == AwsException.Kind.INTERNAL ? "Service" : "User");
     body.put("message", e.getMessage());
-    if (reason != null) {
-      body.put("Reason", reason);
+    Map<String, String> headers;
+    if (e.kind() == AwsException.Kind.THROTTLING) {
+      body.put("Reason", "CallerRateLimitExceeded");
       headers = Map.of("x-amzn-ErrorType", type, "Retry-After", "1");
     } else {
       headers = Map.of("x-amzn-ErrorType", type);

@@ -74,22 +74,18 @@ final class LogsInsightsService {
     return SimResponse.ok(CONTENT_TYPE, Json.bytes(body));
   }
 
+  private static final JsonRpcErrors.Codes ERRORS =
+      new JsonRpcErrors.Codes(
+          "LimitExceededException",
+          "ServiceUnavailableException",
+          null,
+          "ResourceNotFoundException");
+
   static SimResponse error(AwsException e) {
+    boolean malformed =
+        e.kind() == AwsException.Kind.VALIDATION && e.getMessage().startsWith("Malformed");
     return JsonRpcErrors.render(
-        e,
-        switch (e.kind()) {
-          case THROTTLING -> "LimitExceededException";
-          case INTERNAL -> "ServiceUnavailableException";
-          case NOT_FOUND -> "ResourceNotFoundException";
-          case UNKNOWN_OPERATION -> "UnknownOperationException";
-          case ACCESS_DENIED -> "AccessDeniedException";
-          case VALIDATION ->
-              e.getMessage().startsWith("Malformed")
-                  ? "MalformedQueryException"
-                  : "InvalidParameterException";
-          default -> "InvalidParameterException";
-        },
-        CONTENT_TYPE);
+        e, malformed ? "MalformedQueryException" : ERRORS.of(e), CONTENT_TYPE);
   }
 
   /** Queries started and bytes they scanned since the start (or the last reset). */

@@ -174,18 +174,14 @@ final class PricingService {
     return offset;
   }
 
+  private static final JsonRpcErrors.Codes ERRORS =
+      new JsonRpcErrors.Codes(
+          "ThrottlingException",
+          "InternalErrorException",
+          "InvalidNextTokenException",
+          "NotFoundException");
+
   static SimResponse error(AwsException e) {
-    return JsonRpcErrors.render(
-        e,
-        switch (e.kind()) {
-          case THROTTLING -> "ThrottlingException";
-          case INTERNAL -> "InternalErrorException";
-          case INVALID_NEXT_TOKEN -> "InvalidNextTokenException";
-          case NOT_FOUND -> "NotFoundException";
-          case ACCESS_DENIED -> "AccessDeniedException";
-          case UNKNOWN_OPERATION -> "UnknownOperationException";
-          default -> "InvalidParameterException";
-        },
-        CONTENT_TYPE);
+    return JsonRpcErrors.render(e, ERRORS.of(e), CONTENT_TYPE);
   }
 }

@@ -154,38 +154,17 @@ final class StsService {
 
   /** Query-protocol errors: {@code <ErrorResponse><Error><Type/><Code/><Message/></Error>…}. */
   static SimResponse error(AwsException e, String requestId) {
-    int status;
-    String code;
-    switch (e.kind()) {
-      case THROTTLING -> {
-        status = 400;
-        code = "Throttling";
-      }
-      case INTERNAL -> {
-        status = 500;
-        code = "InternalFailure";
-      }
-      case ACCESS_DENIED -> {
-        status = 403;
-        code = "AccessDenied";
-      }
-      case MISSING_PARAMETER -> {
-        status = 400;
-        code = "MissingParameter";
-      }
-      case UNKNOWN_OPERATION -> {
-        status = 400;
-        code = "InvalidAction";
-      }
-      case INVALID_PARAMETER -> {
-        status = 400;
-        code = "InvalidParameterValue";
-      }
-      default -> {
-        status = 400;
-        code = "ValidationError";
-      }
-    }
+    int status = e.status();
+    String code =
+        switch (e.kind()) {
+          case THROTTLING -> "Throttling";
+          case INTERNAL -> "InternalFailure";
+          case ACCESS_DENIED -> "AccessDenied";
+          case MISSING_PARAMETER -> "MissingParameter";
+          case UNKNOWN_OPERATION -> "InvalidAction";
+          case INVALID_PARAMETER -> "InvalidParameterValue";
+          default -> "ValidationError";
+        };
     String xml =
         "<ErrorResponse xmlns=\""
             + XMLNS

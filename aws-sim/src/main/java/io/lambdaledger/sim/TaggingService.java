@@ -175,17 +175,14 @@ final class TaggingService {
     return true;
   }
 
+  private static final JsonRpcErrors.Codes ERRORS =
+      new JsonRpcErrors.Codes(
+          "ThrottledException",
+          "InternalServiceException",
+          "PaginationTokenExpiredException",
+          null);
+
   static SimResponse error(AwsException e) {
-    return JsonRpcErrors.render(
-        e,
-        switch (e.kind()) {
-          case THROTTLING -> "ThrottledException";
-          case INTERNAL -> "InternalServiceException";
-          case INVALID_NEXT_TOKEN -> "PaginationTokenExpiredException";
-          case UNKNOWN_OPERATION -> "UnknownOperationException";
-          case ACCESS_DENIED -> "AccessDeniedException";
-          default -> "InvalidParameterException";
-        },
-        CONTENT_TYPE);
+    return JsonRpcErrors.render(e, ERRORS.of(e), CONTENT_TYPE);
   }
 }

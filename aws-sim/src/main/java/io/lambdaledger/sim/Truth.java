@@ -4,6 +4,7 @@ import io.lambdaledger.core.cost.LineCost;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The ground truth of a window: per function, what happened (exact sums of the per-invocation
@@ -36,7 +37,7 @@ public record Truth(
    * the Savings Plan discount, plus the credits.
    */
   public BigDecimal billTotal() {
-    return bills.stream().map(MonthlyBill::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sumOfBills(MonthlyBill::total);
   }
 
   /**
@@ -44,24 +45,26 @@ public record Truth(
    * and credits: what the functions' {@link #cost} add up to.
    */
   public BigDecimal onDemandTotal() {
-    return bills.stream().map(b -> b.report().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sumOfBills(b -> b.report().total());
   }
 
   /** The part of {@link #onDemandTotal()} that billed INIT adds. */
   public BigDecimal initCharge() {
-    return bills.stream().map(MonthlyBill::initCharge).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sumOfBills(MonthlyBill::initCharge);
   }
 
   /** The Savings Plan discount (positive). */
   public BigDecimal savingsPlanDiscount() {
-    return bills.stream()
-        .map(MonthlyBill::savingsPlanDiscount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sumOfBills(MonthlyBill::savingsPlanDiscount);
   }
 
   /** The credits (zero or negative). */
   public BigDecimal credit() {
-    return bills.stream().map(MonthlyBill::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sumOfBills(MonthlyBill::credit);
+  }
+
+  private BigDecimal sumOfBills(Function<MonthlyBill, BigDecimal> figure) {
+    return bills.stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /**

@@ -78,24 +78,12 @@ final class Workload {
   private final Spike spike;
 
   Workload(long seed, int functionCount, int accountCount, List<String> regions, long start) {
-    this(seed, functionCount, accountCount, regions, start, false);
+    this(seed, functionCount, accountCount, regions, start, false, null, null);
   }
 
   /**
    * @param savingsCases whether {@link SavingsCases} follow the generated functions (their indexes
    *     come after, so the generated ones stay exactly as they are)
-   */
-  Workload(
-      long seed,
-      int functionCount,
-      int accountCount,
-      List<String> regions,
-      long start,
-      boolean savingsCases) {
-    this(seed, functionCount, accountCount, regions, start, savingsCases, null, null);
-  }
-
-  /**
    * @param seasonality nullable: multiplies every function's rate ({@link Seasonality})
    * @param spike nullable: multiplies one function's rate for a while ({@link Spike}); its function
    *     must be in the estate

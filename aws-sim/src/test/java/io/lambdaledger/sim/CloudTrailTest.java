@@ -35,12 +35,7 @@ class CloudTrailTest {
           .build();
 
   private static AwsSimulator simulator(int functions, Faults faults) {
-    return AwsSimulator.start(
-        SimulatorSettings.defaults()
-            .withFunctions(functions)
-            .withSeed(11)
-            .withFaults(faults)
-            .withClock(new MutableClock(NOW)));
+    return AwsSimulator.start(TestSettings.at(NOW, functions, 11).withFaults(faults));
   }
 
   private static CloudTrailClient cloudTrail(AwsSimulator sim, int attempts) {

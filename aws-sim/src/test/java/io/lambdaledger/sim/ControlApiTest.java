@@ -22,12 +22,7 @@ class ControlApiTest {
 
   @BeforeAll
   static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(30)
-                .withAccounts(2)
-                .withClock(new MutableClock(NOW)));
+    sim = AwsSimulator.start(TestSettings.at(NOW, 30).withAccounts(2));
   }
 
   @AfterAll

@@ -23,12 +23,7 @@ class DeterminismTest {
       List<FunctionConfiguration> functions, GetMetricDataResponse metrics, Truth truth) {}
 
   static Answers ask(long seed) {
-    try (AwsSimulator sim =
-            AwsSimulator.start(
-                SimulatorSettings.defaults()
-                    .withFunctions(80)
-                    .withSeed(seed)
-                    .withClock(new MutableClock(NOW)));
+    try (AwsSimulator sim = AwsSimulator.start(TestSettings.at(NOW, 80, seed));
         CloudWatchClient cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
         LambdaClient lambda = Sdk.lambda(sim.endpoint(), "us-east-1")) {
       List<FunctionConfiguration> functions = new ArrayList<>();

@@ -37,9 +37,7 @@ class FaultInjectionTest {
 
   @BeforeEach
   void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults().withFunctions(40).withClock(new MutableClock(NOW)));
+    sim = AwsSimulator.start(TestSettings.at(NOW, 40));
     cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1");
     sim.functions().stream()
         .filter(f -> !f.pattern().equals("IDLE"))
@@ -94,13 +92,7 @@ class FaultInjectionTest {
   @Test
   void lambdaThrottlesWithItsOwnShape() {
     sim.setFaults(Faults.parse("ListFunctions.throttle=1"));
-    try (LambdaClient lambda =
-        LambdaClient.builder()
-            .endpointOverride(sim.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(Sdk.DUMMY)
-            .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-            .build()) {
+    try (LambdaClient lambda = Sdk.withoutRetries(LambdaClient.builder(), sim.endpoint())) {
       assertThatThrownBy(lambda::listFunctions)
           .isInstanceOfSatisfying(
               TooManyRequestsException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
@@ -133,12 +125,7 @@ class FaultInjectionTest {
   void aDroppedConnectionWithoutRetriesIsAnIoFailure() {
     sim.setFaults(Faults.parse("drop=1"));
     try (CloudWatchClient noRetries =
-        CloudWatchClient.builder()
-            .endpointOverride(sim.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(Sdk.DUMMY)
-            .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-            .build()) {
+        Sdk.withoutRetries(CloudWatchClient.builder(), sim.endpoint())) {
       assertThatThrownBy(() -> call(noRetries)).isInstanceOf(SdkClientException.class);
     }
   }

@@ -38,12 +38,7 @@ class GetMetricDataBenchmark {
 
   @Test
   void serveFiveHundredQueriesOfTwelvePoints() {
-    try (AwsSimulator sim =
-            AwsSimulator.start(
-                SimulatorSettings.defaults()
-                    .withFunctions(1000)
-                    .withSeed(7)
-                    .withClock(new MutableClock(NOW)));
+    try (AwsSimulator sim = AwsSimulator.start(TestSettings.at(NOW, 1000, 7));
         CloudWatchClient cw = Sdk.cloudWatch(sim.endpoint(), "us-east-1")) {
       List<FunctionTruth> busiest =
           sim.truth(NOW.minus(Duration.ofHours(1)), NOW).functions().stream()
@@ -66,11 +61,7 @@ class GetMetricDataBenchmark {
             query("q" + i, busiest.get(i / metrics.length).name(), metric[0], metric[1], 300));
       }
       GetMetricDataRequest collectorCall =
-          GetMetricDataRequest.builder()
-              .metricDataQueries(collector)
-              .startTime(NOW.minus(Duration.ofHours(1)))
-              .endTime(NOW)
-              .build();
+          Queries.request(collector, NOW.minus(Duration.ofHours(1)), NOW);
 
       // Worst case: 500 different functions, hourly periods over 12 hours (8,640 minutes each).
       List<MetricDataQuery> distinct = new ArrayList<>();
@@ -78,11 +69,7 @@ class GetMetricDataBenchmark {
         distinct.add(query("w" + i, busiest.get(i).name(), "Invocations", "Sum", 3600));
       }
       GetMetricDataRequest worstCall =
-          GetMetricDataRequest.builder()
-              .metricDataQueries(distinct)
-              .startTime(NOW.minus(Duration.ofHours(12)))
-              .endTime(NOW)
-              .build();
+          Queries.request(distinct, NOW.minus(Duration.ofHours(12)), NOW);
 
       report("collector call (84 functions x 6 metrics, 300 s)", cw, collectorCall, 12);
       report("worst case (500 functions, 3600 s over 12 h)", cw, worstCall, 12);

@@ -64,13 +64,7 @@ class GetMetricDataTest {
       queries.add(
           query("q" + i, f.name(), metrics[i / active.size() % metrics.length], "Sum", 300));
     }
-    GetMetricDataResponse response =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(queries)
-                        .startTime(NOW.minus(Duration.ofHours(1)))
-                        .endTime(NOW));
+    GetMetricDataResponse response = lastHour(queries);
 
     assertThat(response.metricDataResults()).hasSize(500);
     assertThat(response.nextToken()).isNull();
@@ -85,14 +79,7 @@ class GetMetricDataTest {
   void aCallWith501QueriesFailsWithInvalidParameterValue() {
     List<MetricDataQuery> queries = queries(501, "Invocations", "Sum", 300);
 
-    assertThatThrownBy(
-            () ->
-                AWS.cw()
-                    .getMetricData(
-                        b ->
-                            b.metricDataQueries(queries)
-                                .startTime(NOW.minus(Duration.ofHours(1)))
-                                .endTime(NOW)))
+    assertThatThrownBy(() -> lastHour(queries))
         .isInstanceOfSatisfying(
             InvalidParameterValueException.class,
             e -> {
@@ -107,14 +94,7 @@ class GetMetricDataTest {
   @Test
   void idsMustStartWithALowercaseLetterAndBeUnique() {
     String name = active.get(0).name();
-    assertThatThrownBy(
-            () ->
-                AWS.cw()
-                    .getMetricData(
-                        b ->
-                            b.metricDataQueries(query("Q1", name, "Invocations", "Sum", 60))
-                                .startTime(NOW.minus(Duration.ofHours(1)))
-                                .endTime(NOW)))
+    assertThatThrownBy(() -> lastHour(query("Q1", name, "Invocations", "Sum", 60)))
         .isInstanceOfSatisfying(
             CloudWatchException.class,
             e -> {
@@ -124,14 +104,9 @@ class GetMetricDataTest {
             });
     assertThatThrownBy(
             () ->
-                AWS.cw()
-                    .getMetricData(
-                        b ->
-                            b.metricDataQueries(
-                                    query("a1", name, "Invocations", "Sum", 60),
-                                    query("a1", name, "Errors", "Sum", 60))
-                                .startTime(NOW.minus(Duration.ofHours(1)))
-                                .endTime(NOW)))
+                lastHour(
+                    query("a1", name, "Invocations", "Sum", 60),
+                    query("a1", name, "Errors", "Sum", 60)))
         .isInstanceOfSatisfying(
             InvalidParameterValueException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"));
@@ -140,14 +115,7 @@ class GetMetricDataTest {
   @Test
   void startTimeMustBeBeforeEndTime() {
     assertThatThrownBy(
-            () ->
-                AWS.cw()
-                    .getMetricData(
-                        b ->
-                            b.metricDataQueries(
-                                    query("a", active.get(0).name(), "Errors", "Sum", 60))
-                                .startTime(NOW)
-                                .endTime(NOW)))
+            () -> get(List.of(query("a", active.get(0).name(), "Errors", "Sum", 60)), NOW, NOW))
         .isInstanceOf(InvalidParameterValueException.class)
         .hasMessageContaining("StartTime must be less than");
   }
@@ -176,12 +144,7 @@ class GetMetricDataTest {
         queries(40, "Duration", "Maximum", 60).stream()
             .map(q -> q.toBuilder().id("d" + q.id()).build())
             .toList());
-    GetMetricDataRequest large =
-        GetMetricDataRequest.builder()
-            .metricDataQueries(queries)
-            .startTime(NOW.minus(Duration.ofHours(3)))
-            .endTime(NOW)
-            .build();
+    GetMetricDataRequest large = Queries.request(queries, NOW.minus(Duration.ofHours(3)), NOW);
     GetMetricDataResponse single = AWS.cw().getMetricData(large);
     assertThat(single.nextToken()).isNull();
 
@@ -223,15 +186,12 @@ class GetMetricDataTest {
   void startTimeIsInclusiveAndEndTimeExclusive() {
     SimulatedFunction busy = busiest();
     Instant start = NOW.minus(Duration.ofMinutes(30));
-    GetMetricDataResponse response =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
-                        .startTime(start)
-                        .endTime(start.plus(Duration.ofMinutes(5)))
-                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
-    assertThat(response.metricDataResults().get(0).timestamps())
+    MetricDataResult result =
+        ascending(
+            query("a", busy.name(), "Invocations", "SampleCount", 60),
+            start,
+            start.plus(Duration.ofMinutes(5)));
+    assertThat(result.timestamps())
         .containsExactly(
             start,
             start.plusSeconds(60),
@@ -244,15 +204,12 @@ class GetMetricDataTest {
   void periodsAreAlignedToTheStartTimeRoundedDownToTheMinute() {
     SimulatedFunction busy = busiest();
     Instant start = Instant.parse("2026-11-20T10:07:42Z");
-    GetMetricDataResponse response =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
-                        .startTime(start)
-                        .endTime(Instant.parse("2026-11-20T10:32:00Z"))
-                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
-    assertThat(response.metricDataResults().get(0).timestamps())
+    MetricDataResult result =
+        ascending(
+            query("a", busy.name(), "Invocations", "Sum", 300),
+            start,
+            Instant.parse("2026-11-20T10:32:00Z"));
+    assertThat(result.timestamps())
         .containsExactly(
             Instant.parse("2026-11-20T10:07:00Z"),
             Instant.parse("2026-11-20T10:12:00Z"),
@@ -265,11 +222,10 @@ class GetMetricDataTest {
   void scanByChoosesTheOrderOfTimestamps() {
     SimulatedFunction busy = busiest();
     GetMetricDataRequest request =
-        GetMetricDataRequest.builder()
-            .metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 300))
-            .startTime(NOW.minus(Duration.ofHours(2)))
-            .endTime(NOW)
-            .build();
+        Queries.request(
+            List.of(query("a", busy.name(), "Invocations", "Sum", 300)),
+            NOW.minus(Duration.ofHours(2)),
+            NOW);
     List<Instant> descending =
         AWS.cw().getMetricData(request).metricDataResults().get(0).timestamps();
     List<Instant> ascending =
@@ -302,20 +258,17 @@ class GetMetricDataTest {
   @Test
   void aWindowReachingBackBeforeTheDataStartsReturnsOnlyTheDataHours() {
     SimulatedFunction busy = busiest();
-    GetMetricDataResponse response =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(query("a", busy.name(), "Invocations", "Sum", 3600))
-                        .startTime(Instant.parse("2020-01-01T00:00:05Z"))
-                        .endTime(NOW)
-                        .scanBy(ScanBy.TIMESTAMP_ASCENDING));
-    List<Instant> timestamps = response.metricDataResults().get(0).timestamps();
+    MetricDataResult result =
+        ascending(
+            query("a", busy.name(), "Invocations", "Sum", 3600),
+            Instant.parse("2020-01-01T00:00:05Z"),
+            NOW);
+    List<Instant> timestamps = result.timestamps();
     assertThat(timestamps.get(0)).isEqualTo(AWS.sim().start());
     assertThat(timestamps).allMatch(t -> t.getEpochSecond() % 3600 == 0);
     assertThat(timestamps.get(timestamps.size() - 1))
         .isEqualTo(Instant.parse("2026-11-20T11:00:00Z"));
-    double sum = response.metricDataResults().get(0).values().stream().mapToDouble(d -> d).sum();
+    double sum = result.values().stream().mapToDouble(d -> d).sum();
     assertThat(sum)
         .isEqualTo(
             (double)
@@ -331,12 +284,10 @@ class GetMetricDataTest {
     Instant start = NOW.minus(Duration.ofMinutes(10));
     // Default lag 3 minutes: minutes ending by 11:57 are visible, i.e. up to the 11:56 minute.
     GetMetricDataResponse now =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(query("a", busy.name(), "Invocations", "SampleCount", 60))
-                        .startTime(start)
-                        .endTime(NOW.plus(Duration.ofMinutes(5))));
+        get(
+            List.of(query("a", busy.name(), "Invocations", "SampleCount", 60)),
+            start,
+            NOW.plus(Duration.ofMinutes(5)));
     assertThat(now.metricDataResults().get(0).timestamps().get(0))
         .isEqualTo(Instant.parse("2026-11-20T11:56:00Z"));
   }
@@ -348,13 +299,7 @@ class GetMetricDataTest {
     for (String stat : List.of("Sum", "SampleCount", "Average", "Minimum", "Maximum")) {
       stats.add(query(stat.toLowerCase(), busy.name(), "Duration", stat, 300));
     }
-    GetMetricDataResponse r =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(stats)
-                        .startTime(NOW.minus(Duration.ofHours(1)))
-                        .endTime(NOW));
+    GetMetricDataResponse r = lastHour(stats);
     Map<String, List<Double>> values = new HashMap<>();
     r.metricDataResults().forEach(m -> values.put(m.id(), m.values()));
     for (int i = 0; i < values.get("sum").size(); i++) {
@@ -374,15 +319,13 @@ class GetMetricDataTest {
             .findFirst()
             .orElseThrow();
     GetMetricDataResponse r =
-        AWS.cw()
-            .getMetricData(
-                b ->
-                    b.metricDataQueries(
-                            query("idle", idle.name(), "Invocations", "Sum", 300),
-                            query("nosuch", "no-such-function", "Invocations", "Sum", 300),
-                            query("other", busiest().name(), "NoSuchMetric", "Sum", 300))
-                        .startTime(NOW.minus(Duration.ofHours(3)))
-                        .endTime(NOW));
+        get(
+            List.of(
+                query("idle", idle.name(), "Invocations", "Sum", 300),
+                query("nosuch", "no-such-function", "Invocations", "Sum", 300),
+                query("other", busiest().name(), "NoSuchMetric", "Sum", 300)),
+            NOW.minus(Duration.ofHours(3)),
+            NOW);
     assertThat(r.metricDataResults()).hasSize(3);
     assertThat(r.metricDataResults()).allSatisfy(m -> assertThat(m.values()).isEmpty());
   }
@@ -390,26 +333,43 @@ class GetMetricDataTest {
   @Test
   void getMetricDataCountsTheMetricsRequested() {
     long before = AWS.sim().stats().metricsRequested();
-    AWS.cw()
-        .getMetricData(
-            b ->
-                b.metricDataQueries(queries(7, "Errors", "Sum", 300))
-                    .startTime(NOW.minus(Duration.ofHours(1)))
-                    .endTime(NOW));
+    lastHour(queries(7, "Errors", "Sum", 300));
     assertThat(AWS.sim().stats().metricsRequested() - before).isEqualTo(7);
   }
 
   static int points(SimulatedFunction f, Instant start, Instant end, int period) {
-    return AWS.cw()
-        .getMetricData(
-            b ->
-                b.metricDataQueries(query("a", f.name(), "Invocations", "SampleCount", period))
-                    .startTime(start)
-                    .endTime(end))
+    return get(List.of(query("a", f.name(), "Invocations", "SampleCount", period)), start, end)
         .metricDataResults()
         .get(0)
         .values()
         .size();
+  }
+
+  /** GetMetricData for the queries from {@code start} to {@code end}, newest first. */
+  static GetMetricDataResponse get(List<MetricDataQuery> queries, Instant start, Instant end) {
+    return AWS.cw().getMetricData(Queries.request(queries, start, end));
+  }
+
+  /** GetMetricData for the queries over the hour before {@link #NOW}. */
+  static GetMetricDataResponse lastHour(MetricDataQuery... queries) {
+    return lastHour(List.of(queries));
+  }
+
+  static GetMetricDataResponse lastHour(List<MetricDataQuery> queries) {
+    return get(queries, NOW.minus(Duration.ofHours(1)), NOW);
+  }
+
+  /** The one query's result from {@code start} to {@code end}, oldest first. */
+  static MetricDataResult ascending(MetricDataQuery query, Instant start, Instant end) {
+    return AWS.cw()
+        .getMetricData(
+            b ->
+                b.metricDataQueries(query)
+                    .startTime(start)
+                    .endTime(end)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING))
+        .metricDataResults()
+        .get(0);
   }
 
   /** A function invoked every minute (steady and busy), so every period has data. */

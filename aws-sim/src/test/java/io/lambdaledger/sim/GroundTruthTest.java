@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
 /** What CloudWatch reports adds up to the simulator's ground truth, for any window. */
@@ -23,12 +22,7 @@ class GroundTruthTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   @RegisterExtension
-  static final SimulatedCloudWatch AWS =
-      new SimulatedCloudWatch(
-          SimulatorSettings.defaults()
-              .withFunctions(60)
-              .withSeed(7)
-              .withClock(new MutableClock(NOW)));
+  static final SimulatedCloudWatch AWS = new SimulatedCloudWatch(TestSettings.at(NOW, 60, 7));
 
   @ParameterizedTest(name = "[{0}, {1}) at period {2}")
   @CsvSource({
@@ -54,13 +48,7 @@ class GroundTruthTest {
       queries.add(query("pci" + i, name, "ProvisionedConcurrencyInvocations", "Sum", period));
     }
     Map<String, Queries.Series> series =
-        Queries.fetchAll(
-            AWS.cw(),
-            GetMetricDataRequest.builder()
-                .metricDataQueries(queries)
-                .startTime(start)
-                .endTime(end)
-                .build());
+        Queries.fetchAll(AWS.cw(), Queries.request(queries, start, end));
 
     assertThat(truth.invocations()).isPositive();
     for (int i = 0; i < lines.size(); i++) {

@@ -64,12 +64,7 @@ class InitAndDiscountsTest {
 
   @Test
   void initIsNotInTheDurationMetricButIsInTheBillAndShownApart() {
-    try (AwsSimulator sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(40)
-                .withSeed(11)
-                .withClock(new MutableClock(NOW)))) {
+    try (AwsSimulator sim = AwsSimulator.start(TestSettings.at(NOW, 40, 11))) {
       Truth truth = sim.truth(OCTOBER, NOVEMBER);
       long coldStarts = truth.functions().stream().mapToLong(FunctionTruth::coldStarts).sum();
       long initBilledMs = truth.functions().stream().mapToLong(FunctionTruth::initBilledMs).sum();

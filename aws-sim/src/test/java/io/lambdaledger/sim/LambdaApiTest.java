@@ -27,12 +27,7 @@ class LambdaApiTest {
 
   @BeforeAll
   static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(1000)
-                .withSeed(7)
-                .withClock(new MutableClock(NOW)));
+    sim = AwsSimulator.start(TestSettings.at(NOW, 1000, 7));
     lambda = Sdk.lambda(sim.endpoint(), "us-east-1");
   }
 

@@ -21,12 +21,7 @@ class ListMetricsTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   @RegisterExtension
-  static final SimulatedCloudWatch AWS =
-      new SimulatedCloudWatch(
-          SimulatorSettings.defaults()
-              .withFunctions(400)
-              .withSeed(3)
-              .withClock(new MutableClock(NOW)));
+  static final SimulatedCloudWatch AWS = new SimulatedCloudWatch(TestSettings.at(NOW, 400, 3));
 
   static List<Metric> list(
       java.util.function.Consumer<

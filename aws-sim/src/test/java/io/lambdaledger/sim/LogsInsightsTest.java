@@ -63,14 +63,7 @@ class LogsInsightsTest {
     sim.resetStats();
     Instant from = Instant.parse("2026-11-10T00:00:00Z");
     Instant to = Instant.parse("2026-11-12T00:00:00Z");
-    String id =
-        logs.startQuery(
-                b ->
-                    b.logGroupName("/aws/lambda/savings-memory-1")
-                        .startTime(from.getEpochSecond())
-                        .endTime(to.getEpochSecond())
-                        .queryString(QUERY))
-            .queryId();
+    String id = startQuery("/aws/lambda/savings-memory-1", from, to, QUERY);
     GetQueryResultsResponse first = logs.getQueryResults(b -> b.queryId(id));
     assertEquals(QueryStatus.RUNNING, first.status());
     GetQueryResultsResponse done = logs.getQueryResults(b -> b.queryId(id));
@@ -111,22 +104,26 @@ class LogsInsightsTest {
   void unknownLogGroupsAndUnsupportedQueriesAreRefusedAsAwsDoes() {
     assertThrows(
         ResourceNotFoundException.class,
-        () ->
-            logs.startQuery(
-                b ->
-                    b.logGroupName("/aws/lambda/no-such-function")
-                        .startTime(NOW.getEpochSecond() - 86_400)
-                        .endTime(NOW.getEpochSecond())
-                        .queryString(QUERY)));
+        () -> startQuery("/aws/lambda/no-such-function", NOW.minusSeconds(86_400), NOW, QUERY));
     assertThrows(
         MalformedQueryException.class,
         () ->
-            logs.startQuery(
-                b ->
-                    b.logGroupName("/aws/lambda/savings-memory-1")
-                        .startTime(NOW.getEpochSecond() - 86_400)
-                        .endTime(NOW.getEpochSecond())
-                        .queryString("fields @message | sort @timestamp desc")));
+            startQuery(
+                "/aws/lambda/savings-memory-1",
+                NOW.minusSeconds(86_400),
+                NOW,
+                "fields @message | sort @timestamp desc"));
+  }
+
+  /** Starts a Logs Insights query over one log group; returns its id. */
+  private static String startQuery(String logGroup, Instant from, Instant to, String query) {
+    return logs.startQuery(
+            b ->
+                b.logGroupName(logGroup)
+                    .startTime(from.getEpochSecond())
+                    .endTime(to.getEpochSecond())
+                    .queryString(query))
+        .queryId();
   }
 
   @Test
@@ -150,9 +147,7 @@ class LogsInsightsTest {
 
   @Test
   void theGeneratedEstateStaysAsItWasWithoutTheCases() {
-    try (AwsSimulator plain =
-        AwsSimulator.start(
-            SimulatorSettings.defaults().withFunctions(20).withClock(new MutableClock(NOW)))) {
+    try (AwsSimulator plain = AwsSimulator.start(TestSettings.at(NOW, 20))) {
       Instant from = Instant.parse("2026-11-10T00:00:00Z");
       Instant to = Instant.parse("2026-11-11T00:00:00Z");
       Truth withCases = sim.truth(from, to);

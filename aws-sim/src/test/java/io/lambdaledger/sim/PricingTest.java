@@ -28,11 +28,7 @@ class PricingTest {
 
   @BeforeAll
   static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(5)
-                .withClock(new MutableClock(Instant.parse("2026-11-20T12:00:00Z"))));
+    sim = AwsSimulator.start(TestSettings.at(Instant.parse("2026-11-20T12:00:00Z"), 5));
     pricing = Sdk.pricing(sim.endpoint());
   }
 

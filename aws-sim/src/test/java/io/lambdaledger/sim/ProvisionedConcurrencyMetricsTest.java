@@ -28,12 +28,7 @@ class ProvisionedConcurrencyMetricsTest {
   private static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
 
   @RegisterExtension
-  static final SimulatedCloudWatch AWS =
-      new SimulatedCloudWatch(
-          SimulatorSettings.defaults()
-              .withFunctions(120)
-              .withSeed(11)
-              .withClock(new MutableClock(NOW)));
+  static final SimulatedCloudWatch AWS = new SimulatedCloudWatch(TestSettings.at(NOW, 120, 11));
 
   private static MetricDataQuery perAlias(String id, String function, String metric, String stat) {
     return perResource(id, function, function + ":live", metric, stat);

@@ -1,5 +1,6 @@
 package io.lambdaledger.sim;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ final class Queries {
     return MetricDataQuery.builder()
         .id(id)
         .metricStat(MetricStat.builder().metric(metric.build()).period(period).stat(stat).build())
+        .build();
+  }
+
+  /** A GetMetricData call for the queries from {@code start} (inclusive) to {@code end}. */
+  static GetMetricDataRequest request(List<MetricDataQuery> queries, Instant start, Instant end) {
+    return GetMetricDataRequest.builder()
+        .metricDataQueries(queries)
+        .startTime(start)
+        .endTime(end)
         .build();
   }
 

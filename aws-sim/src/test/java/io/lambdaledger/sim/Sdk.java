@@ -4,6 +4,8 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,12 +31,7 @@ final class Sdk {
 
   static CloudWatchClient cloudWatch(
       URI endpoint, String region, AwsCredentialsProvider credentials) {
-    return CloudWatchClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .httpClient(HTTP)
-        .build();
+    return build(CloudWatchClient.builder(), endpoint, Region.of(region), credentials);
   }
 
   static LambdaClient lambda(URI endpoint, String region) {
@@ -42,37 +39,42 @@ final class Sdk {
   }
 
   static LambdaClient lambda(URI endpoint, String region, AwsCredentialsProvider credentials) {
-    return LambdaClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .httpClient(HTTP)
-        .build();
+    return build(LambdaClient.builder(), endpoint, Region.of(region), credentials);
   }
 
   static StsClient sts(URI endpoint, String region) {
-    return StsClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(DUMMY)
-        .httpClient(HTTP)
-        .build();
+    return build(StsClient.builder(), endpoint, Region.of(region), DUMMY);
   }
 
   static PricingClient pricing(URI endpoint) {
-    return PricingClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(DUMMY)
-        .httpClient(HTTP)
-        .build();
+    return build(PricingClient.builder(), endpoint, Region.US_EAST_1, DUMMY);
   }
 
   static ResourceGroupsTaggingApiClient tagging(URI endpoint, String region) {
-    return ResourceGroupsTaggingApiClient.builder()
+    return build(ResourceGroupsTaggingApiClient.builder(), endpoint, Region.of(region), DUMMY);
+  }
+
+  /**
+   * A client in {@code us-east-1} that tries each call once, over the SDK's default HTTP client: to
+   * see the simulator's faults as the caller gets them.
+   */
+  static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C withoutRetries(
+      B builder, URI endpoint) {
+    return builder
         .endpointOverride(endpoint)
-        .region(Region.of(region))
+        .region(Region.US_EAST_1)
         .credentialsProvider(DUMMY)
+        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+        .build();
+  }
+
+  /** Any service's client on the simulator's endpoint, over the shared HTTP client. */
+  private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(
+      B builder, URI endpoint, Region region, AwsCredentialsProvider credentials) {
+    return builder
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(credentials)
         .httpClient(HTTP)
         .build();
   }

@@ -22,12 +22,7 @@ class StsTest {
   static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
   static AwsSimulator start(String externalId) {
-    return AwsSimulator.start(
-        SimulatorSettings.defaults()
-            .withFunctions(30)
-            .withAccounts(3)
-            .withClock(new MutableClock(NOW))
-            .withExternalId(externalId));
+    return AwsSimulator.start(TestSettings.at(NOW, 30).withAccounts(3).withExternalId(externalId));
   }
 
   @Test

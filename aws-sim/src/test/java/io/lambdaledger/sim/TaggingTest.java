@@ -20,10 +20,7 @@ class TaggingTest {
   @Test
   void getResourcesPagesThroughTheTaggedFunctionsOnly() {
     try (AwsSimulator sim =
-            AwsSimulator.start(
-                SimulatorSettings.defaults()
-                    .withFunctions(250)
-                    .withClock(new MutableClock(Instant.parse("2026-11-20T12:00:00Z"))));
+            AwsSimulator.start(TestSettings.at(Instant.parse("2026-11-20T12:00:00Z"), 250));
         ResourceGroupsTaggingApiClient tagging = Sdk.tagging(sim.endpoint(), "us-east-1")) {
       List<GetResourcesResponse> pages = new ArrayList<>();
       tagging

@@ -24,11 +24,7 @@ class WireFormatTest {
 
   @BeforeAll
   static void start() {
-    sim =
-        AwsSimulator.start(
-            SimulatorSettings.defaults()
-                .withFunctions(10)
-                .withClock(new MutableClock(Instant.parse("2026-11-20T12:00:00Z"))));
+    sim = AwsSimulator.start(TestSettings.at(Instant.parse("2026-11-20T12:00:00Z"), 10));
   }
 
   @AfterAll

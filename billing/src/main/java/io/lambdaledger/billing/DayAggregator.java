@@ -1,13 +1,10 @@
 package io.lambdaledger.billing;
 
 import io.lambdaledger.core.bill.BillLine;
-import io.lambdaledger.core.bill.ChargeKind;
-import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.db.BillStore;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Sums one file's lines that share function, day, charge kind, line type, usage type, accounts and
@@ -20,52 +17,18 @@ final class DayAggregator {
 
   static final int MAX_KEYS = 100_000;
 
-  private static final class Key {
-    String payer;
-    String account;
-    String region;
-    String function;
-    int epochDay;
-    ChargeKind kind;
-    LineType type;
-    String usageType;
-    String invoiceId;
+  private static final class Key extends LineKey {
     int hash;
 
-    Key set(MappedLine l) {
-      payer = l.payer;
-      account = l.account;
-      region = l.region;
-      function = l.function;
-      epochDay = l.epochDay;
-      kind = l.kind;
-      type = l.type;
-      usageType = l.usageType;
-      invoiceId = l.invoice;
-      int h = Objects.hashCode(function);
-      h = 31 * h + epochDay;
-      h = 31 * h + kind.ordinal();
-      h = 31 * h + type.ordinal();
-      h = 31 * h + usageType.hashCode();
-      h = 31 * h + account.hashCode();
-      h = 31 * h + payer.hashCode();
-      h = 31 * h + region.hashCode();
-      h = 31 * h + Objects.hashCode(invoiceId);
-      hash = h;
+    Key set(LineKey l) {
+      setKey(l);
+      hash = keyHash();
       return this;
     }
 
     Key copy() {
       Key k = new Key();
-      k.payer = payer;
-      k.account = account;
-      k.region = region;
-      k.function = function;
-      k.epochDay = epochDay;
-      k.kind = kind;
-      k.type = type;
-      k.usageType = usageType;
-      k.invoiceId = invoiceId;
+      k.setKey(this);
       k.hash = hash;
       return k;
     }
@@ -77,17 +40,7 @@ final class DayAggregator {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k
-          && k.hash == hash
-          && k.epochDay == epochDay
-          && k.kind == kind
-          && k.type == type
-          && Objects.equals(k.function, function)
-          && k.usageType.equals(usageType)
-          && k.account.equals(account)
-          && k.payer.equals(payer)
-          && k.region.equals(region)
-          && Objects.equals(k.invoiceId, invoiceId);
+      return o instanceof Key k && k.hash == hash && sameKey(k);
     }
   }
 
@@ -155,7 +108,7 @@ final class DayAggregator {
               s.list.toBigDecimal(),
               s.billed.toBigDecimal(),
               s.net.toBigDecimal(),
-              k.invoiceId));
+              k.invoice));
     }
     sums.clear();
   }

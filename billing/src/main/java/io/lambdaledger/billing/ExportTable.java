@@ -9,16 +9,20 @@ enum ExportTable {
   CUR2(
       List.of(
           "bill_payer_account_id",
+          "bill_invoice_id",
           "line_item_usage_account_id",
           "line_item_product_code",
           "line_item_resource_id",
           "line_item_line_item_type",
+          "line_item_line_item_description",
           "line_item_usage_type",
           "line_item_usage_start_date",
           "line_item_usage_amount",
           "line_item_unblended_cost",
           "pricing_public_on_demand_cost",
-          "savings_plan_savings_plan_effective_cost")),
+          "product_region_code",
+          "savings_plan_savings_plan_effective_cost"),
+      Set.of("bill_invoice_id", "line_item_line_item_description", "product_region_code")),
   /** FOCUS 1.2 with AWS's {@code x_} columns. */
   FOCUS(
       List.of(
@@ -34,13 +38,20 @@ enum ExportTable {
           "ConsumedQuantity",
           "RegionId",
           "CommitmentDiscountId",
+          "InvoiceId",
           "x_ServiceCode",
-          "x_UsageType"));
+          "x_UsageType"),
+      Set.of("InvoiceId"));
 
+  /** Every column the import reads, in the order {@link LineMapper}'s indexes refer to. */
+  final List<String> columns;
+
+  /** The columns an export must have: all those read but the optional ones, in the same order. */
   final List<String> required;
 
-  ExportTable(List<String> required) {
-    this.required = required;
+  ExportTable(List<String> columns, Set<String> optional) {
+    this.columns = columns;
+    this.required = columns.stream().filter(column -> !optional.contains(column)).toList();
   }
 
   /** The table the columns belong to; every column the import needs must be there. */

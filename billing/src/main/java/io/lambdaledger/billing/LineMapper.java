@@ -23,7 +23,7 @@ final class LineMapper {
   /** Most values remembered per map; past it a map starts afresh. */
   private static final int MEMO = 100_000;
 
-  // CUR 2.0 columns, in the order of CUR_COLUMNS.
+  // CUR 2.0 columns, in the order of ExportTable.CUR2.columns.
   private static final int C_PAYER = 0;
   private static final int C_INVOICE = 1;
   private static final int C_ACCOUNT = 2;
@@ -39,24 +39,7 @@ final class LineMapper {
   private static final int C_REGION = 12;
   private static final int C_EFFECTIVE = 13;
 
-  static final List<String> CUR_COLUMNS =
-      List.of(
-          "bill_payer_account_id",
-          "bill_invoice_id",
-          "line_item_usage_account_id",
-          "line_item_product_code",
-          "line_item_resource_id",
-          "line_item_line_item_type",
-          "line_item_line_item_description",
-          "line_item_usage_type",
-          "line_item_usage_start_date",
-          "line_item_usage_amount",
-          "line_item_unblended_cost",
-          "pricing_public_on_demand_cost",
-          "product_region_code",
-          "savings_plan_savings_plan_effective_cost");
-
-  // FOCUS columns, in the order of FOCUS_COLUMNS.
+  // FOCUS columns, in the order of ExportTable.FOCUS.columns.
   private static final int F_ACCOUNT = 0;
   private static final int F_SUB_ACCOUNT = 1;
   private static final int F_RESOURCE = 2;
@@ -73,24 +56,6 @@ final class LineMapper {
   private static final int F_SERVICE_CODE = 13;
   private static final int F_USAGE_TYPE = 14;
 
-  static final List<String> FOCUS_COLUMNS =
-      List.of(
-          "BillingAccountId",
-          "SubAccountId",
-          "ResourceId",
-          "ServiceName",
-          "ChargeCategory",
-          "ChargePeriodStart",
-          "ListCost",
-          "BilledCost",
-          "EffectiveCost",
-          "ConsumedQuantity",
-          "RegionId",
-          "CommitmentDiscountId",
-          "InvoiceId",
-          "x_ServiceCode",
-          "x_UsageType");
-
   /** A resource id that is not a function's ARN. */
   private static final String[] NOT_A_FUNCTION = new String[0];
 
@@ -106,7 +71,7 @@ final class LineMapper {
 
   /** The columns a reader must present, in the order {@link Row}'s indexes refer to. */
   static List<String> columns(ExportTable table) {
-    return table == ExportTable.CUR2 ? CUR_COLUMNS : FOCUS_COLUMNS;
+    return table.columns;
   }
 
   /** The row as a line (reused: valid until the next call), or null if it is not Lambda's. */

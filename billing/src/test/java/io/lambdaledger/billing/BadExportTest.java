@@ -7,6 +7,7 @@ import com.jerolba.carpet.CarpetWriter;
 import com.jerolba.carpet.annotation.Alias;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -35,13 +38,13 @@ class BadExportTest {
   static final String GOOD_CSV =
       "exports/lambda-cur2-csv/data/BILLING_PERIOD=2026-10/lambda-cur2-csv-00001.csv.gz";
 
-  static TestClock clock;
+  static MutableClock clock;
   static AwsSimulator sim;
   static S3Client s3;
 
   @BeforeAll
   static void start() {
-    clock = new TestClock(Instant.parse("2026-10-06T07:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-10-06T07:00:00Z"));
     sim =
         AwsSimulator.start(
             SimulatorSettings.defaults()
@@ -59,33 +62,11 @@ class BadExportTest {
   }
 
   /** Puts an export under bad/NAME whose manifest lists one data file with these bytes. */
-  static String export(String name, String fileName, byte[] data, String columnsJson) {
-    String base = "bad/" + name;
-    String dataKey = base + "/data/BILLING_PERIOD=2026-10/" + fileName;
+  static String export(String name, String fileName, byte[] data) {
+    String dataKey = "bad/" + name + "/data/BILLING_PERIOD=2026-10/" + fileName;
     s3.putObject(b -> b.bucket(BUCKET).key(dataKey), RequestBody.fromBytes(data));
-    String manifest =
-        "{\"executionId\":\"e-"
-            + name
-            + "\",\"columns\":"
-            + columnsJson
-            + ",\"dataFiles\":[\"s3://"
-            + BUCKET
-            + "/"
-            + dataKey
-            + "\"]}";
-    s3.putObject(
-        b ->
-            b.bucket(BUCKET)
-                .key(base + "/metadata/BILLING_PERIOD=2026-10/" + name + "-Manifest.json"),
-        RequestBody.fromString(manifest));
-    return "s3://" + BUCKET + "/" + base;
-  }
-
-  static String curColumns() {
-    return "["
-        + String.join(
-            ",", ExportTable.CUR2.required.stream().map(c -> "{\"name\":\"" + c + "\"}").toList())
-        + "]";
+    return TestS3.putManifest(
+        s3, BUCKET, "bad", name, "e-" + name, ExportTable.CUR2.required, List.of(dataKey));
   }
 
   static byte[] gzip(String text) throws IOException {
@@ -101,41 +82,41 @@ class BadExportTest {
     assertThat(store.totals("2026-10").lines()).isZero();
   }
 
-  @OnEachDatabase
-  void aFolderWithoutManifestIsBadInputNamingWhereItLooked(DatabaseKind kind) {
+  /**
+   * Imports October of {@code export} into a fresh database of this kind: it must fail as bad input
+   * and leave nothing imported. Returns the failure, for its message.
+   */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertBadInput(
+      DatabaseKind kind, String export) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       BillStore store = new BillStore(db.dsl());
       BillImporter importer = new BillImporter(s3, store, clock);
-      assertThatThrownBy(
-              () -> importer.importExport("s3://" + BUCKET + "/exports/no-such-export", MONTH))
-          .isInstanceOf(BillImportException.class)
-          .hasMessage(
-              "s3://lambda-ledger-billing/exports/no-such-export/metadata/BILLING_PERIOD=2026-10/:"
-                  + " no export manifest (…-Manifest.json) here; is --export the export's folder?")
-          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
+      AbstractThrowableAssert<?, ? extends Throwable> failure =
+          assertThatThrownBy(() -> importer.importExport(export, MONTH))
+              .isInstanceOf(BillImportException.class)
+              .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
+      assertNothingImported(store, export);
+      return failure;
     }
+  }
+
+  @OnEachDatabase
+  void aFolderWithoutManifestIsBadInputNamingWhereItLooked(DatabaseKind kind) {
+    assertBadInput(kind, "s3://" + BUCKET + "/exports/no-such-export")
+        .hasMessage(
+            "s3://lambda-ledger-billing/exports/no-such-export/metadata/BILLING_PERIOD=2026-10/:"
+                + " no export manifest (…-Manifest.json) here; is --export the export's folder?");
   }
 
   @OnEachDatabase
   void aTruncatedGzipIsBadInputAndLeavesNothingHalfImported(DatabaseKind kind) {
     byte[] good = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(GOOD_CSV)).asByteArray();
     String export =
-        export(
-            "truncated",
-            "truncated-00001.csv.gz",
-            Arrays.copyOf(good, good.length / 2),
-            curColumns());
-    try (TestDatabase db = TestDatabases.fresh(kind)) {
-      BillStore store = new BillStore(db.dsl());
-      BillImporter importer = new BillImporter(s3, store, clock);
-      assertThatThrownBy(() -> importer.importExport(export, MONTH))
-          .isInstanceOf(BillImportException.class)
-          .hasMessageStartingWith(
-              "s3://lambda-ledger-billing/bad/truncated/data/BILLING_PERIOD=2026-10/"
-                  + "truncated-00001.csv.gz: truncated or corrupt gzip")
-          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
-      assertNothingImported(store, export);
-    }
+        export("truncated", "truncated-00001.csv.gz", Arrays.copyOf(good, good.length / 2));
+    assertBadInput(kind, export)
+        .hasMessageStartingWith(
+            "s3://lambda-ledger-billing/bad/truncated/data/BILLING_PERIOD=2026-10/"
+                + "truncated-00001.csv.gz: truncated or corrupt gzip");
   }
 
   /** A CUR 2.0 Parquet row without line_item_resource_id. */
@@ -170,20 +151,12 @@ class BadExportTest {
               0));
     }
     // The manifest claims every column; the file does not have them all.
-    String export =
-        export("nocolumn", "nocolumn-00001.snappy.parquet", bytes.toByteArray(), curColumns());
-    try (TestDatabase db = TestDatabases.fresh(kind)) {
-      BillStore store = new BillStore(db.dsl());
-      BillImporter importer = new BillImporter(s3, store, clock);
-      assertThatThrownBy(() -> importer.importExport(export, MONTH))
-          .isInstanceOf(BillImportException.class)
-          .hasMessage(
-              "s3://lambda-ledger-billing/bad/nocolumn/data/BILLING_PERIOD=2026-10/"
-                  + "nocolumn-00001.snappy.parquet: column line_item_resource_id is missing"
-                  + " (create the export with INCLUDE_RESOURCES)")
-          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
-      assertNothingImported(store, export);
-    }
+    String export = export("nocolumn", "nocolumn-00001.snappy.parquet", bytes.toByteArray());
+    assertBadInput(kind, export)
+        .hasMessage(
+            "s3://lambda-ledger-billing/bad/nocolumn/data/BILLING_PERIOD=2026-10/"
+                + "nocolumn-00001.snappy.parquet: column line_item_resource_id is missing"
+                + " (create the export with INCLUDE_RESOURCES)");
   }
 
   @OnEachDatabase
@@ -192,19 +165,11 @@ class BadExportTest {
     String row =
         "111122223333,111122223333,AmazonEC2,i-0abc,Usage,USE1-BoxUsage:t3.micro,"
             + "2026-10-02T00:00:00.000Z,24,0.2496,0.2496,0";
-    String export =
-        export("ec2", "ec2-00001.csv.gz", gzip(header + "\n" + row + "\n"), curColumns());
-    try (TestDatabase db = TestDatabases.fresh(kind)) {
-      BillStore store = new BillStore(db.dsl());
-      BillImporter importer = new BillImporter(s3, store, clock);
-      assertThatThrownBy(() -> importer.importExport(export, MONTH))
-          .isInstanceOf(BillImportException.class)
-          .hasMessage(
-              "s3://lambda-ledger-billing/bad/ec2/metadata/BILLING_PERIOD=2026-10/ec2-Manifest.json:"
-                  + " no AWS Lambda line items in 1 rows; is this an export of another service?")
-          .satisfies(e -> assertThat(((BillImportException) e).badInput()).isTrue());
-      assertNothingImported(store, export);
-    }
+    String export = export("ec2", "ec2-00001.csv.gz", gzip(header + "\n" + row + "\n"));
+    assertBadInput(kind, export)
+        .hasMessage(
+            "s3://lambda-ledger-billing/bad/ec2/metadata/BILLING_PERIOD=2026-10/ec2-Manifest.json:"
+                + " no AWS Lambda line items in 1 rows; is this an export of another service?");
   }
 
   @OnEachDatabase

@@ -35,11 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -103,15 +99,7 @@ class BillImportBenchmarkTest {
             });
     drain.setDaemon(true);
     drain.start();
-    s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(endpoint))
-            .region(Region.US_EAST_1)
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "x")))
-            .httpClient(UrlConnectionHttpClient.builder().build())
-            .build();
+    s3 = TestS3.client(URI.create(endpoint));
     s3.createBucket(b -> b.bucket(BUCKET));
   }
 
@@ -175,23 +163,14 @@ class BillImportBenchmarkTest {
     return out;
   }
 
-  static final String[] CSV_COLUMNS = {
-    "bill_payer_account_id",
-    "bill_invoice_id",
-    "line_item_usage_account_id",
-    "line_item_product_code",
-    "line_item_resource_id",
-    "line_item_line_item_type",
-    "line_item_line_item_description",
-    "line_item_usage_type",
-    "line_item_usage_start_date",
-    "line_item_usage_end_date",
-    "line_item_usage_amount",
-    "line_item_unblended_cost",
-    "pricing_public_on_demand_cost",
-    "product_region_code",
-    "savings_plan_savings_plan_effective_cost"
-  };
+  /** The columns the import reads, with the end date after the start as AWS writes it. */
+  static final List<String> CSV_COLUMNS = withEndDate(ExportTable.CUR2.columns);
+
+  private static List<String> withEndDate(List<String> columns) {
+    List<String> written = new ArrayList<>(columns);
+    written.add(written.indexOf("line_item_usage_start_date") + 1, "line_item_usage_end_date");
+    return List.copyOf(written);
+  }
 
   record ParquetLine(
       @Alias("bill_payer_account_id") String payer,
@@ -282,30 +261,9 @@ class BillImportBenchmarkTest {
               + "/data/BILLING_PERIOD=2026-10/"
               + String.format("%s-%05d%s", name, part, parquet ? ".snappy.parquet" : ".csv.gz");
       s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(data));
-      files.add("\"s3://" + BUCKET + "/" + key + "\"");
+      files.add(key);
     }
-    StringBuilder columns = new StringBuilder();
-    for (String c : CSV_COLUMNS) {
-      columns
-          .append(columns.length() == 0 ? "" : ",")
-          .append("{\"name\":\"")
-          .append(c)
-          .append("\"}");
-    }
-    String manifest =
-        "{\"executionId\":\"bench-"
-            + name
-            + "\",\"columns\":["
-            + columns
-            + "],\"dataFiles\":["
-            + String.join(",", files)
-            + "]}";
-    s3.putObject(
-        b ->
-            b.bucket(BUCKET)
-                .key(base + "/metadata/BILLING_PERIOD=2026-10/" + name + "-Manifest.json"),
-        RequestBody.fromString(manifest));
-    return "s3://" + BUCKET + "/" + base;
+    return TestS3.putManifest(s3, BUCKET, "bench", name, "bench-" + name, CSV_COLUMNS, files);
   }
 
   /** The databases to import into: {@code -Dbill.bench.databases=postgresql,h2}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.bill.LineType;
 import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
@@ -34,14 +35,14 @@ class BillImportTest {
   static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
   static final YearMonth MONTH = YearMonth.of(2026, 10);
 
-  static TestClock clock;
+  static MutableClock clock;
   static AwsSimulator sim;
   static S3Client s3;
   static Truth october;
 
   @BeforeAll
   static void start() {
-    clock = new TestClock(Instant.parse("2026-11-04T07:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-11-04T07:00:00Z"));
     sim =
         AwsSimulator.start(
             SimulatorSettings.defaults()
@@ -113,7 +114,7 @@ class BillImportTest {
 
   @OnEachDatabase
   void aRestatedMonthReplacesTheMonthToDateOnce(DatabaseKind kind) {
-    TestClock early = new TestClock(Instant.parse("2026-10-20T07:00:00Z"));
+    MutableClock early = new MutableClock(Instant.parse("2026-10-20T07:00:00Z"));
     try (AwsSimulator midMonth =
             AwsSimulator.start(
                 SimulatorSettings.defaults()

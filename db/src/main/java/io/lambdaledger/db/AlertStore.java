@@ -98,8 +98,7 @@ public final class AlertStore implements AlertHistory {
    * process sending them stopped).
    */
   public List<AlertEntry> undelivered(Instant raisedSince, Instant staleBefore) {
-    return dsl
-        .selectFrom(ALERT)
+    return dsl.selectFrom(ALERT)
         .where(ALERT.RAISED_AT.ge(raisedSince))
         .and(
             ALERT
@@ -107,10 +106,7 @@ public final class AlertStore implements AlertHistory {
                 .eq("failed")
                 .or(ALERT.DELIVERY.eq("pending").and(ALERT.LAST_ATTEMPT_AT.lt(staleBefore))))
         .orderBy(ALERT.RAISED_AT, ALERT.ALERT_KEY)
-        .fetch()
-        .stream()
-        .map(AlertStore::entry)
-        .toList();
+        .fetch(AlertStore::entry);
   }
 
   /**
@@ -150,15 +146,11 @@ public final class AlertStore implements AlertHistory {
         scope.unrestricted()
             ? ALERT.ALERT_KEY.isNotNull()
             : ALERT.ACCOUNT_ID.in(scope.accountIds());
-    return dsl
-        .selectFrom(ALERT)
+    return dsl.selectFrom(ALERT)
         .where(visible)
         .orderBy(ALERT.RAISED_AT.desc(), ALERT.ALERT_KEY)
         .limit(limit)
-        .fetch()
-        .stream()
-        .map(AlertStore::entry)
-        .toList();
+        .fetch(AlertStore::entry);
   }
 
   private static AlertEntry entry(AlertRecord row) {

@@ -2,20 +2,19 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.jooq.Tables.BILL_IMPORT;
 import static io.lambdaledger.db.jooq.Tables.BILL_LINE;
-import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.sum;
 
 import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
+import io.lambdaledger.db.jooq.tables.records.BillImportRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -122,30 +121,17 @@ public final class BillStore {
                   writer.lines,
                   writer.billed,
                   header.importedAt());
-          t.insertInto(
-                  BILL_IMPORT,
-                  BILL_IMPORT.EXPORT_URI,
-                  BILL_IMPORT.BILLING_PERIOD,
-                  BILL_IMPORT.EXPORT_TABLE,
-                  BILL_IMPORT.VERSION,
-                  BILL_IMPORT.LINE_ITEMS,
-                  BILL_IMPORT.BILLED_TOTAL,
-                  BILL_IMPORT.IMPORTED_AT)
-              .values(
-                  recorded.exportUri(),
-                  recorded.billingPeriod(),
-                  recorded.table(),
-                  recorded.version(),
-                  recorded.lineItems(),
-                  recorded.billedTotal(),
-                  recorded.importedAt())
-              .onConflict(BILL_IMPORT.EXPORT_URI, BILL_IMPORT.BILLING_PERIOD)
-              .doUpdate()
-              .set(BILL_IMPORT.EXPORT_TABLE, excluded(BILL_IMPORT.EXPORT_TABLE))
-              .set(BILL_IMPORT.VERSION, excluded(BILL_IMPORT.VERSION))
-              .set(BILL_IMPORT.LINE_ITEMS, excluded(BILL_IMPORT.LINE_ITEMS))
-              .set(BILL_IMPORT.BILLED_TOTAL, excluded(BILL_IMPORT.BILLED_TOTAL))
-              .set(BILL_IMPORT.IMPORTED_AT, excluded(BILL_IMPORT.IMPORTED_AT))
+          Upserts.upsertOne(
+                  t,
+                  new BillImportRecord(
+                      recorded.exportUri(),
+                      recorded.billingPeriod(),
+                      recorded.table(),
+                      recorded.version(),
+                      recorded.lineItems(),
+                      recorded.billedTotal(),
+                      recorded.importedAt()),
+                  List.of(BILL_IMPORT.EXPORT_URI, BILL_IMPORT.BILLING_PERIOD))
               .execute();
           return recorded;
         });
@@ -212,41 +198,27 @@ public final class BillStore {
       BigDecimal netCost) {}
 
   public List<BilledAmount> amounts(String billingPeriod) {
-    List<BilledAmount> out = new ArrayList<>();
-    dsl.select(
+    List<Field<?>> keys =
+        List.of(
             BILL_LINE.FUNCTION_ARN,
             BILL_LINE.USAGE_DATE,
             BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE,
-            sum(BILL_LINE.USAGE_AMOUNT),
-            sum(BILL_LINE.LIST_COST),
-            sum(BILL_LINE.BILLED_COST),
-            sum(BILL_LINE.NET_COST))
-        .from(BILL_LINE)
-        .where(BILL_LINE.BILLING_PERIOD.eq(billingPeriod))
-        .groupBy(
-            BILL_LINE.FUNCTION_ARN,
-            BILL_LINE.USAGE_DATE,
-            BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE)
-        .orderBy(
-            BILL_LINE.FUNCTION_ARN,
-            BILL_LINE.USAGE_DATE,
-            BILL_LINE.CHARGE_KIND,
-            BILL_LINE.LINE_TYPE)
-        .forEach(
-            r ->
-                out.add(
-                    new BilledAmount(
-                        r.value1(),
-                        r.value2(),
-                        ChargeKind.valueOf(r.value3()),
-                        LineType.valueOf(r.value4()),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
-    return out;
+            BILL_LINE.LINE_TYPE);
+    return StoredBill.sums(
+        dsl,
+        BILL_LINE.BILLING_PERIOD.eq(billingPeriod),
+        keys,
+        keys,
+        r ->
+            new BilledAmount(
+                r.get(BILL_LINE.FUNCTION_ARN),
+                r.get(BILL_LINE.USAGE_DATE),
+                ChargeKind.valueOf(r.get(BILL_LINE.CHARGE_KIND)),
+                LineType.valueOf(r.get(BILL_LINE.LINE_TYPE)),
+                r.get(StoredBill.USAGE_AMOUNT),
+                r.get(StoredBill.LIST_COST),
+                r.get(StoredBill.BILLED_COST),
+                r.get(StoredBill.NET_COST)));
   }
 
   private static BigDecimal orZero(BigDecimal value) {

@@ -4,6 +4,7 @@ import static io.lambdaledger.db.jooq.Tables.BUDGET;
 
 import io.lambdaledger.core.alerting.Budget;
 import io.lambdaledger.core.alerting.BudgetBook;
+import io.lambdaledger.db.jooq.tables.records.BudgetRecord;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -38,22 +39,17 @@ public final class BudgetStore implements BudgetBook {
 
   @Override
   public void put(Budget budget) {
-    dsl.insertInto(BUDGET)
-        .set(BUDGET.NAME, budget.name())
-        .set(BUDGET.ACCOUNT_ID, budget.accountId())
-        .set(BUDGET.FUNCTION_NAME, budget.function())
-        .set(BUDGET.TAG, budget.tag())
-        .set(BUDGET.AMOUNT, budget.amount())
-        .set(BUDGET.CURRENCY, budget.currency())
-        .set(BUDGET.UPDATED_AT, clock.instant())
-        .onConflict(BUDGET.NAME)
-        .doUpdate()
-        .set(BUDGET.ACCOUNT_ID, budget.accountId())
-        .set(BUDGET.FUNCTION_NAME, budget.function())
-        .set(BUDGET.TAG, budget.tag())
-        .set(BUDGET.AMOUNT, budget.amount())
-        .set(BUDGET.CURRENCY, budget.currency())
-        .set(BUDGET.UPDATED_AT, clock.instant())
+    Upserts.upsertOne(
+            dsl,
+            new BudgetRecord(
+                budget.name(),
+                budget.accountId(),
+                budget.function(),
+                budget.tag(),
+                budget.amount(),
+                budget.currency(),
+                clock.instant()),
+            List.of(BUDGET.NAME))
         .execute();
   }
 

@@ -154,12 +154,7 @@ public final class Database implements AutoCloseable {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new DatabaseUnavailableException(
-          "Cannot connect to database "
-              + settings.redactedUrl()
-              + ": "
-              + settings.redact(rootMessage(e)),
-          e);
+      throw new DatabaseUnavailableException(failure("Cannot connect to database", settings, e), e);
     }
   }
 
@@ -179,13 +174,13 @@ public final class Database implements AutoCloseable {
               : result.initialSchemaVersion;
       return new MigrationResult(applied, version);
     } catch (FlywayException e) {
-      throw new DatabaseMigrationException(
-          "Cannot migrate database "
-              + settings.redactedUrl()
-              + ": "
-              + settings.redact(rootMessage(e)),
-          e);
+      throw new DatabaseMigrationException(failure("Cannot migrate database", settings, e), e);
     }
+  }
+
+  /** {@code what}, the URL and the root cause's message, with the password redacted. */
+  private static String failure(String what, DatabaseSettings settings, Throwable e) {
+    return what + " " + settings.redactedUrl() + ": " + settings.redact(rootMessage(e));
   }
 
   private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.jooq.Tables.FUNCTION_UNKNOWN;
 
+import io.lambdaledger.db.jooq.tables.records.FunctionUnknownRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -124,16 +125,7 @@ public final class FunctionUnknownStore {
             FUNCTION_UNKNOWN.REGION,
             FUNCTION_UNKNOWN.FUNCTION_NAME,
             FUNCTION_UNKNOWN.ASPECT)
-        .fetch(
-            row ->
-                new Unknown(
-                    row.getAccountId(),
-                    row.getRegion(),
-                    row.getFunctionName(),
-                    Aspect.valueOf(row.getAspect()),
-                    Reason.valueOf(row.getReason()),
-                    row.getDetail(),
-                    row.getSince()));
+        .fetch(FunctionUnknownStore::unknown);
   }
 
   /** What is unknown in one account and Region, by function name. */
@@ -142,15 +134,17 @@ public final class FunctionUnknownStore {
         .where(FUNCTION_UNKNOWN.ACCOUNT_ID.eq(accountId))
         .and(FUNCTION_UNKNOWN.REGION.eq(region))
         .orderBy(FUNCTION_UNKNOWN.FUNCTION_NAME, FUNCTION_UNKNOWN.ASPECT)
-        .fetch(
-            row ->
-                new Unknown(
-                    row.getAccountId(),
-                    row.getRegion(),
-                    row.getFunctionName(),
-                    Aspect.valueOf(row.getAspect()),
-                    Reason.valueOf(row.getReason()),
-                    row.getDetail(),
-                    row.getSince()));
+        .fetch(FunctionUnknownStore::unknown);
+  }
+
+  private static Unknown unknown(FunctionUnknownRecord row) {
+    return new Unknown(
+        row.getAccountId(),
+        row.getRegion(),
+        row.getFunctionName(),
+        Aspect.valueOf(row.getAspect()),
+        Reason.valueOf(row.getReason()),
+        row.getDetail(),
+        row.getSince());
   }
 }

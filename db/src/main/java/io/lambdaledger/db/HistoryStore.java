@@ -15,7 +15,9 @@ import io.lambdaledger.core.model.FunctionProvenance;
 import io.lambdaledger.core.model.InferenceBound;
 import io.lambdaledger.core.model.InferredConcurrency;
 import io.lambdaledger.core.model.Provenance;
+import io.lambdaledger.db.FunctionRows.PeriodTable;
 import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
+import io.lambdaledger.db.jooq.tables.records.HistoryCursorRecord;
 import io.lambdaledger.db.jooq.tables.records.ProvisionedConcurrencyRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -31,7 +33,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -146,28 +150,24 @@ public final class HistoryStore {
     Transactions.inTransaction(
         dsl,
         tx ->
-            tx.dsl()
-                .insertInto(HISTORY_CURSOR)
-                .set(HISTORY_CURSOR.ACCOUNT_ID, cursor.accountId())
-                .set(HISTORY_CURSOR.REGION, cursor.region())
-                .set(HISTORY_CURSOR.SOURCE, cursor.source())
-                .set(HISTORY_CURSOR.READ_FROM, cursor.readFrom())
-                .set(HISTORY_CURSOR.READ_TO, cursor.readTo())
-                .set(HISTORY_CURSOR.DENIED, cursor.denied())
-                .set(HISTORY_CURSOR.UPDATED_AT, clock.instant())
-                .onConflict(HISTORY_CURSOR.ACCOUNT_ID, HISTORY_CURSOR.REGION, HISTORY_CURSOR.SOURCE)
-                .doUpdate()
-                .set(HISTORY_CURSOR.READ_FROM, cursor.readFrom())
-                .set(HISTORY_CURSOR.READ_TO, cursor.readTo())
-                .set(HISTORY_CURSOR.DENIED, cursor.denied())
-                .set(HISTORY_CURSOR.UPDATED_AT, clock.instant())
+            Upserts.upsertOne(
+                    tx.dsl(),
+                    new HistoryCursorRecord(
+                        cursor.accountId(),
+                        cursor.region(),
+                        cursor.source(),
+                        cursor.readFrom(),
+                        cursor.readTo(),
+                        cursor.denied(),
+                        clock.instant()),
+                    List.of(
+                        HISTORY_CURSOR.ACCOUNT_ID, HISTORY_CURSOR.REGION, HISTORY_CURSOR.SOURCE))
                 .execute());
   }
 
   /** What was first observed of each function of the shard (deleted ones too), by name. */
   public Map<String, FirstObservation> firstObservations(String accountId, String region) {
-    Condition shard =
-        LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId).and(LAMBDA_FUNCTION.REGION.eq(region));
+    Condition shard = inShard(accountId, region);
     Map<Long, String> names = new HashMap<>();
     dsl.select(LAMBDA_FUNCTION.ID, LAMBDA_FUNCTION.FUNCTION_NAME)
         .from(LAMBDA_FUNCTION)
@@ -175,11 +175,7 @@ public final class HistoryStore {
         .forEach(row -> names.put(row.value1(), row.value2()));
     Map<Long, FunctionConfigRecord> first = new HashMap<>();
     for (FunctionConfigRecord row :
-        dsl.select(FUNCTION_CONFIG.fields())
-            .from(FUNCTION_CONFIG)
-            .join(LAMBDA_FUNCTION)
-            .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-            .where(shard)
+        FunctionRows.configurations(dsl, shard)
             .and(FUNCTION_CONFIG.PROVENANCE.eq(OBSERVED))
             .orderBy(FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM)
             .fetchInto(FUNCTION_CONFIG)) {
@@ -187,11 +183,7 @@ public final class HistoryStore {
     }
     Map<Long, Map<String, Integer>> provisioned = new HashMap<>();
     for (ProvisionedConcurrencyRecord row :
-        dsl.select(PROVISIONED_CONCURRENCY.fields())
-            .from(PROVISIONED_CONCURRENCY)
-            .join(LAMBDA_FUNCTION)
-            .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
-            .where(shard)
+        FunctionRows.provisionedConcurrency(dsl, shard)
             .and(PROVISIONED_CONCURRENCY.PROVENANCE.eq(OBSERVED))
             .fetchInto(PROVISIONED_CONCURRENCY)) {
       FunctionConfigRecord configuration = first.get(row.getFunctionId());
@@ -229,16 +221,8 @@ public final class HistoryStore {
 
   /** Per function of the shard: where its earliest known configuration starts, any provenance. */
   public Map<String, Instant> earliestConfigurations(String accountId, String region) {
-    Map<String, Instant> earliest = new HashMap<>();
-    dsl.select(LAMBDA_FUNCTION.FUNCTION_NAME, DSL.min(FUNCTION_CONFIG.VALID_FROM))
-        .from(FUNCTION_CONFIG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-        .where(LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId))
-        .and(LAMBDA_FUNCTION.REGION.eq(region))
-        .groupBy(LAMBDA_FUNCTION.FUNCTION_NAME)
-        .forEach(row -> earliest.put(row.value1(), row.value2()));
-    return earliest;
+    return earliestByName(
+        FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM, inShard(accountId, region));
   }
 
   /**
@@ -246,17 +230,28 @@ public final class HistoryStore {
    * the earliest of them starts (what was inferred need not be read again).
    */
   public Map<String, Instant> inferredFrom(String accountId, String region) {
-    Map<String, Instant> from = new HashMap<>();
-    dsl.select(LAMBDA_FUNCTION.FUNCTION_NAME, DSL.min(PROVISIONED_CONCURRENCY.VALID_FROM))
-        .from(PROVISIONED_CONCURRENCY)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
-        .where(LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId))
-        .and(LAMBDA_FUNCTION.REGION.eq(region))
-        .and(PROVISIONED_CONCURRENCY.INFERRED_BOUND.isNotNull())
+    return earliestByName(
+        PROVISIONED_CONCURRENCY.FUNCTION_ID,
+        PROVISIONED_CONCURRENCY.VALID_FROM,
+        inShard(accountId, region).and(PROVISIONED_CONCURRENCY.INFERRED_BOUND.isNotNull()));
+  }
+
+  /**
+   * Per function name: the earliest {@code validFrom} of the period rows where {@code rows} holds.
+   */
+  private Map<String, Instant> earliestByName(
+      TableField<?, Long> functionId, Field<Instant> validFrom, Condition rows) {
+    Field<Instant> earliest = DSL.min(validFrom);
+    Map<String, Instant> byName = new HashMap<>();
+    FunctionRows.withFunction(dsl, functionId, LAMBDA_FUNCTION.FUNCTION_NAME, earliest)
+        .where(rows)
         .groupBy(LAMBDA_FUNCTION.FUNCTION_NAME)
-        .forEach(row -> from.put(row.value1(), row.value2()));
-    return from;
+        .forEach(row -> byName.put(row.get(LAMBDA_FUNCTION.FUNCTION_NAME), row.get(earliest)));
+    return byName;
+  }
+
+  private static Condition inShard(String accountId, String region) {
+    return LAMBDA_FUNCTION.ACCOUNT_ID.eq(accountId).and(LAMBDA_FUNCTION.REGION.eq(region));
   }
 
   /**
@@ -292,18 +287,14 @@ public final class HistoryStore {
       }
       written.add(new FunctionKey(accountId, region, history.functionName()));
       trimOverlaps(dsl, id, history);
-      dsl.deleteFrom(FUNCTION_CONFIG)
-          .where(FUNCTION_CONFIG.FUNCTION_ID.eq(id))
-          .and(FUNCTION_CONFIG.PROVENANCE.ne(OBSERVED))
-          .and(FUNCTION_CONFIG.VALID_FROM.ge(history.from()))
-          .and(FUNCTION_CONFIG.VALID_FROM.lt(history.until()))
-          .execute();
-      dsl.deleteFrom(PROVISIONED_CONCURRENCY)
-          .where(PROVISIONED_CONCURRENCY.FUNCTION_ID.eq(id))
-          .and(PROVISIONED_CONCURRENCY.PROVENANCE.ne(OBSERVED))
-          .and(PROVISIONED_CONCURRENCY.VALID_FROM.ge(history.from()))
-          .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(history.until()))
-          .execute();
+      for (PeriodTable periods : FunctionRows.PERIOD_TABLES) {
+        dsl.deleteFrom(periods.table())
+            .where(periods.functionId().eq(id))
+            .and(periods.provenance().ne(OBSERVED))
+            .and(periods.validFrom().ge(history.from()))
+            .and(periods.validFrom().lt(history.until()))
+            .execute();
+      }
       for (ConfigurationSpan span : history.configurations()) {
         Instant to = min(span.to(), history.until());
         if (span.from().isBefore(to)) {
@@ -450,12 +441,7 @@ public final class HistoryStore {
             .join(LAMBDA_FUNCTION)
             .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
             .where(inScope)
-            .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(end))
-            .and(
-                PROVISIONED_CONCURRENCY
-                    .VALID_TO
-                    .isNull()
-                    .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(start)))
+            .and(FunctionRows.provisionedDuring(start, end))
             .fetch()) {
       long id = row.get(PROVISIONED_CONCURRENCY.FUNCTION_ID);
       Provenance provenance = Provenance.valueOf(row.get(PROVISIONED_CONCURRENCY.PROVENANCE));

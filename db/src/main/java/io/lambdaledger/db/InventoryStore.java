@@ -18,6 +18,7 @@ import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.LambdaFunction;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
 import io.lambdaledger.core.model.ProvisionedConcurrencyPeriod;
+import io.lambdaledger.db.jooq.tables.records.AccountRecord;
 import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +45,10 @@ public final class InventoryStore {
 
   /** Creates or updates an account (its name and payer). */
   public void upsertAccount(Account account) {
-    dsl.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_ID, ACCOUNT.NAME, ACCOUNT.PAYER_ACCOUNT_ID)
-        .values(account.accountId(), account.name(), account.payerAccountId())
-        .onConflict(ACCOUNT.ACCOUNT_ID)
-        .doUpdate()
-        .set(ACCOUNT.NAME, account.name())
-        .set(ACCOUNT.PAYER_ACCOUNT_ID, account.payerAccountId())
+    Upserts.upsertOne(
+            dsl,
+            new AccountRecord(account.accountId(), account.name(), account.payerAccountId()),
+            List.of(ACCOUNT.ACCOUNT_ID))
         .execute();
   }
 
@@ -102,12 +101,7 @@ public final class InventoryStore {
 
   /** Every configuration the function had, oldest first. */
   public List<ConfigurationPeriod> configurationHistory(FunctionKey key) {
-    return dsl
-        .select(FUNCTION_CONFIG.fields())
-        .from(FUNCTION_CONFIG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-        .where(is(key))
+    return FunctionRows.configurations(dsl, is(key))
         .orderBy(FUNCTION_CONFIG.VALID_FROM)
         .fetchInto(FUNCTION_CONFIG)
         .stream()
@@ -120,11 +114,7 @@ public final class InventoryStore {
 
   /** The configuration in force at {@code instant}; empty before the first or after deletion. */
   public Optional<FunctionConfiguration> configurationAt(FunctionKey key, Instant instant) {
-    return dsl.select(FUNCTION_CONFIG.fields())
-        .from(FUNCTION_CONFIG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-        .where(is(key))
+    return FunctionRows.configurations(dsl, is(key))
         .and(FUNCTION_CONFIG.VALID_FROM.le(instant))
         .and(FUNCTION_CONFIG.VALID_TO.isNull().or(FUNCTION_CONFIG.VALID_TO.gt(instant)))
         .fetchOptionalInto(FUNCTION_CONFIG)
@@ -133,12 +123,7 @@ public final class InventoryStore {
 
   /** Every provisioned concurrency period of the function, by qualifier, oldest first. */
   public List<ProvisionedConcurrencyPeriod> provisionedConcurrencyHistory(FunctionKey key) {
-    return dsl
-        .select(PROVISIONED_CONCURRENCY.fields())
-        .from(PROVISIONED_CONCURRENCY)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
-        .where(is(key))
+    return FunctionRows.provisionedConcurrency(dsl, is(key))
         .orderBy(PROVISIONED_CONCURRENCY.QUALIFIER, PROVISIONED_CONCURRENCY.VALID_FROM)
         .fetchInto(PROVISIONED_CONCURRENCY)
         .stream()
@@ -205,11 +190,7 @@ public final class InventoryStore {
     var latest = FUNCTION_CONFIG.as("latest");
     Map<Long, FunctionConfiguration> configurations = new HashMap<>();
     for (FunctionConfigRecord row :
-        dsl.select(FUNCTION_CONFIG.fields())
-            .from(FUNCTION_CONFIG)
-            .join(LAMBDA_FUNCTION)
-            .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-            .where(functions)
+        FunctionRows.configurations(dsl, functions)
             .and(
                 FUNCTION_CONFIG.VALID_FROM.eq(
                     select(max(latest.VALID_FROM))
@@ -223,11 +204,7 @@ public final class InventoryStore {
 
   private Map<Long, Map<String, String>> tags(Condition functions) {
     Map<Long, Map<String, String>> tags = new HashMap<>();
-    dsl.select(FUNCTION_TAG.fields())
-        .from(FUNCTION_TAG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_TAG.FUNCTION_ID))
-        .where(functions)
+    FunctionRows.tags(dsl, functions)
         .fetchInto(FUNCTION_TAG)
         .forEach(
             row ->
@@ -238,11 +215,7 @@ public final class InventoryStore {
 
   private Map<Long, List<ProvisionedConcurrency>> currentAllocations(Condition functions) {
     Map<Long, List<ProvisionedConcurrency>> allocations = new HashMap<>();
-    dsl.select(PROVISIONED_CONCURRENCY.fields())
-        .from(PROVISIONED_CONCURRENCY)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
-        .where(functions)
+    FunctionRows.provisionedConcurrency(dsl, functions)
         .and(PROVISIONED_CONCURRENCY.VALID_TO.isNull())
         .orderBy(PROVISIONED_CONCURRENCY.QUALIFIER)
         .fetchInto(PROVISIONED_CONCURRENCY)

@@ -11,6 +11,7 @@ import io.lambdaledger.core.model.FunctionSnapshot;
 import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.Provenance;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
+import io.lambdaledger.db.FunctionRows.PeriodTable;
 import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import io.lambdaledger.db.jooq.tables.records.FunctionTagRecord;
 import io.lambdaledger.db.jooq.tables.records.LambdaFunctionRecord;
@@ -189,11 +190,7 @@ final class ListingWriter {
 
   private Map<Long, CurrentConfiguration> loadCurrentConfigurations() {
     Map<Long, CurrentConfiguration> current = new HashMap<>();
-    dsl.select(FUNCTION_CONFIG.fields())
-        .from(FUNCTION_CONFIG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_CONFIG.FUNCTION_ID))
-        .where(inShard())
+    FunctionRows.configurations(dsl, inShard())
         .and(FUNCTION_CONFIG.VALID_TO.isNull())
         .fetchInto(FUNCTION_CONFIG)
         .forEach(
@@ -205,14 +202,7 @@ final class ListingWriter {
   }
 
   private Map<Long, Map<String, String>> loadTags() {
-    return dsl
-        .select(FUNCTION_TAG.fields())
-        .from(FUNCTION_TAG)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(FUNCTION_TAG.FUNCTION_ID))
-        .where(inShard())
-        .fetchInto(FUNCTION_TAG)
-        .stream()
+    return FunctionRows.tags(dsl, inShard()).fetchInto(FUNCTION_TAG).stream()
         .collect(
             Collectors.groupingBy(
                 FunctionTagRecord::getFunctionId,
@@ -221,11 +211,7 @@ final class ListingWriter {
 
   private Map<Long, Map<String, CurrentAllocation>> loadCurrentAllocations() {
     Map<Long, Map<String, CurrentAllocation>> current = new HashMap<>();
-    dsl.select(PROVISIONED_CONCURRENCY.fields())
-        .from(PROVISIONED_CONCURRENCY)
-        .join(LAMBDA_FUNCTION)
-        .on(LAMBDA_FUNCTION.ID.eq(PROVISIONED_CONCURRENCY.FUNCTION_ID))
-        .where(inShard())
+    FunctionRows.provisionedConcurrency(dsl, inShard())
         .and(PROVISIONED_CONCURRENCY.VALID_TO.isNull())
         .fetchInto(PROVISIONED_CONCURRENCY)
         .forEach(
@@ -407,18 +393,14 @@ final class ListingWriter {
           .set(LAMBDA_FUNCTION.DELETED_AT, at)
           .where(LAMBDA_FUNCTION.ID.in(chunk))
           .execute();
-      dsl.update(FUNCTION_CONFIG)
-          .set(FUNCTION_CONFIG.VALID_TO, at)
-          .where(FUNCTION_CONFIG.FUNCTION_ID.in(chunk))
-          .and(FUNCTION_CONFIG.VALID_TO.isNull())
-          .and(FUNCTION_CONFIG.VALID_FROM.lt(at))
-          .execute();
-      dsl.update(PROVISIONED_CONCURRENCY)
-          .set(PROVISIONED_CONCURRENCY.VALID_TO, at)
-          .where(PROVISIONED_CONCURRENCY.FUNCTION_ID.in(chunk))
-          .and(PROVISIONED_CONCURRENCY.VALID_TO.isNull())
-          .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(at))
-          .execute();
+      for (PeriodTable periods : FunctionRows.PERIOD_TABLES) {
+        dsl.update(periods.table())
+            .set(periods.validTo(), at)
+            .where(periods.functionId().in(chunk))
+            .and(periods.validTo().isNull())
+            .and(periods.validFrom().lt(at))
+            .execute();
+      }
     }
     deleted += missing.size();
   }

@@ -15,9 +15,7 @@ import io.lambdaledger.core.model.UsageTotals;
 import io.lambdaledger.db.RollupCalculator.Allocation;
 import io.lambdaledger.db.RollupCalculator.ConfigurationStart;
 import io.lambdaledger.db.RollupCalculator.HourKey;
-import io.lambdaledger.db.jooq.tables.records.FunctionConfigRecord;
 import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
-import io.lambdaledger.db.jooq.tables.records.ProvisionedConcurrencyRecord;
 import io.lambdaledger.db.jooq.tables.records.UsageHourRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -210,44 +209,40 @@ final class RollupWriter {
   }
 
   private Map<Long, List<ConfigurationStart>> loadConfigurations() {
-    Map<Long, List<ConfigurationStart>> configurations = new HashMap<>();
-    for (FunctionConfigRecord row :
+    return ofOurFunctions(
         dsl.selectFrom(FUNCTION_CONFIG)
             .where(inIdRange(FUNCTION_CONFIG.FUNCTION_ID))
             .orderBy(FUNCTION_CONFIG.FUNCTION_ID, FUNCTION_CONFIG.VALID_FROM)
-            .fetch()) {
-      if (functionIdSet.contains(row.getFunctionId())) {
-        configurations
-            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
-            .add(
-                new ConfigurationStart(
-                    row.getValidFrom(),
-                    Rows.billing(row.getMemoryMb(), row.getArchitecture(), row.getEphemeralMb())));
-      }
-    }
-    return configurations;
+            .fetch(),
+        FUNCTION_CONFIG.FUNCTION_ID,
+        row ->
+            new ConfigurationStart(
+                row.getValidFrom(),
+                Rows.billing(row.getMemoryMb(), row.getArchitecture(), row.getEphemeralMb())));
   }
 
   private Map<Long, List<Allocation>> loadAllocations() {
-    Map<Long, List<Allocation>> allocations = new HashMap<>();
-    for (ProvisionedConcurrencyRecord row :
+    return ofOurFunctions(
         dsl.selectFrom(PROVISIONED_CONCURRENCY)
             .where(inIdRange(PROVISIONED_CONCURRENCY.FUNCTION_ID))
             .and(PROVISIONED_CONCURRENCY.ALLOCATED.gt(0)) // UNKNOWN periods carry 0
-            .and(PROVISIONED_CONCURRENCY.VALID_FROM.lt(to))
-            .and(
-                PROVISIONED_CONCURRENCY
-                    .VALID_TO
-                    .isNull()
-                    .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(from)))
-            .fetch()) {
-      if (functionIdSet.contains(row.getFunctionId())) {
-        allocations
-            .computeIfAbsent(row.getFunctionId(), id -> new ArrayList<>())
-            .add(new Allocation(row.getAllocated(), row.getValidFrom(), row.getValidTo()));
+            .and(FunctionRows.provisionedDuring(from, to))
+            .fetch(),
+        PROVISIONED_CONCURRENCY.FUNCTION_ID,
+        row -> new Allocation(row.getAllocated(), row.getValidFrom(), row.getValidTo()));
+  }
+
+  /** The rows of the functions being rolled up (the id range holds others too), in order, by id. */
+  private <R extends Record, T> Map<Long, List<T>> ofOurFunctions(
+      List<R> rows, Field<Long> functionId, Function<R, T> value) {
+    Map<Long, List<T>> byFunction = new HashMap<>();
+    for (R row : rows) {
+      Long id = row.get(functionId);
+      if (functionIdSet.contains(id)) {
+        byFunction.computeIfAbsent(id, key -> new ArrayList<>()).add(value.apply(row));
       }
     }
-    return allocations;
+    return byFunction;
   }
 
   /**

@@ -6,13 +6,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertOnDuplicateSetMoreStep;
 import org.jooq.InsertOnDuplicateSetStep;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
@@ -58,6 +61,21 @@ final class Upserts {
   }
 
   /**
+   * One row's {@code INSERT … ON CONFLICT (key) DO UPDATE}: an existing row takes every other
+   * column of {@code row}. For a few rows written now and then; use {@link #upsert} for many.
+   */
+  static <R extends TableRecord<R>> InsertOnDuplicateSetMoreStep<R> upsertOne(
+      DSLContext dsl, R row, List<Field<?>> key) {
+    Map<Field<?>, Object> others = new LinkedHashMap<>();
+    for (Field<?> field : row.fields()) {
+      if (!key.contains(field)) {
+        others.put(field, row.get(field));
+      }
+    }
+    return dsl.insertInto(row.getTable()).set(row).onConflict(key).doUpdate().set(others);
+  }
+
+  /**
    * Upserts {@code rows}, updating only the {@code updated} columns of rows that exist already.
    *
    * @param onlyIf nullable: update an existing row only where this holds
@@ -76,27 +94,38 @@ final class Upserts {
     if (updated.isEmpty()) {
       throw new IllegalArgumentException("an upsert must update at least one column");
     }
+    Conflict<R> conflict = new Conflict<>(table, key, updated, onlyIf);
     return dsl.dialect().family() == SQLDialect.H2
-        ? batchOfSingleRows(dsl, table, rows, key, updated, onlyIf)
-        : arrays(dsl, table, rows, key, updated, onlyIf);
+        ? batchOfSingleRows(dsl, conflict, rows)
+        : arrays(dsl, conflict, rows);
+  }
+
+  /**
+   * Where an upsert writes: the table, its conflict target, the columns an existing row takes from
+   * the new one, and (nullable) where it does.
+   */
+  private record Conflict<R extends TableRecord<R>>(
+      Table<R> table, List<Field<?>> key, List<Field<?>> updated, Condition onlyIf) {
+
+    /** {@code insert ON CONFLICT (key) DO UPDATE SET updated = excluded.updated [WHERE onlyIf]}. */
+    Query upsert(InsertOnDuplicateStep<R> insert) {
+      InsertOnDuplicateSetStep<R> conflict = insert.onConflict(key).doUpdate();
+      InsertOnDuplicateSetMoreStep<R> update = null;
+      for (Field<?> field : updated) {
+        update = update == null ? setFirst(conflict, field) : setNext(update, field);
+      }
+      return onlyIf == null ? update : update.where(onlyIf);
+    }
   }
 
   private static <R extends TableRecord<R>> int batchOfSingleRows(
-      DSLContext dsl,
-      Table<R> table,
-      List<R> rows,
-      List<Field<?>> key,
-      List<Field<?>> updated,
-      Condition onlyIf) {
+      DSLContext dsl, Conflict<R> conflict, List<R> rows) {
+    Field<?>[] fields = conflict.table().fields();
     Query single =
-        onConflict(
-            dsl.insertInto(table)
-                .columns(table.fields())
-                .values(Collections.nCopies(table.fields().length, null))
-                .onConflict(key)
-                .doUpdate(),
-            updated,
-            onlyIf);
+        conflict.upsert(
+            dsl.insertInto(conflict.table())
+                .columns(fields)
+                .values(Collections.nCopies(fields.length, null)));
     int written = 0;
     for (List<R> chunk : Chunks.of(rows, ROWS_PER_JDBC_BATCH)) {
       BatchBindStep batch = dsl.batch(single);
@@ -111,24 +140,16 @@ final class Upserts {
   }
 
   private static <R extends TableRecord<R>> int arrays(
-      DSLContext dsl,
-      Table<R> table,
-      List<R> rows,
-      List<Field<?>> key,
-      List<Field<?>> updated,
-      Condition onlyIf) {
-    Field<?>[] fields = table.fields();
+      DSLContext dsl, Conflict<R> conflict, List<R> rows) {
+    Field<?>[] fields = conflict.table().fields();
     int written = 0;
     for (List<R> chunk : Chunks.of(rows, ROWS_PER_ARRAY_STATEMENT)) {
       written +=
-          onConflict(
-                  dsl.insertInto(table)
+          conflict
+              .upsert(
+                  dsl.insertInto(conflict.table())
                       .columns(fields)
-                      .select(unnest(List.of(fields), chunk))
-                      .onConflict(key)
-                      .doUpdate(),
-                  updated,
-                  onlyIf)
+                      .select(unnest(List.of(fields), chunk)))
               .execute();
     }
     return written;
@@ -185,15 +206,6 @@ final class Upserts {
             "unnest(" + String.join(", ", arrays) + ") as u(" + String.join(", ", names) + ")",
             bindings);
     return DSL.select(values).from(source);
-  }
-
-  private static <R extends TableRecord<R>> Query onConflict(
-      InsertOnDuplicateSetStep<R> conflict, List<Field<?>> updated, Condition onlyIf) {
-    InsertOnDuplicateSetMoreStep<R> update = null;
-    for (Field<?> field : updated) {
-      update = update == null ? setFirst(conflict, field) : setNext(update, field);
-    }
-    return onlyIf == null ? update : update.where(onlyIf);
   }
 
   /** A value as PostgreSQL reads it back from text (ISO-8601 instants, plain decimals). */

@@ -97,12 +97,7 @@ public final class UsageRollupStore {
     ids.addAll(
         dsl.selectDistinct(PROVISIONED_CONCURRENCY.FUNCTION_ID)
             .from(PROVISIONED_CONCURRENCY)
-            .where(PROVISIONED_CONCURRENCY.VALID_FROM.lt(hourTo))
-            .and(
-                PROVISIONED_CONCURRENCY
-                    .VALID_TO
-                    .isNull()
-                    .or(PROVISIONED_CONCURRENCY.VALID_TO.gt(hourFrom)))
+            .where(FunctionRows.provisionedDuring(hourFrom, hourTo))
             .fetch(PROVISIONED_CONCURRENCY.FUNCTION_ID));
     return recomputeIds(ids, from, to);
   }
@@ -244,42 +239,31 @@ public final class UsageRollupStore {
   public List<UsageRollup> usageSeries(UsageQuery query, Granularity granularity) {
     Map<SeriesKey, UsageTotals> series = new TreeMap<>();
     Condition functions = functionFilter(query);
-    if (granularity == Granularity.HOUR) {
+    boolean byDay = granularity == Granularity.DAY;
+    Instant firstDay = RollupTime.ceilDay(query.from());
+    Instant endDay = RollupTime.floorDay(query.to());
+    if (byDay && firstDay.isBefore(endDay)) {
       addRows(
           series,
-          USAGE_HOUR,
+          USAGE_DAY.DAY_START,
+          between(USAGE_DAY.DAY_START, firstDay, endDay),
+          functions,
+          false);
+      addRows(
+          series,
+          USAGE_HOUR.HOUR_START,
+          between(USAGE_HOUR.HOUR_START, query.from(), firstDay)
+              .or(between(USAGE_HOUR.HOUR_START, endDay, query.to())),
+          functions,
+          true);
+    } else {
+      // hours only: by hour, or by day when the window holds no whole day
+      addRows(
+          series,
           USAGE_HOUR.HOUR_START,
           between(USAGE_HOUR.HOUR_START, query.from(), query.to()),
           functions,
-          false);
-    } else {
-      Instant firstDay = RollupTime.ceilDay(query.from());
-      Instant endDay = RollupTime.floorDay(query.to());
-      if (firstDay.isBefore(endDay)) {
-        addRows(
-            series,
-            USAGE_DAY,
-            USAGE_DAY.DAY_START,
-            between(USAGE_DAY.DAY_START, firstDay, endDay),
-            functions,
-            false);
-        addRows(
-            series,
-            USAGE_HOUR,
-            USAGE_HOUR.HOUR_START,
-            between(USAGE_HOUR.HOUR_START, query.from(), firstDay)
-                .or(between(USAGE_HOUR.HOUR_START, endDay, query.to())),
-            functions,
-            true);
-      } else {
-        addRows(
-            series,
-            USAGE_HOUR,
-            USAGE_HOUR.HOUR_START,
-            between(USAGE_HOUR.HOUR_START, query.from(), query.to()),
-            functions,
-            true);
-      }
+          byDay);
     }
     List<UsageRollup> result = new ArrayList<>(series.size());
     series.forEach(
@@ -343,11 +327,11 @@ public final class UsageRollupStore {
 
   private void addRows(
       Map<SeriesKey, UsageTotals> series,
-      Table<?> rollup,
       TableField<?, Instant> bucket,
       Condition range,
       Condition functions,
       boolean toDays) {
+    Table<?> rollup = bucket.getTable();
     for (Record row :
         dsl.select(rollup.fields())
             .select(

@@ -69,13 +69,9 @@ public final class WatermarkStore {
 
   /** Every watermark, by account and region. */
   public List<Watermark> list() {
-    return dsl
-        .selectFrom(COLLECTION_WATERMARK)
+    return dsl.selectFrom(COLLECTION_WATERMARK)
         .orderBy(COLLECTION_WATERMARK.ACCOUNT_ID, COLLECTION_WATERMARK.REGION)
-        .fetch()
-        .stream()
-        .map(WatermarkStore::toWatermark)
-        .toList();
+        .fetch(WatermarkStore::toWatermark);
   }
 
   private static Watermark toWatermark(CollectionWatermarkRecord row) {

@@ -150,39 +150,30 @@ class CollectionRunStoreTest {
   void totalsAddUpEveryRunInScope(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
       CollectionRunStore store = new CollectionRunStore(db.dsl());
-      store.finish(
-          store.start(start(ACCOUNT, T0)),
-          new CollectionRunResult(
-              T0,
-              RunStatus.SUCCEEDED,
-              Map.of("GetMetricData", 2L),
-              100,
-              10,
-              new BigDecimal("0.001"),
-              null,
-              null));
-      store.finish(
-          store.start(start(ACCOUNT, T0)),
-          new CollectionRunResult(
-              T0,
-              RunStatus.FAILED,
-              Map.of("GetMetricData", 1L, "ListFunctions", 4L),
-              50,
-              0,
-              new BigDecimal("0.0005"),
-              null,
-              "Rate exceeded"));
-      store.finish(
-          store.start(start(OTHER_ACCOUNT, T0)),
-          new CollectionRunResult(
-              T0,
-              RunStatus.SUCCEEDED,
-              Map.of("GetMetricData", 7L),
-              700,
-              70,
-              new BigDecimal("0.007"),
-              null,
-              null));
+      finish(
+          store,
+          start(ACCOUNT, T0),
+          RunStatus.SUCCEEDED,
+          Map.of("GetMetricData", 2L),
+          100,
+          10,
+          "0.001");
+      finish(
+          store,
+          start(ACCOUNT, T0),
+          RunStatus.FAILED,
+          Map.of("GetMetricData", 1L, "ListFunctions", 4L),
+          50,
+          0,
+          "0.0005");
+      finish(
+          store,
+          start(OTHER_ACCOUNT, T0),
+          RunStatus.SUCCEEDED,
+          Map.of("GetMetricData", 7L),
+          700,
+          70,
+          "0.007");
 
       CollectionTotals mine = store.totals(AccountScope.only(List.of(ACCOUNT)));
       CollectionTotals all = store.totals(AccountScope.all());
@@ -237,14 +228,26 @@ class CollectionRunStoreTest {
       long calls,
       long metrics,
       String cost) {
+    finish(store, start, status, Map.of("GetMetricData", calls), metrics, 0, cost);
+  }
+
+  /** Starts the run and finishes it a minute later; a failed one with "Rate exceeded". */
+  private static void finish(
+      CollectionRunStore store,
+      CollectionRunStart start,
+      RunStatus status,
+      Map<String, Long> calls,
+      long metrics,
+      long samples,
+      String cost) {
     store.finish(
         store.start(start),
         new CollectionRunResult(
             start.startedAt().plusSeconds(60),
             status,
-            Map.of("GetMetricData", calls),
+            calls,
             metrics,
-            0,
+            samples,
             new BigDecimal(cost),
             null,
             status == RunStatus.FAILED ? "Rate exceeded" : null));

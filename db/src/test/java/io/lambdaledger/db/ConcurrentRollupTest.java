@@ -2,6 +2,7 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.Fixtures.ACCOUNT;
 import static io.lambdaledger.db.Fixtures.REGION;
+import static io.lambdaledger.db.Fixtures.armConfig;
 import static io.lambdaledger.db.Fixtures.function;
 import static io.lambdaledger.db.Fixtures.key;
 import static io.lambdaledger.db.Fixtures.listing;
@@ -45,8 +46,7 @@ class ConcurrentRollupTest {
   private static final Instant SEEN = t("2026-11-03T08:55:00Z");
   private static final Instant FROM = t("2026-08-05T10:00:00Z");
   private static final Instant HOUR = t("2026-10-01T00:00:00Z");
-  private static final FunctionConfiguration ARM =
-      new FunctionConfiguration(1024, Architecture.ARM64, 512, 30);
+  private static final FunctionConfiguration ARM = armConfig(1024);
 
   @OnEachDatabase
   void aRollupRacingTheHistoryPassRecomputationCountsTheHourOnce(DatabaseKind kind)

@@ -7,6 +7,9 @@ import io.lambdaledger.core.model.FunctionSnapshot;
 import io.lambdaledger.core.model.InventoryListing;
 import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.core.model.ProvisionedConcurrency;
+import io.lambdaledger.db.testing.DatabaseKind;
+import io.lambdaledger.db.testing.TestDatabase;
+import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +32,11 @@ final class Fixtures {
     return new FunctionConfiguration(memoryMb, Architecture.X86_64, 512, 30);
   }
 
+  /** Like {@link #config} on arm64. */
+  static FunctionConfiguration armConfig(int memoryMb) {
+    return new FunctionConfiguration(memoryMb, Architecture.ARM64, 512, 30);
+  }
+
   static FunctionSnapshot function(String name, int memoryMb) {
     return function(key(name), config(memoryMb), Map.of(), List.of());
   }
@@ -46,6 +54,18 @@ final class Fixtures {
         configuration,
         tags,
         provisionedConcurrency);
+  }
+
+  /**
+   * A fresh database where "api" (1024 MB) and "worker" (512 MB) were listed a day before {@code
+   * at}.
+   */
+  static TestDatabase withApiAndWorker(DatabaseKind kind, Instant at) {
+    TestDatabase db = TestDatabases.fresh(kind);
+    new InventoryStore(db.dsl())
+        .recordListing(
+            listing(at.minusSeconds(86_400), function("api", 1024), function("worker", 512)));
+    return db;
   }
 
   static InventoryListing listing(Instant at, FunctionSnapshot... functions) {

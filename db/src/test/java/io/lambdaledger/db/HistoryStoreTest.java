@@ -2,6 +2,7 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.Fixtures.ACCOUNT;
 import static io.lambdaledger.db.Fixtures.REGION;
+import static io.lambdaledger.db.Fixtures.armConfig;
 import static io.lambdaledger.db.Fixtures.config;
 import static io.lambdaledger.db.Fixtures.function;
 import static io.lambdaledger.db.Fixtures.key;
@@ -39,39 +40,45 @@ class HistoryStoreTest {
   private static final Instant SEEN = t("2026-12-06T10:00:00Z");
   private static final Instant FROM = t("2026-09-07T12:00:00Z");
   private static final Instant CHANGE = t("2026-11-14T09:00:00Z");
-  private static final FunctionConfiguration ARM =
-      new FunctionConfiguration(1024, Architecture.ARM64, 512, 30);
+  private static final FunctionConfiguration ARM = armConfig(1024);
 
-  /** "api" is listed on SEEN with 1024 MB x86 and 5 provisioned on "live"; "idle" with 128 MB. */
-  private static void listBoth(InventoryStore inventory) {
+  /** Lists "api" on SEEN with 1024 MB x86 and 5 provisioned on "live", "idle" with 128 MB. */
+  private static InventoryStore listBoth(TestDatabase db) {
+    InventoryStore inventory = new InventoryStore(db.dsl());
     inventory.recordListing(
         listing(
             SEEN,
             function(
                 key("api"), config(1024), Map.of(), List.of(new ProvisionedConcurrency("live", 5))),
             function("idle", 128)));
+    return inventory;
   }
 
   /** arm64 until mid-November, x86 since; PC from September on, with a gap in November. */
   private static Rebuilt apiHistory() {
+    return apiHistory(
+        FROM,
+        new AllocationSpan("live", FROM, t("2026-11-03T00:00:00Z"), 5, Provenance.INFERRED),
+        new AllocationSpan("live", t("2026-11-05T00:00:00Z"), SEEN, 5, Provenance.CLOUDTRAIL));
+  }
+
+  /** arm64 from {@code from} until mid-November, x86 since; PC as given. */
+  private static Rebuilt apiHistory(Instant from, AllocationSpan... allocations) {
     return new Rebuilt(
         "api",
-        FROM,
+        from,
         SEEN,
         List.of(
-            new ConfigurationSpan(FROM, CHANGE, ARM, Provenance.CLOUDTRAIL),
+            new ConfigurationSpan(from, CHANGE, ARM, Provenance.CLOUDTRAIL),
             new ConfigurationSpan(CHANGE, SEEN, config(1024), Provenance.CLOUDTRAIL)),
-        List.of(
-            new AllocationSpan("live", FROM, t("2026-11-03T00:00:00Z"), 5, Provenance.INFERRED),
-            new AllocationSpan("live", t("2026-11-05T00:00:00Z"), SEEN, 5, Provenance.CLOUDTRAIL)));
+        List.of(allocations));
   }
 
   @OnEachDatabase
   void rebuiltHistoryLandsBeforeTheFirstObservationAndIsPricedPerSide(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
-      InventoryStore inventory = new InventoryStore(db.dsl());
+      InventoryStore inventory = listBoth(db);
       HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
-      listBoth(inventory);
 
       HistoryStore.FirstObservation first = history.firstObservations(ACCOUNT, REGION).get("api");
       assertThat(first.at()).isEqualTo(SEEN);
@@ -115,9 +122,8 @@ class HistoryStoreTest {
   @OnEachDatabase
   void theWeakestProvenanceOfAMonthIsReportedPerFunction(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
-      InventoryStore inventory = new InventoryStore(db.dsl());
+      listBoth(db);
       HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
-      listBoth(inventory);
       history.replace(ACCOUNT, REGION, List.of(apiHistory()));
       new MetricSampleStore(db.dsl())
           .upsert(
@@ -171,9 +177,8 @@ class HistoryStoreTest {
   void provisionedConcurrencyInferredFromCloudWatchIsSummedWithItsBoundAndWhatMayBeMissing(
       DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
-      InventoryStore inventory = new InventoryStore(db.dsl());
+      listBoth(db);
       HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
-      listBoth(inventory);
       Instant november = t("2026-11-01T00:00:00Z");
       // CloudTrail denied: only PC periods, no configuration before SEEN (1024 MB assumed)
       history.replace(
@@ -247,25 +252,18 @@ class HistoryStoreTest {
   @OnEachDatabase
   void historiesFromNearbyStartsNeverLeaveOverlappingPeriods(DatabaseKind kind) {
     try (TestDatabase db = TestDatabases.fresh(kind)) {
-      InventoryStore inventory = new InventoryStore(db.dsl());
+      InventoryStore inventory = listBoth(db);
       HistoryStore history = new HistoryStore(db.dsl(), CLOCK);
-      listBoth(inventory);
       Instant later = FROM.plusSeconds(3);
       history.replace(ACCOUNT, REGION, List.of(apiHistory()));
       history.replace(
           ACCOUNT,
           REGION,
           List.of(
-              new Rebuilt(
-                  "api",
+              apiHistory(
                   later,
-                  SEEN,
-                  List.of(
-                      new ConfigurationSpan(later, CHANGE, ARM, Provenance.CLOUDTRAIL),
-                      new ConfigurationSpan(CHANGE, SEEN, config(1024), Provenance.CLOUDTRAIL)),
-                  List.of(
-                      new AllocationSpan(
-                          "live", later, t("2026-11-03T00:00:00Z"), 5, Provenance.INFERRED)))));
+                  new AllocationSpan(
+                      "live", later, t("2026-11-03T00:00:00Z"), 5, Provenance.INFERRED))));
 
       List<io.lambdaledger.core.model.ConfigurationPeriod> configurations =
           inventory.configurationHistory(key("api"));

@@ -64,9 +64,7 @@ class InventoryStoreTest {
       assertThat(api.firstSeen()).isEqualTo(T1);
       assertThat(api.runtime()).isEqualTo("java21");
       assertThat(api.isDeleted()).isFalse();
-      assertThat(store.listFunctions(AccountScope.all(), false))
-          .extracting(f -> f.key().name())
-          .containsExactly("api", "worker");
+      assertThat(names(store, false)).containsExactly("api", "worker");
     }
   }
 
@@ -147,12 +145,8 @@ class InventoryStoreTest {
           .containsExactly(
               new ConfigurationPeriod(T1, T2, config(256)),
               new ConfigurationPeriod(T2, T3.plusSeconds(60), config(512)));
-      assertThat(store.listFunctions(AccountScope.all(), false))
-          .extracting(f -> f.key().name())
-          .containsExactly("api");
-      assertThat(store.listFunctions(AccountScope.all(), true))
-          .extracting(f -> f.key().name())
-          .containsExactly("api", "old");
+      assertThat(names(store, false)).containsExactly("api");
+      assertThat(names(store, true)).containsExactly("api", "old");
     }
   }
 
@@ -308,5 +302,12 @@ class InventoryStoreTest {
           .containsExactly(
               Account.standalone(ACCOUNT), new Account(OTHER_ACCOUNT, "shop", "999999999999"));
     }
+  }
+
+  /** The names of every function of the store, deleted ones too if asked. */
+  private static List<String> names(InventoryStore store, boolean withDeleted) {
+    return store.listFunctions(AccountScope.all(), withDeleted).stream()
+        .map(f -> f.key().name())
+        .toList();
   }
 }

@@ -2,9 +2,9 @@ package io.lambdaledger.db;
 
 import static io.lambdaledger.db.Fixtures.function;
 import static io.lambdaledger.db.Fixtures.key;
-import static io.lambdaledger.db.Fixtures.listing;
 import static io.lambdaledger.db.Fixtures.sample;
 import static io.lambdaledger.db.Fixtures.t;
+import static io.lambdaledger.db.Fixtures.withApiAndWorker;
 import static io.lambdaledger.db.jooq.Tables.METRIC_SAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
-import io.lambdaledger.db.testing.TestDatabases;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +30,13 @@ class MetricSampleStoreTest {
   private static final FunctionKey API = key("api");
   private static final FunctionKey WORKER = key("worker");
 
-  private static TestDatabase databaseWithFunctions(DatabaseKind kind) {
-    TestDatabase db = TestDatabases.fresh(kind);
-    new InventoryStore(db.dsl())
-        .recordListing(
-            listing(T0.minusSeconds(86_400), function("api", 1024), function("worker", 512)));
-    return db;
+  /** {@code count} 5-minute samples of "api" with one invocation each, every {@code seconds}. */
+  private static List<MetricSample> apiSamples(int count, long seconds) {
+    List<MetricSample> samples = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      samples.add(sample(API, T0.plusSeconds(seconds * i), 300, 1, "1"));
+    }
+    return samples;
   }
 
   /** Six 5-minute samples per function from {@code start}; values grow with {@code version}. */
@@ -63,7 +63,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void writingTheSameSamplesTwiceLeavesOneRowPerKeyWithTheLatestValues(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       store.upsert(window(T0, 1, T0.plusSeconds(1800)));
 
@@ -84,7 +84,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void overlappingWindowsLeaveOneRowPerKeyWithTheLatestRead(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       store.upsert(window(T0, 1, T0.plusSeconds(1800)));
 
@@ -101,7 +101,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void anOlderReadWrittenAfterANewerOneDoesNotReplaceIt(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       store.upsert(window(T0, 2, T0.plusSeconds(2100)));
 
@@ -116,7 +116,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void theSameKeyTwiceInOneBatchKeepsTheLatestRead(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       MetricSample newer = sample(API, T0, 300, 7, "70");
       MetricSample older =
@@ -136,7 +136,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void samplesOfFunctionsNotInTheInventoryAreSkippedAndReported(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       FunctionKey ghost = key("ghost");
 
@@ -150,7 +150,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void reCollectingAtAnotherPeriodReplacesTheSamplesInsideTheWindow(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       store.upsert(List.of(sample(API, T0, 3600, 60, "6000"), sample(WORKER, T0, 3600, 9, "9")));
       List<MetricSample> fine = new ArrayList<>();
@@ -170,13 +170,9 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void retentionDeletesOnlySamplesOlderThanTheCutoff(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
-      List<MetricSample> samples = new ArrayList<>();
-      for (int day = 0; day < 5; day++) {
-        samples.add(sample(API, T0.plusSeconds(86_400L * day), 300, 1, "1"));
-      }
-      store.upsert(samples);
+      store.upsert(apiSamples(5, 86_400L)); // one a day
 
       long deleted = store.deleteOlderThan(T0.plusSeconds(86_400L * 3));
 
@@ -190,13 +186,9 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void retentionDeletesWholeHoursOnly(DatabaseKind kind) {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
-      List<MetricSample> samples = new ArrayList<>();
-      for (int i = 0; i < 24; i++) {
-        samples.add(sample(API, T0.plusSeconds(300L * i), 300, 1, "1"));
-      }
-      store.upsert(samples);
+      store.upsert(apiSamples(24, 300L)); // two hours
 
       long deleted = store.deleteOlderThan(T0.plusSeconds(5400));
 
@@ -208,7 +200,7 @@ class MetricSampleStoreTest {
 
   @OnEachDatabase
   void concurrentUpsertsOfTheSameKeysNeitherFailNorDuplicate(DatabaseKind kind) throws Exception {
-    try (TestDatabase db = databaseWithFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, T0)) {
       MetricSampleStore store = new MetricSampleStore(db.dsl());
       int rounds = 10;
       int periods = 300;

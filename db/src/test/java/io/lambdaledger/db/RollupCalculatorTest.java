@@ -104,15 +104,7 @@ class RollupCalculatorTest {
                 new ConfigurationStart(HOUR, MB_1024), new ConfigurationStart(change, MB_2048)));
     Allocation ten = new Allocation(10, t("2026-10-01T10:30:00Z"), t("2026-10-01T12:15:00Z"));
 
-    Map<HourKey, UsageTotals> hours =
-        calculator
-            .compute(
-                List.of(),
-                List.of(ten),
-                HOUR,
-                HOUR.plusSeconds(4 * 3600),
-                t("2030-01-01T00:00:00Z"))
-            .hours();
+    Map<HourKey, UsageTotals> hours = provisionedOnly(calculator, 4, List.of(ten));
 
     assertThat(hours).hasSize(4);
     assertPc(hours.get(new HourKey(HOUR, MB_1024)), "18000", "18000");
@@ -130,15 +122,7 @@ class RollupCalculatorTest {
     // Enabled exactly 10 minutes: nothing to round.
     Allocation whole = new Allocation(1, t("2026-10-01T12:00:00Z"), t("2026-10-01T12:10:00Z"));
 
-    Map<HourKey, UsageTotals> hours =
-        calculator
-            .compute(
-                List.of(),
-                List.of(shortOne, whole),
-                HOUR,
-                HOUR.plusSeconds(3 * 3600),
-                t("2030-01-01T00:00:00Z"))
-            .hours();
+    Map<HourKey, UsageTotals> hours = provisionedOnly(calculator, 3, List.of(shortOne, whole));
 
     assertPc(hours.get(new HourKey(HOUR, MB_2048)), "360", "720");
     assertPc(hours.get(new HourKey(t("2026-10-01T11:00:00Z"), MB_2048)), "540", "1080");
@@ -169,6 +153,19 @@ class RollupCalculatorTest {
 
     assertThat(result.hours()).isEmpty();
     assertThat(result.samplesWithoutConfiguration()).isEqualTo(1);
+  }
+
+  /** The hours of {@code hours} from HOUR with only these allocations, computed long after. */
+  private static Map<HourKey, UsageTotals> provisionedOnly(
+      RollupCalculator calculator, int hours, List<Allocation> allocations) {
+    return calculator
+        .compute(
+            List.of(),
+            allocations,
+            HOUR,
+            HOUR.plusSeconds(hours * 3600L),
+            t("2030-01-01T00:00:00Z"))
+        .hours();
   }
 
   private static void assertPc(UsageTotals totals, String allocatedSeconds, String gbSeconds) {

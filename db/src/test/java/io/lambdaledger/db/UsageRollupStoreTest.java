@@ -8,6 +8,7 @@ import static io.lambdaledger.db.Fixtures.function;
 import static io.lambdaledger.db.Fixtures.key;
 import static io.lambdaledger.db.Fixtures.listing;
 import static io.lambdaledger.db.Fixtures.t;
+import static io.lambdaledger.db.Fixtures.withApiAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.model.AccountScope;
@@ -143,17 +144,9 @@ class UsageRollupStoreTest {
     return byKey;
   }
 
-  private static TestDatabase withTwoFunctions(DatabaseKind kind) {
-    TestDatabase db = TestDatabases.fresh(kind);
-    new InventoryStore(db.dsl())
-        .recordListing(
-            listing(DAY1.minusSeconds(86_400), function("api", 1024), function("worker", 512)));
-    return db;
-  }
-
   @OnEachDatabase
   void hourAndDayRollupsEqualTheSamplesTheyComeFrom(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       List<MetricSample> samples = twoDaysOfSamples(1);
       new MetricSampleStore(db.dsl()).upsert(samples);
       UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
@@ -183,10 +176,8 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void recomputingAgainOrOverlappingNeverCountsTwice(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
-      new MetricSampleStore(db.dsl()).upsert(twoDaysOfSamples(2));
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
+      UsageRollupStore rollups = rolledUp(db, twoDaysOfSamples(2));
       UsageQuery twoDays = UsageQuery.between(DAY1, DAY3);
       List<UsageRollup> hoursBefore = rollups.usageSeries(twoDays, Granularity.HOUR);
       List<FunctionUsage> usageBefore = rollups.usageByFunction(twoDays);
@@ -211,7 +202,7 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void aLaterReadOfTheSamplesReplacesTheRollupInsteadOfAddingToIt(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
       UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
       samples.upsert(List.of(Fixtures.sample(API, DAY1, 300, 10, "1000")));
@@ -233,7 +224,7 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void theMonthStampChangesWhenTheMonthsUsageIsRewritten(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
       Instant october = DAY1;
       Instant september = t("2026-09-01T00:00:00Z");
@@ -279,12 +270,7 @@ class UsageRollupStoreTest {
       new InventoryStore(db.dsl())
           .recordListing(
               listing(DAY1, function("a", 1024), function("b", 1024), function("c", 1024)));
-      new MetricSampleStore(db.dsl())
-          .upsert(
-              List.of(
-                  Fixtures.sample(a, DAY1, 300, 1, "100"),
-                  Fixtures.sample(b, DAY1, 300, 2, "200"),
-                  Fixtures.sample(c, DAY1, 300, 3, "300")));
+      oneSampleEach(db, 100, a, b, c);
       UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
       rollups.recompute(List.of(a, b, c), DAY1, DAY1.plusSeconds(3600));
       // b gets a row priced with a configuration its history does not have for that hour
@@ -307,7 +293,7 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void aMidDayMemoryChangeGivesOneRowPerConfiguration(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       InventoryStore inventory = new InventoryStore(db.dsl());
       inventory.recordListing(listing(DAY1, function("api", 1024)));
       inventory.recordListing(listing(DAY1.plusSeconds(12 * 3600 + 1800), function("api", 2048)));
@@ -340,7 +326,7 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void rollupsSurviveTheRetentionOfTheirSamples(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       MetricSampleStore samples = new MetricSampleStore(db.dsl());
       samples.upsert(twoDaysOfSamples(3));
       UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
@@ -384,11 +370,9 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void aWindowInsideDaysReadsTheHoursAtItsEdges(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       List<MetricSample> samples = twoDaysOfSamples(4);
-      new MetricSampleStore(db.dsl()).upsert(samples);
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      UsageRollupStore rollups = rolledUp(db, samples);
       Instant from = DAY1.plusSeconds(6 * 3600);
       Instant to = DAY1.plusSeconds(42 * 3600);
 
@@ -417,11 +401,9 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void monthToDateIsReadFromTheMonthRollupAndOtherWindowsFromDaysAndHours(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       List<MetricSample> samples = twoDaysOfSamples(5);
-      new MetricSampleStore(db.dsl()).upsert(samples);
-      UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
-      rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+      UsageRollupStore rollups = rolledUp(db, samples);
       long apiRequests =
           samples.stream()
               .filter(s -> s.function().equals(API))
@@ -464,7 +446,7 @@ class UsageRollupStoreTest {
 
   @OnEachDatabase
   void aWindowAcrossTwoMonthsAddsBoth(DatabaseKind kind) {
-    try (TestDatabase db = withTwoFunctions(kind)) {
+    try (TestDatabase db = withApiAndWorker(kind, DAY1)) {
       Instant lateSeptember = t("2026-09-30T22:00:00Z");
       List<MetricSample> samples = new ArrayList<>();
       for (Instant start = lateSeptember;
@@ -522,12 +504,7 @@ class UsageRollupStoreTest {
               DAY1,
               List.of(function(cart, config(256), Map.of(), List.of())),
               true));
-      new MetricSampleStore(db.dsl())
-          .upsert(
-              List.of(
-                  Fixtures.sample(API, DAY1, 300, 1, "1"),
-                  Fixtures.sample(WORKER, DAY1, 300, 2, "2"),
-                  Fixtures.sample(cart, DAY1, 300, 3, "3")));
+      oneSampleEach(db, 1, API, WORKER, cart);
       UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
       rollups.recomputeAll(DAY1, DAY3);
       UsageQuery all = UsageQuery.between(DAY1, DAY3);
@@ -552,6 +529,26 @@ class UsageRollupStoreTest {
           .containsExactly("api", "worker");
       assertThat(inventory.findFunction(API).orElseThrow().lastActivity()).isEqualTo(DAY1);
     }
+  }
+
+  /** Writes the samples and rolls up API and WORKER over DAY1 to DAY3. */
+  private static UsageRollupStore rolledUp(TestDatabase db, List<MetricSample> samples) {
+    new MetricSampleStore(db.dsl()).upsert(samples);
+    UsageRollupStore rollups = new UsageRollupStore(db.dsl(), LATER);
+    rollups.recompute(List.of(API, WORKER), DAY1, DAY3);
+    return rollups;
+  }
+
+  /**
+   * Writes one five-minute sample on DAY1 per function: the n-th (from 1) with n invocations of n
+   * times {@code durationMs} in all.
+   */
+  private static void oneSampleEach(TestDatabase db, long durationMs, FunctionKey... functions) {
+    List<MetricSample> samples = new ArrayList<>();
+    for (int n = 1; n <= functions.length; n++) {
+      samples.add(Fixtures.sample(functions[n - 1], DAY1, 300, n, Long.toString(n * durationMs)));
+    }
+    new MetricSampleStore(db.dsl()).upsert(samples);
   }
 
   private static List<String> names(List<FunctionUsage> usage) {

@@ -126,34 +126,24 @@ final class FocusCsvWriter implements RowWriter {
     String notes = String.join("; ", row.notes());
     if (!row.priced()) {
       // No prices for the region: the usage is listed, every cost and unit price left empty.
-      writeCharge(
-          row,
-          ChargeKind.REQUESTS,
-          Decimals.exact(BigDecimal.valueOf(row.requests())),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          period,
-          tags,
-          notes);
-      writeCharge(
-          row,
-          ChargeKind.DURATION,
-          Decimals.exact(row.gbSeconds()),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          period,
-          tags,
-          notes);
+      for (ChargeKind kind : List.of(ChargeKind.REQUESTS, ChargeKind.DURATION)) {
+        BigDecimal quantity =
+            kind == ChargeKind.REQUESTS ? BigDecimal.valueOf(row.requests()) : row.gbSeconds();
+        writeCharge(
+            row,
+            kind,
+            Decimals.exact(quantity),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            period,
+            tags,
+            notes);
+      }
       return;
     }
     List<ChargeLine> charges = row.charges();

@@ -51,26 +51,13 @@ final class PricedRows {
   }
 
   /**
+   * The month's rows, with its imported bill: a function the bill has gets a row from the bill for
+   * the days it covers, and each configuration a row estimated for the rest of the month (left out
+   * when the bill covers all of its usage).
+   *
    * @param lines the month's lines in report order (account, region, function, first use)
    * @param accounts every known account, by id (names, payers)
    * @param tags current tags by function id
-   */
-  void rows(
-      YearMonth month,
-      List<MonthUsage.Line> lines,
-      AccountScope scope,
-      Map<String, Account> accounts,
-      Map<Long, SortedMap<String, String>> tags,
-      HistoryCaveats caveats,
-      RowSource.Sink sink)
-      throws IOException {
-    rows(month, lines, scope, accounts, tags, caveats, MonthBill.NONE, sink);
-  }
-
-  /**
-   * As above, with the month's imported bill: a function the bill has gets a row from the bill for
-   * the days it covers, and each configuration a row estimated for the rest of the month (left out
-   * when the bill covers all of its usage).
    */
   void rows(
       YearMonth month,
@@ -264,7 +251,8 @@ final class PricedRows {
         }
       }
       notes.add(billedNote);
-      return first.fromBill(
+      // Priced, and no history provenance: the history is the estimate's.
+      return first.withFigures(
           requests == null
               ? 0
               : requests.quantity().setScale(0, RoundingMode.HALF_UP).longValueExact(),
@@ -273,7 +261,9 @@ final class PricedRows {
           credit,
           total,
           notes,
-          billedOrigin);
+          billedOrigin,
+          true,
+          null);
     }
 
     private static String days(java.time.Instant start, java.time.Instant end) {
@@ -370,8 +360,9 @@ final class PricedRows {
       Provenance provenance = caveats.provenance(function);
       Account account = accounts.get(line.account());
       Account payer = accounts.get(line.payer());
-      if (cost == null) {
-        UnpricedUsage usage = UnpricedUsage.of(line);
+      boolean priced = cost != null;
+      UnpricedUsage unpriced = priced ? null : UnpricedUsage.of(line);
+      if (!priced) {
         notes.add(
             0,
             "UNPRICED: no prices for "
@@ -379,31 +370,7 @@ final class PricedRows {
                 + " in price book "
                 + book.version()
                 + "; usage listed without a cost");
-        return new ReportRow(
-            month,
-            line.payer(),
-            payer == null ? null : payer.name(),
-            line.account(),
-            account == null ? null : account.name(),
-            line.region(),
-            line.function(),
-            monthLine.arn(),
-            line.architecture().toString(),
-            line.memoryMb(),
-            line.ephemeralStorageMb(),
-            usage.requests(),
-            usage.gbSeconds(),
-            List.of(),
-            NO_CREDIT,
-            NO_CREDIT,
-            report == null ? MonthlyReports.DEFAULT_CURRENCY : report.currency(),
-            book.version(),
-            tags,
-            notes,
-            false,
-            provenance == null ? null : provenance.name());
       }
-      RegionRates rates = book.rates(line.region(), line.architecture());
       return new ReportRow(
           month,
           line.payer(),
@@ -416,17 +383,18 @@ final class PricedRows {
           line.architecture().toString(),
           line.memoryMb(),
           line.ephemeralStorageMb(),
-          cost.usage().requests(),
-          cost.usage().gbSeconds(),
-          charges(cost, rates),
-          cents(cost.freeTierCredit()),
-          cost.total(),
-          report.currency(),
-          report.priceVersion(),
+          priced ? cost.usage().requests() : unpriced.requests(),
+          priced ? cost.usage().gbSeconds() : unpriced.gbSeconds(),
+          priced ? charges(cost, book.rates(line.region(), line.architecture())) : List.of(),
+          priced ? cents(cost.freeTierCredit()) : NO_CREDIT,
+          priced ? cost.total() : NO_CREDIT,
+          report == null ? MonthlyReports.DEFAULT_CURRENCY : report.currency(),
+          priced ? report.priceVersion() : book.version(),
           tags,
           notes,
-          true,
-          provenance == null ? null : provenance.name());
+          priced,
+          provenance == null ? null : provenance.name(),
+          null);
     }
 
     private List<ChargeLine> charges(LineCost cost, RegionRates rates) {

@@ -49,104 +49,6 @@ record ReportRow(
     String historyProvenance,
     RowOrigin origin) {
 
-  /** An estimated row of the whole month. */
-  ReportRow(
-      YearMonth month,
-      String payerAccountId,
-      String payerAccountName,
-      String accountId,
-      String accountName,
-      String region,
-      String functionName,
-      String functionArn,
-      String architecture,
-      int memoryMb,
-      int ephemeralStorageMb,
-      long requests,
-      BigDecimal gbSeconds,
-      List<ChargeLine> charges,
-      BigDecimal freeTierCredit,
-      BigDecimal totalCost,
-      String currency,
-      String priceVersion,
-      SortedMap<String, String> tags,
-      List<String> notes,
-      boolean priced,
-      String historyProvenance) {
-    this(
-        month,
-        payerAccountId,
-        payerAccountName,
-        accountId,
-        accountName,
-        region,
-        functionName,
-        functionArn,
-        architecture,
-        memoryMb,
-        ephemeralStorageMb,
-        requests,
-        gbSeconds,
-        charges,
-        freeTierCredit,
-        totalCost,
-        currency,
-        priceVersion,
-        tags,
-        notes,
-        priced,
-        historyProvenance,
-        null);
-  }
-
-  /** A priced row without recorded history provenance. */
-  ReportRow(
-      YearMonth month,
-      String payerAccountId,
-      String payerAccountName,
-      String accountId,
-      String accountName,
-      String region,
-      String functionName,
-      String functionArn,
-      String architecture,
-      int memoryMb,
-      int ephemeralStorageMb,
-      long requests,
-      BigDecimal gbSeconds,
-      List<ChargeLine> charges,
-      BigDecimal freeTierCredit,
-      BigDecimal totalCost,
-      String currency,
-      String priceVersion,
-      SortedMap<String, String> tags,
-      List<String> notes) {
-    this(
-        month,
-        payerAccountId,
-        payerAccountName,
-        accountId,
-        accountName,
-        region,
-        functionName,
-        functionArn,
-        architecture,
-        memoryMb,
-        ephemeralStorageMb,
-        requests,
-        gbSeconds,
-        charges,
-        freeTierCredit,
-        totalCost,
-        currency,
-        priceVersion,
-        tags,
-        notes,
-        true,
-        null,
-        null);
-  }
-
   ReportRow {
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(payerAccountId, "payerAccountId");
@@ -180,42 +82,12 @@ record ReportRow(
     List<String> all = new java.util.ArrayList<>(notes.size() + 1);
     all.add(note);
     all.addAll(notes);
-    return new ReportRow(
-        month,
-        payerAccountId,
-        payerAccountName,
-        accountId,
-        accountName,
-        region,
-        functionName,
-        functionArn,
-        architecture,
-        memoryMb,
-        ephemeralStorageMb,
-        requests,
-        gbSeconds,
-        charges,
-        freeTierCredit,
-        totalCost,
-        currency,
-        priceVersion,
-        tags,
-        all,
-        priced,
-        historyProvenance,
-        origin);
+    return withNotes(all, origin);
   }
 
-  /** The same row with other figures, notes and origin (a part of the month). */
-  ReportRow withFigures(
-      long requests,
-      BigDecimal gbSeconds,
-      List<ChargeLine> charges,
-      BigDecimal freeTierCredit,
-      BigDecimal totalCost,
-      List<String> notes,
-      RowOrigin origin) {
-    return figures(
+  /** The same row with other notes and origin. */
+  private ReportRow withNotes(List<String> notes, RowOrigin origin) {
+    return withFigures(
         requests,
         gbSeconds,
         charges,
@@ -228,22 +100,10 @@ record ReportRow(
   }
 
   /**
-   * This function's row from the bill: other figures and notes, priced, no history provenance (the
-   * history is the estimate's).
+   * The same row with other figures, notes and origin (a part of the month), priced or not and with
+   * the given history provenance.
    */
-  ReportRow fromBill(
-      long requests,
-      BigDecimal gbSeconds,
-      List<ChargeLine> charges,
-      BigDecimal freeTierCredit,
-      BigDecimal totalCost,
-      List<String> notes,
-      RowOrigin origin) {
-    return figures(
-        requests, gbSeconds, charges, freeTierCredit, totalCost, notes, origin, true, null);
-  }
-
-  private ReportRow figures(
+  ReportRow withFigures(
       long requests,
       BigDecimal gbSeconds,
       List<ChargeLine> charges,
@@ -285,7 +145,7 @@ record ReportRow(
    */
   ReportRow minus(ReportRow earlier, List<String> notes, RowOrigin origin) {
     if (earlier == null) {
-      return withFigures(requests, gbSeconds, charges, freeTierCredit, totalCost, notes, origin);
+      return withNotes(notes, origin);
     }
     List<ChargeLine> remaining = new java.util.ArrayList<>(charges.size());
     BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -304,7 +164,9 @@ record ReportRow(
         freeTierCredit.subtract(earlier.freeTierCredit),
         priced ? total : totalCost,
         notes,
-        origin);
+        origin,
+        priced,
+        historyProvenance);
   }
 
   /** The charge of one kind, null when it does not apply. */

@@ -24,8 +24,6 @@ import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -189,8 +185,9 @@ class BilledRowsTest {
       importBill(db);
       List<ReportRow> rows = rows(db);
 
-      List<CSVRecord> plain = parse(write(rows, false));
-      List<CSVRecord> focus = parse(write(rows, true));
+      List<CSVRecord> plain =
+          TestCsv.records(TestCsv.write(out -> new PlainCsvWriter(out, List.of()), rows));
+      List<CSVRecord> focus = TestCsv.records(TestCsv.write(FocusCsvWriter::new, rows));
 
       assertThat(plain).extracting(r -> r.get("source")).contains("billed", "estimate");
       assertThat(plain)
@@ -213,12 +210,8 @@ class BilledRowsTest {
               .isLessThanOrEqualTo(new BigDecimal(r.get("ListCost")));
         }
       }
-      BigDecimal focusBilled =
-          focus.stream()
-              .filter(r -> r.get("x_CostSource").equals("billed"))
-              .map(r -> new BigDecimal(r.get("BilledCost")))
-              .reduce(BigDecimal.ZERO, BigDecimal::add);
-      assertThat(focusBilled).isEqualByComparingTo("17.45");
+      assertThat(TestCsv.sum(focus, "BilledCost", r -> r.get("x_CostSource").equals("billed")))
+          .isEqualByComparingTo("17.45");
       // The storage cent the bill's rounding put above its list cost moved to duration.
       assertThat(focus)
           .filteredOn(r -> r.get("x_CostSource").equals("billed"))
@@ -227,23 +220,6 @@ class BilledRowsTest {
               org.assertj.core.groups.Tuple.tuple("Requests", "1.50"),
               org.assertj.core.groups.Tuple.tuple("Duration", "15.91"),
               org.assertj.core.groups.Tuple.tuple("Ephemeral Storage", "0.04"));
-    }
-  }
-
-  private static String write(List<ReportRow> rows, boolean focus) throws IOException {
-    StringWriter out = new StringWriter();
-    RowWriter writer = focus ? new FocusCsvWriter(out) : new PlainCsvWriter(out, List.of());
-    for (ReportRow row : rows) {
-      writer.write(row);
-    }
-    writer.finish();
-    return out.toString();
-  }
-
-  private static List<CSVRecord> parse(String csv) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
-      return parser.getRecords();
     }
   }
 }

@@ -4,14 +4,8 @@ import static io.lambdaledger.reports.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +14,9 @@ class FocusCsvWriterTest {
   private static List<String> header;
 
   private static List<CSVRecord> write(ReportRow... rows) throws IOException {
-    StringWriter out = new StringWriter();
-    FocusCsvWriter writer = new FocusCsvWriter(out);
-    for (ReportRow row : rows) {
-      writer.write(row);
-    }
-    writer.finish();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(out.toString()), format)) {
-      header = parser.getHeaderNames();
-      return new ArrayList<>(parser.getRecords());
-    }
+    String csv = TestCsv.write(FocusCsvWriter::new, List.of(rows));
+    header = TestCsv.header(csv);
+    return TestCsv.records(csv);
   }
 
   @Test
@@ -67,11 +53,7 @@ class FocusCsvWriterTest {
     List<CSVRecord> records = write(row("111111111111", "us-east-1", "api", "3.10"));
 
     assertThat(records).extracting(r -> r.get("SkuMeter")).containsExactly("Requests", "Duration");
-    assertThat(
-            records.stream()
-                .map(r -> new BigDecimal(r.get("BilledCost")))
-                .reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo("3.10");
+    assertThat(TestCsv.sum(records, "BilledCost")).isEqualByComparingTo("3.10");
     assertThat(records)
         .extracting(r -> r.get("PricingUnit"))
         .containsExactly("Requests", "GB-Seconds");

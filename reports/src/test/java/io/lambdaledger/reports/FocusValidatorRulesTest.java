@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBook;
-import io.lambdaledger.core.pricing.PriceGroup;
 import io.lambdaledger.core.pricing.RegionRates;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,56 +62,13 @@ class FocusValidatorRulesTest {
     List<ReportRow> rows = new ArrayList<>();
     rows.add(TestRows.row("111111111111", "us-east-1", "api", "3.10"));
     rows.add(TestRows.row("222222222222", "eu-west-1", "worker", "arm64", Map.of(), "0.40"));
-    ChargeLine requests =
-        new ChargeLine(
-            ChargeKind.REQUESTS,
-            new BigDecimal("333"),
-            rates.rate(PriceGroup.REQUESTS),
-            new BigDecimal("0.01"),
-            new BigDecimal("0.005"),
-            rates.usageType(PriceGroup.REQUESTS));
-    ChargeLine duration =
-        new ChargeLine(
-            ChargeKind.DURATION,
-            new BigDecimal("600"),
-            rates.rate(PriceGroup.DURATION),
-            new BigDecimal("0.00"),
-            new BigDecimal("0.005"),
-            rates.usageType(PriceGroup.DURATION));
-    rows.add(
-        new ReportRow(
-            TestRows.OCTOBER,
-            "999999999999",
-            null,
-            "111111111111",
-            null,
-            "us-east-1",
-            "rounding",
-            "arn:aws:lambda:us-east-1:111111111111:function:rounding",
-            "x86_64",
-            1024,
-            512,
-            333L,
-            new BigDecimal("600"),
-            List.of(requests, duration),
-            new BigDecimal("0.01"),
-            new BigDecimal("0.01"),
-            "USD",
-            "bundled-2026-09",
-            new TreeMap<>(),
-            List.of()));
+    ChargeLine requests = charge(rates, ChargeKind.REQUESTS, "333", "0.01", "0.005");
+    ChargeLine duration = charge(rates, ChargeKind.DURATION, "600", "0.00", "0.005");
+    rows.add(usEast1Row("rounding", 512, 333L, "600", List.of(requests, duration), "0.01", "0.01"));
     rows.add(storageRoundedUp(rates));
-    StringWriter out = new StringWriter();
-    FocusCsvWriter writer = new FocusCsvWriter(out);
-    for (ReportRow row : rows) {
-      writer.write(row);
-    }
-    writer.finish();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(out.toString()), format)) {
-      header = parser.getHeaderNames();
-      records = new ArrayList<>(parser.getRecords());
-    }
+    String csv = TestCsv.write(FocusCsvWriter::new, rows);
+    header = TestCsv.header(csv);
+    records = TestCsv.records(csv);
     assertThat(records).hasSize(9);
   }
 
@@ -125,30 +77,23 @@ class FocusValidatorRulesTest {
    * a whole cent of the payer's storage line; its duration cost leaves room below its list cost.
    */
   private static ReportRow storageRoundedUp(RegionRates rates) {
-    BigDecimal storageGbSeconds = new BigDecimal("136000");
     List<ChargeLine> charges =
         List.of(
-            new ChargeLine(
-                ChargeKind.REQUESTS,
-                new BigDecimal("50000"),
-                rates.rate(PriceGroup.REQUESTS),
-                new BigDecimal("0.01"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.REQUESTS)),
-            new ChargeLine(
-                ChargeKind.DURATION,
-                new BigDecimal("9000"),
-                rates.rate(PriceGroup.DURATION),
-                new BigDecimal("0.12"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.DURATION)),
-            new ChargeLine(
-                ChargeKind.EPHEMERAL_STORAGE,
-                storageGbSeconds,
-                rates.rate(PriceGroup.EPHEMERAL_STORAGE),
-                new BigDecimal("0.01"),
-                BigDecimal.ZERO.setScale(2),
-                rates.usageType(PriceGroup.EPHEMERAL_STORAGE)));
+            charge(rates, ChargeKind.REQUESTS, "50000", "0.01", "0.00"),
+            charge(rates, ChargeKind.DURATION, "9000", "0.12", "0.00"),
+            charge(rates, ChargeKind.EPHEMERAL_STORAGE, "136000", "0.01", "0.00"));
+    return usEast1Row("scratch", 2048, 50_000L, "9000", charges, "0.00", "0.14");
+  }
+
+  /** A priced row of an x86_64 function of 1,024 MB in us-east-1, without tags or notes. */
+  private static ReportRow usEast1Row(
+      String function,
+      int ephemeralStorageMb,
+      long requests,
+      String gbSeconds,
+      List<ChargeLine> charges,
+      String freeTierCredit,
+      String totalCost) {
     return new ReportRow(
         TestRows.OCTOBER,
         "999999999999",
@@ -156,20 +101,35 @@ class FocusValidatorRulesTest {
         "111111111111",
         null,
         "us-east-1",
-        "scratch",
-        "arn:aws:lambda:us-east-1:111111111111:function:scratch",
+        function,
+        "arn:aws:lambda:us-east-1:111111111111:function:" + function,
         "x86_64",
         1024,
-        2048,
-        50_000L,
-        new BigDecimal("9000"),
+        ephemeralStorageMb,
+        requests,
+        new BigDecimal(gbSeconds),
         charges,
-        BigDecimal.ZERO.setScale(2),
-        new BigDecimal("0.14"),
+        new BigDecimal(freeTierCredit),
+        new BigDecimal(totalCost),
         "USD",
         "bundled-2026-09",
         new TreeMap<>(),
-        List.of());
+        List.of(),
+        true,
+        null,
+        null);
+  }
+
+  /** A charge at the rates' list price: quantity, cost and free-tier credit as decimals. */
+  private static ChargeLine charge(
+      RegionRates rates, ChargeKind kind, String quantity, String cost, String credit) {
+    return new ChargeLine(
+        kind,
+        new BigDecimal(quantity),
+        rates.rate(kind.priceGroup()),
+        new BigDecimal(cost),
+        new BigDecimal(credit),
+        rates.usageType(kind.priceGroup()));
   }
 
   private static boolean isNull(CSVRecord r, String column) {
@@ -278,27 +238,19 @@ class FocusValidatorRulesTest {
   }
 
   private static BigDecimal billed(String function) {
-    return records.stream()
-        .filter(r -> r.get("ResourceName").equals(function))
-        .map(r -> new BigDecimal(r.get("BilledCost")))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return ofFunction(function, "BilledCost");
+  }
+
+  /** The sum of one column over a function's records. */
+  private static BigDecimal ofFunction(String function, String column) {
+    return TestCsv.sum(records, column, r -> r.get("ResourceName").equals(function));
   }
 
   @Test
   void theFreeTierCreditOfTheChargesAddsUpToTheRowsCreditAsInThePlainCsv() {
     // x_FreeTierCredit summed over a function's charges equals the plain CSV's free_tier_credit.
-    BigDecimal rounding =
-        records.stream()
-            .filter(r -> r.get("ResourceName").equals("rounding"))
-            .map(r -> new BigDecimal(r.get("x_FreeTierCredit")))
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal api =
-        records.stream()
-            .filter(r -> r.get("ResourceName").equals("api"))
-            .map(r -> new BigDecimal(r.get("x_FreeTierCredit")))
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
-    assertThat(rounding).isEqualByComparingTo("0.01");
-    assertThat(api).isEqualByComparingTo("1.25");
+    assertThat(ofFunction("rounding", "x_FreeTierCredit")).isEqualByComparingTo("0.01");
+    assertThat(ofFunction("api", "x_FreeTierCredit")).isEqualByComparingTo("1.25");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.lambdaledger.reports;
 
+import static io.lambdaledger.reports.TestCsv.records;
+import static io.lambdaledger.reports.TestCsv.sum;
 import static io.lambdaledger.reports.TestRows.OCTOBER;
 import static io.lambdaledger.reports.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lambdaledger.core.model.AccountScope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
@@ -22,33 +19,24 @@ class MonthlyReportsTest {
 
   private final InMemoryMonths months = new InMemoryMonths();
 
-  private static List<CSVRecord> parse(ByteArrayOutputStream out) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser =
-        CSVParser.parse(new StringReader(out.toString(StandardCharsets.UTF_8)), format)) {
-      return new ArrayList<>(parser.getRecords());
-    }
-  }
-
-  private static BigDecimal sum(List<CSVRecord> records, String column) {
-    return records.stream()
-        .map(record -> new BigDecimal(record.get(column)))
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  /** October with two functions: api (3.10) and worker (0.45), in two accounts. */
+  private void apiAndWorker(boolean isFinal) {
+    months.month(
+        OCTOBER,
+        isFinal,
+        row("111111111111", "us-east-1", "api", "3.10"),
+        row("222222222222", "eu-west-1", "worker", "0.45"));
   }
 
   @Test
   void aFinalMonthIsWrittenAndItsSummaryMatchesTheFile() throws IOException {
-    months.month(
-        OCTOBER,
-        true,
-        row("111111111111", "us-east-1", "api", "3.10"),
-        row("222222222222", "eu-west-1", "worker", "0.45"));
+    apiAndWorker(true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ReportSummary summary =
         months.reports().write(ReportRequest.of(OCTOBER, ReportFormat.CSV), out);
 
-    List<CSVRecord> records = parse(out);
+    List<CSVRecord> records = records(out);
     assertThat(records).hasSize(2);
     assertThat(records).allSatisfy(r -> assertThat(r.get("notes")).isEmpty());
     assertThat(summary.functionRows()).isEqualTo(2);
@@ -72,11 +60,7 @@ class MonthlyReportsTest {
 
   @Test
   void aPartialReportSaysSoInEveryRowOfBothFormats() throws IOException {
-    months.month(
-        OCTOBER,
-        false,
-        row("111111111111", "us-east-1", "api", "3.10"),
-        row("222222222222", "eu-west-1", "worker", "0.45"));
+    apiAndWorker(false);
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     ByteArrayOutputStream focus = new ByteArrayOutputStream();
 
@@ -89,10 +73,10 @@ class MonthlyReportsTest {
         .write(ReportRequest.of(OCTOBER, ReportFormat.FOCUS).withAllowPartial(true), focus);
 
     assertThat(summary.partial()).isTrue();
-    assertThat(parse(csv))
+    assertThat(records(csv))
         .hasSize(2)
         .allSatisfy(r -> assertThat(r.get("notes")).startsWith("PARTIAL: month not final"));
-    assertThat(parse(focus))
+    assertThat(records(focus))
         .hasSize(4)
         .allSatisfy(r -> assertThat(r.get("x_Notes")).startsWith("PARTIAL: month not final"));
   }
@@ -115,18 +99,14 @@ class MonthlyReportsTest {
 
     BigDecimal total = reports.totalCost(OCTOBER, AccountScope.all());
     assertThat(total).isEqualByComparingTo("20.56");
-    assertThat(sum(parse(csv), "total_cost")).isEqualByComparingTo(total);
-    assertThat(sum(parse(focus), "BilledCost")).isEqualByComparingTo(total);
+    assertThat(sum(records(csv), "total_cost")).isEqualByComparingTo(total);
+    assertThat(sum(records(focus), "BilledCost")).isEqualByComparingTo(total);
     assertThat(focusSummary.lines()).isEqualTo(6);
   }
 
   @Test
   void onlyTheAccountsAskedForAreListed() throws IOException {
-    months.month(
-        OCTOBER,
-        true,
-        row("111111111111", "us-east-1", "api", "3.10"),
-        row("222222222222", "eu-west-1", "worker", "0.45"));
+    apiAndWorker(true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ReportRequest request =
         ReportRequest.of(OCTOBER, ReportFormat.CSV)
@@ -134,7 +114,7 @@ class MonthlyReportsTest {
 
     months.reports().write(request, out);
 
-    assertThat(parse(out)).extracting(r -> r.get("account_id")).containsExactly("222222222222");
+    assertThat(records(out)).extracting(r -> r.get("account_id")).containsExactly("222222222222");
     assertThat(months.reports().totalCost(OCTOBER, request.accounts()))
         .isEqualByComparingTo("0.45");
   }

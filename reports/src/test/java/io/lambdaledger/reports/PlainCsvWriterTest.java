@@ -4,71 +4,53 @@ import static io.lambdaledger.reports.TestRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class PlainCsvWriterTest {
 
   private static String write(List<String> tagColumns, ReportRow... rows) throws IOException {
-    StringWriter out = new StringWriter();
-    PlainCsvWriter writer = new PlainCsvWriter(out, tagColumns);
-    for (ReportRow row : rows) {
-      writer.write(row);
-    }
-    writer.finish();
-    return out.toString();
+    return TestCsv.write(out -> new PlainCsvWriter(out, tagColumns), List.of(rows));
   }
 
   static List<CSVRecord> parse(String csv) throws IOException {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
-      List<CSVRecord> records = new ArrayList<>(parser.getRecords());
-      assertThat(parser.getHeaderNames()).isNotEmpty();
-      return records;
-    }
+    assertThat(TestCsv.header(csv)).isNotEmpty();
+    return TestCsv.records(csv);
   }
 
   @Test
   void headerHasTheDocumentedColumnsInOrderWithNotesLast() throws IOException {
     String csv = write(List.of("team"), row("111111111111", "us-east-1", "api", "3.00"));
 
-    try (CSVParser parser =
-        CSVParser.parse(new StringReader(csv), CSVFormat.RFC4180.builder().setHeader().get())) {
-      assertThat(parser.getHeaderNames())
-          .containsExactly(
-              "month",
-              "payer_account_id",
-              "account_id",
-              "region",
-              "function_name",
-              "function_arn",
-              "architecture",
-              "memory_mb",
-              "ephemeral_storage_mb",
-              "requests",
-              "gb_seconds",
-              "request_cost",
-              "duration_cost",
-              "ephemeral_storage_cost",
-              "provisioned_concurrency_cost",
-              "provisioned_duration_cost",
-              "free_tier_credit",
-              "total_cost",
-              "currency",
-              "price_version",
-              "source",
-              "tags",
-              "tag:team",
-              "notes");
-    }
+    assertThat(TestCsv.header(csv))
+        .containsExactly(
+            "month",
+            "payer_account_id",
+            "account_id",
+            "region",
+            "function_name",
+            "function_arn",
+            "architecture",
+            "memory_mb",
+            "ephemeral_storage_mb",
+            "requests",
+            "gb_seconds",
+            "request_cost",
+            "duration_cost",
+            "ephemeral_storage_cost",
+            "provisioned_concurrency_cost",
+            "provisioned_duration_cost",
+            "free_tier_credit",
+            "total_cost",
+            "currency",
+            "price_version",
+            "source",
+            "tags",
+            "tag:team",
+            "notes");
   }
 
   @Test

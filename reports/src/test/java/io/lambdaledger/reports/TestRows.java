@@ -68,6 +68,9 @@ final class TestRows {
         "USD",
         "bundled-2026-09",
         new TreeMap<>(tags),
-        List.of());
+        List.of(),
+        true,
+        null,
+        null);
   }
 }

@@ -21,17 +21,12 @@ import io.lambdaledger.db.testing.TestDatabase;
 import io.lambdaledger.db.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -74,11 +69,7 @@ class UncertainRowsTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     reports.write(ReportRequest.of(OCTOBER, format), out);
-    CSVFormat csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (CSVParser parser =
-        CSVParser.parse(new StringReader(out.toString(StandardCharsets.UTF_8)), csv)) {
-      return new ArrayList<>(parser.getRecords());
-    }
+    return TestCsv.records(out);
   }
 
   /** lone's provisioned concurrency from 1 to 10 October inferred; api's PC configs denied. */

@@ -125,22 +125,23 @@ class ConfigLoaderTest {
 
   @Nested
   class Errors {
-    @Test
-    void anUnknownKeyIsNamedWithItsPath() throws IOException {
-      Path file = yaml("collector:\n  peroid: 5m\n");
+    /** An unknown key (and the known one meant), a wrong type, a bad duration. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        quoteCharacter = '"',
+        value = {
+          "collector:\\n  peroid: 5m|unknown key 'collector.peroid'|period",
+          "server:\\n  port: eighty|'server.port'|whole number",
+          "collector:\\n  interval: soon|'collector.interval'|soon",
+        })
+    void aBadKeyOrValueIsNamedWithItsPathAndWhatIsWrong(String yamlText, String key, String wrong)
+        throws IOException {
+      Path file = yaml(yamlText.replace("\\n", "\n") + "\n");
       assertThatThrownBy(() -> loader.load(file, Map.of()))
           .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("unknown key 'collector.peroid'")
-          .hasMessageContaining("period");
-    }
-
-    @Test
-    void aWrongTypeIsNamedWithItsKeyAndTheExpectedType() throws IOException {
-      Path file = yaml("server:\n  port: eighty\n");
-      assertThatThrownBy(() -> loader.load(file, Map.of()))
-          .isInstanceOf(ConfigException.class)
-          .hasMessageContaining("'server.port'")
-          .hasMessageContaining("whole number");
+          .hasMessageContaining(key)
+          .hasMessageContaining(wrong);
     }
 
     @Test
@@ -148,14 +149,6 @@ class ConfigLoaderTest {
       assertThatThrownBy(() -> loader.load(null, Map.of("LEDGER_SERVER_PORT", "x")))
           .hasMessageContaining("'server.port'")
           .hasMessageContaining("from the environment");
-    }
-
-    @Test
-    void aBadDurationIsNamed() throws IOException {
-      Path file = yaml("collector:\n  interval: soon\n");
-      assertThatThrownBy(() -> loader.load(file, Map.of()))
-          .hasMessageContaining("'collector.interval'")
-          .hasMessageContaining("soon");
     }
 
     @Test

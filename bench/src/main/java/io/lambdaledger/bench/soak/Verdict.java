@@ -104,14 +104,7 @@ record Verdict(List<Row> rows, Map<String, Map<String, Long>> outcomes, long sen
                 "last third's median ≤ first third's median + %.0f %%",
                 SoakDriver.HEAP_MARGIN * 100),
             firstMedian > 0 && lastMedian <= firstMedian * (1 + SoakDriver.HEAP_MARGIN)));
-    rows.add(
-        new Row(
-            "Heap used (of max " + mib(last.heapMax()) + ")",
-            mib(first.heapUsed()),
-            mib(last.heapUsed()),
-            "max " + mib(max(samples, Sample::heapUsed)),
-            "",
-            null));
+    rows.add(memory("Heap used (of max " + mib(last.heapMax()) + ")", samples, Sample::heapUsed));
     rows.add(
         bounded("Live threads", samples, firstThird, Sample::threads, SoakDriver.THREAD_MARGIN));
     rows.add(
@@ -137,14 +130,7 @@ record Verdict(List<Row> rows, Map<String, Map<String, Long>> outcomes, long sen
               Sample::pgBackends,
               SoakDriver.CONNECTION_MARGIN));
     }
-    rows.add(
-        new Row(
-            "Process RSS",
-            mib(first.rss()),
-            mib(last.rss()),
-            "max " + mib(max(samples, Sample::rss)),
-            "",
-            null));
+    rows.add(memory("Process RSS", samples, Sample::rss));
     rows.add(
         new Row(
             "Open file descriptors",
@@ -183,6 +169,17 @@ record Verdict(List<Row> rows, Map<String, Map<String, Long>> outcomes, long sen
   private static long median(List<Sample> samples, ToLongFunction<Sample> value) {
     long[] sorted = samples.stream().mapToLong(value).filter(v -> v >= 0).sorted().toArray();
     return sorted.length == 0 ? -1 : sorted[sorted.length / 2];
+  }
+
+  /** Bytes at the start, at the end and at most: reported, not judged. */
+  private static Row memory(String name, List<Sample> samples, ToLongFunction<Sample> bytes) {
+    return new Row(
+        name,
+        mib(bytes.applyAsLong(samples.getFirst())),
+        mib(bytes.applyAsLong(samples.getLast())),
+        "max " + mib(max(samples, bytes)),
+        "",
+        null);
   }
 
   private static long max(List<Sample> samples, ToLongFunction<Sample> value) {

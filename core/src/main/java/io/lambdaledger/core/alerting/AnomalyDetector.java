@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Judges one function's cost on one day against its own baseline ({@link AnomalyRules}). A day
@@ -57,13 +58,7 @@ public final class AnomalyDetector {
       BigDecimal dayFraction,
       Map<LocalDate, BigDecimal> history,
       Instant at) {
-    List<BigDecimal> sameWeekday = new ArrayList<>();
-    for (int week = 1; week <= rules.weeks(); week++) {
-      BigDecimal earlier = history.get(day.minusWeeks(week));
-      if (earlier != null) {
-        sameWeekday.add(earlier);
-      }
-    }
+    List<BigDecimal> sameWeekday = inEarlierWeeks(history, day::minusWeeks);
     if (sameWeekday.size() < rules.minimumWeeks()) {
       return new NotEnoughHistory(sameWeekday.size());
     }
@@ -124,13 +119,8 @@ public final class AnomalyDetector {
       BigDecimal cost,
       Map<Instant, BigDecimal> history,
       Instant at) {
-    List<BigDecimal> sameHour = new ArrayList<>();
-    for (int week = 1; week <= rules.weeks(); week++) {
-      BigDecimal earlier = history.get(hour.minus(Duration.ofDays(7L * week)));
-      if (earlier != null) {
-        sameHour.add(earlier);
-      }
-    }
+    List<BigDecimal> sameHour =
+        inEarlierWeeks(history, weeks -> hour.minus(Duration.ofDays(7L * weeks)));
     if (sameHour.size() < rules.minimumWeeks()) {
       return new NotEnoughHistory(sameHour.size());
     }
@@ -171,6 +161,24 @@ public final class AnomalyDetector {
             cost,
             median,
             at));
+  }
+
+  /**
+   * The costs in {@code history} of the same day or hour 1 to {@code weeks} weeks earlier, those
+   * with usage.
+   *
+   * @param weeksEarlier the day or hour that many weeks earlier
+   */
+  private <T> List<BigDecimal> inEarlierWeeks(
+      Map<T, BigDecimal> history, IntFunction<T> weeksEarlier) {
+    List<BigDecimal> earlier = new ArrayList<>();
+    for (int week = 1; week <= rules.weeks(); week++) {
+      BigDecimal cost = history.get(weeksEarlier.apply(week));
+      if (cost != null) {
+        earlier.add(cost);
+      }
+    }
+    return earlier;
   }
 
   /** The cost above which a day (or hour) with this same-weekday history is a spike. */

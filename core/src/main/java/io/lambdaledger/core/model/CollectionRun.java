@@ -40,48 +40,6 @@ public record CollectionRun(
     BigDecimal budgetUsd,
     String unread) {
 
-  /** A run without the series counts, cadence or unread parts. */
-  public CollectionRun(
-      long id,
-      String accountId,
-      String region,
-      Instant windowStart,
-      Instant windowEnd,
-      int periodSeconds,
-      Instant startedAt,
-      Instant finishedAt,
-      RunStatus status,
-      Map<String, Long> callsPerOperation,
-      long metricsRequested,
-      long samplesWritten,
-      BigDecimal cloudWatchCost,
-      BigDecimal projectedMonthlyCost,
-      String error,
-      String instance) {
-    this(
-        id,
-        accountId,
-        region,
-        windowStart,
-        windowEnd,
-        periodSeconds,
-        startedAt,
-        finishedAt,
-        status,
-        callsPerOperation,
-        metricsRequested,
-        samplesWritten,
-        cloudWatchCost,
-        projectedMonthlyCost,
-        error,
-        instance,
-        0,
-        0,
-        null,
-        null,
-        null);
-  }
-
   public CollectionRun {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(cloudWatchCost, "cloudWatchCost");

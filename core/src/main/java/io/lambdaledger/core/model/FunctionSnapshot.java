@@ -29,10 +29,7 @@ public record FunctionSnapshot(
     Instant lastModified) {
 
   public FunctionSnapshot {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(arn, "arn");
-    Objects.requireNonNull(packageType, "packageType");
-    Objects.requireNonNull(configuration, "configuration");
+    requireDescription(key, arn, packageType, configuration);
     tags = Map.copyOf(tags);
     provisionedConcurrency = List.copyOf(provisionedConcurrency);
     if (provisionedConcurrency.stream().map(ProvisionedConcurrency::qualifier).distinct().count()
@@ -57,5 +54,17 @@ public record FunctionSnapshot(
   public static FunctionSnapshot of(
       FunctionKey key, String arn, String runtime, FunctionConfiguration configuration) {
     return new FunctionSnapshot(key, arn, runtime, "Zip", configuration, Map.of(), List.of());
+  }
+
+  /**
+   * What every description of a function has, observed ({@link FunctionSnapshot}) or stored ({@link
+   * LambdaFunction}).
+   */
+  static void requireDescription(
+      FunctionKey key, String arn, String packageType, FunctionConfiguration configuration) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(packageType, "packageType");
+    Objects.requireNonNull(configuration, "configuration");
   }
 }

@@ -30,11 +30,8 @@ public record LambdaFunction(
     Instant lastActivity) {
 
   public LambdaFunction {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(arn, "arn");
-    Objects.requireNonNull(packageType, "packageType");
+    FunctionSnapshot.requireDescription(key, arn, packageType, configuration);
     Objects.requireNonNull(payerAccountId, "payerAccountId");
-    Objects.requireNonNull(configuration, "configuration");
     Objects.requireNonNull(firstSeen, "firstSeen");
     Objects.requireNonNull(lastSeen, "lastSeen");
     tags = Map.copyOf(tags);

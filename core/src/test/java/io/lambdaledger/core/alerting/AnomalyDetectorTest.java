@@ -35,6 +35,16 @@ class AnomalyDetectorTest {
     return costs;
   }
 
+  /** The verdict on {@code cost} the day after four weeks that each cost {@code dailyCost}. */
+  private AnomalyDetector.Verdict afterFourWeeksAt(String dailyCost, String cost) {
+    Map<LocalDate, BigDecimal> history = new HashMap<>();
+    for (int i = 0; i < 28; i++) {
+      history.put(FIRST.plusDays(i), new BigDecimal(dailyCost));
+    }
+    return detector.check(
+        FN, FIRST.plusDays(28), new BigDecimal(cost), BigDecimal.ONE, history, AT);
+  }
+
   @Test
   void a_normal_monday_is_not_a_spike_although_it_is_four_times_a_tuesday() {
     Map<LocalDate, BigDecimal> costs = seasonal(FIRST, 60, 7);
@@ -93,26 +103,13 @@ class AnomalyDetectorTest {
 
   @Test
   void a_perfectly_flat_function_does_not_alert_on_a_small_move_thanks_to_the_spread_floor() {
-    Map<LocalDate, BigDecimal> flat = new HashMap<>();
-    for (int i = 0; i < 28; i++) {
-      flat.put(FIRST.plusDays(i), new BigDecimal("10.00"));
-    }
-    LocalDate day = FIRST.plusDays(28);
-    assertThat(detector.check(FN, day, new BigDecimal("14.00"), BigDecimal.ONE, flat, AT))
-        .isInstanceOf(AnomalyDetector.Normal.class);
-    assertThat(detector.check(FN, day, new BigDecimal("20.01"), BigDecimal.ONE, flat, AT))
-        .isInstanceOf(AnomalyDetector.Spike.class);
+    assertThat(afterFourWeeksAt("10.00", "14.00")).isInstanceOf(AnomalyDetector.Normal.class);
+    assertThat(afterFourWeeksAt("10.00", "20.01")).isInstanceOf(AnomalyDetector.Spike.class);
   }
 
   @Test
   void a_tiny_function_does_not_alert_below_the_minimum_increase() {
-    Map<LocalDate, BigDecimal> tiny = new HashMap<>();
-    for (int i = 0; i < 28; i++) {
-      tiny.put(FIRST.plusDays(i), new BigDecimal("0.01"));
-    }
-    LocalDate day = FIRST.plusDays(28);
-    assertThat(detector.check(FN, day, new BigDecimal("0.10"), BigDecimal.ONE, tiny, AT))
-        .isInstanceOf(AnomalyDetector.Normal.class);
+    assertThat(afterFourWeeksAt("0.01", "0.10")).isInstanceOf(AnomalyDetector.Normal.class);
   }
 
   /**

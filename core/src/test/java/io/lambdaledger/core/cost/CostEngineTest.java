@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +29,16 @@ class CostEngineTest {
     return engine.price(YearMonth.of(2026, 10), lines, CostOptions.DEFAULT);
   }
 
+  private CostReport price(UsageLine.Builder... lines) {
+    return price(Stream.of(lines).map(UsageLine.Builder::build).toList());
+  }
+
   @Nested
   class ExactValues {
 
     @Test
     void exactChargesKeepEveryDigitAndCentsAreRoundedHalfUp() {
-      CostReport report =
-          price(List.of(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120").build()));
+      CostReport report = price(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120"));
 
       LineCost line = report.lines().get(0);
       assertThat(line.exact().duration()).isEqualByComparingTo("2.333338");
@@ -46,8 +50,7 @@ class CostEngineTest {
 
     @Test
     void usageReportsRequestsGbSecondsAndTheBillableRemainder() {
-      CostReport report =
-          price(List.of(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120").build()));
+      CostReport report = price(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120"));
 
       LineUsage usage = report.lines().get(0).usage();
       assertThat(usage.requests()).isEqualTo(3_000_000L);
@@ -95,9 +98,8 @@ class CostEngineTest {
     void eachInvoiceLineIsTheRoundedChargeOfOneRegionArchitectureAndGroup() {
       CostReport report =
           price(
-              List.of(
-                  gbSeconds("a", "us-east-1", X86_64, 300_000).requests(2_000_000).build(),
-                  gbSeconds("b", "eu-west-1", ARM64, 300_000).requests(2_000_000).build()));
+              gbSeconds("a", "us-east-1", X86_64, 300_000).requests(2_000_000),
+              gbSeconds("b", "eu-west-1", ARM64, 300_000).requests(2_000_000));
 
       List<InvoiceLine> invoice = report.payers().get(0).invoiceLines();
       assertThat(invoice)
@@ -178,9 +180,8 @@ class CostEngineTest {
     void theFreeTierIsSharedInProportionToUsage() {
       CostReport report =
           price(
-              List.of(
-                  gbSeconds("small", "us-east-1", X86_64, 100_000).requests(250_000).build(),
-                  gbSeconds("large", "us-east-1", X86_64, 700_000).requests(1_750_000).build()));
+              gbSeconds("small", "us-east-1", X86_64, 100_000).requests(250_000),
+              gbSeconds("large", "us-east-1", X86_64, 700_000).requests(1_750_000));
 
       LineUsage small = report.lines().get(0).usage();
       LineUsage large = report.lines().get(1).usage();
@@ -264,8 +265,7 @@ class CostEngineTest {
 
     @Test
     void exactDurationsGiveNoWarningsAndNoGap() {
-      CostReport report =
-          price(List.of(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120").build()));
+      CostReport report = price(onDemand("backend", "us-east-1", X86_64, 1536, 3_000_000, "120"));
 
       assertThat(report.warnings()).isEmpty();
       assertThat(report.upperBoundTotal()).isEqualTo(report.total());

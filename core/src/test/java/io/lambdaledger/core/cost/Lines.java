@@ -8,6 +8,15 @@ final class Lines {
 
   private Lines() {}
 
+  /** A function of payer/account {@code 111111111111} without usage yet (x86_64 by default). */
+  static UsageLine.Builder line(String function, String region, int memoryMb) {
+    return UsageLine.builder()
+        .account("111111111111")
+        .region(region)
+        .function(function)
+        .memoryMb(memoryMb);
+  }
+
   /** An on-demand function of payer/account {@code 111111111111}. */
   static UsageLine.Builder onDemand(
       String function,
@@ -16,12 +25,8 @@ final class Lines {
       int memoryMb,
       long requests,
       String averageBilledMs) {
-    return UsageLine.builder()
-        .account("111111111111")
-        .region(region)
-        .function(function)
+    return line(function, region, memoryMb)
         .architecture(architecture)
-        .memoryMb(memoryMb)
         .requests(requests)
         .duration(BilledDuration.average(requests, new BigDecimal(averageBilledMs)));
   }
@@ -29,12 +34,8 @@ final class Lines {
   /** A line whose on-demand duration is {@code gbSeconds} at 1024 MB (1 GB). */
   static UsageLine.Builder gbSeconds(
       String function, String region, Architecture architecture, long gbSeconds) {
-    return UsageLine.builder()
-        .account("111111111111")
-        .region(region)
-        .function(function)
+    return line(function, region, 1024)
         .architecture(architecture)
-        .memoryMb(1024)
         .duration(BilledDuration.billedMs(Math.multiplyExact(gbSeconds, 1000L)));
   }
 }

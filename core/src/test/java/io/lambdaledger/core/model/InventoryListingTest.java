@@ -16,16 +16,15 @@ class InventoryListingTest {
         new FunctionKey(account, region, name), "arn:" + name, "java21", CONFIG);
   }
 
+  /** A complete listing of shard 111111111111/us-east-1. */
+  private static InventoryListing listing(FunctionSnapshot... functions) {
+    return new InventoryListing(
+        "111111111111", "us-east-1", Instant.EPOCH, List.of(functions), true);
+  }
+
   @Test
   void refusesAFunctionOfAnotherShard() {
-    assertThatThrownBy(
-            () ->
-                new InventoryListing(
-                    "111111111111",
-                    "us-east-1",
-                    Instant.EPOCH,
-                    List.of(snapshot("111111111111", "eu-west-1", "f")),
-                    true))
+    assertThatThrownBy(() -> listing(snapshot("111111111111", "eu-west-1", "f")))
         .hasMessageContaining("does not belong");
   }
 
@@ -33,14 +32,9 @@ class InventoryListingTest {
   void refusesTheSameFunctionTwice() {
     assertThatThrownBy(
             () ->
-                new InventoryListing(
-                    "111111111111",
-                    "us-east-1",
-                    Instant.EPOCH,
-                    List.of(
-                        snapshot("111111111111", "us-east-1", "f"),
-                        snapshot("111111111111", "us-east-1", "f")),
-                    true))
+                listing(
+                    snapshot("111111111111", "us-east-1", "f"),
+                    snapshot("111111111111", "us-east-1", "f")))
         .hasMessageContaining("duplicate");
   }
 }

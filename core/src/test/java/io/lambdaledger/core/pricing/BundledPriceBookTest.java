@@ -143,23 +143,18 @@ class BundledPriceBookTest {
     RegionRates x86 = book.rates("us-east-1", Architecture.X86_64);
     RegionRates arm = book.rates("us-east-1", Architecture.ARM64);
 
-    assertThat(x86.durationTiers())
-        .extracting(DurationTier::unitPrice)
-        .usingElementComparator(BigDecimal::compareTo)
-        .containsExactly(
-            new BigDecimal("0.0000166667"),
-            new BigDecimal("0.0000150000"),
-            new BigDecimal("0.0000133334"));
-    assertThat(arm.durationTiers())
-        .extracting(DurationTier::unitPrice)
-        .usingElementComparator(BigDecimal::compareTo)
-        .containsExactly(
-            new BigDecimal("0.0000133334"),
-            new BigDecimal("0.0000120001"),
-            new BigDecimal("0.0000106667"));
+    assertTierPrices(x86, "0.0000166667", "0.0000150000", "0.0000133334");
+    assertTierPrices(arm, "0.0000133334", "0.0000120001", "0.0000106667");
     assertThat(arm.provisionedConcurrency()).isEqualByComparingTo("0.0000033334");
     assertThat(arm.provisionedDuration()).isEqualByComparingTo("0.0000077778");
     assertThat(book.prices("us-east-1")).allMatch(price -> price.basis() == PriceBasis.PUBLISHED);
+  }
+
+  private static void assertTierPrices(RegionRates rates, String... unitPrices) {
+    assertThat(rates.durationTiers())
+        .extracting(DurationTier::unitPrice)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactlyElementsOf(Stream.of(unitPrices).map(BigDecimal::new).toList());
   }
 
   @ParameterizedTest(name = "{0} tiers end at 6 B / 15 B (x86) and 7.5 B / 18.75 B (arm64)")
