@@ -9,6 +9,13 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.lambdaledger.api.alerts.AlertsController;
+import io.lambdaledger.api.auth.Authenticator;
+import io.lambdaledger.api.auth.TokenManager;
+import io.lambdaledger.api.auth.TokensController;
+import io.lambdaledger.api.http.Access;
+import io.lambdaledger.api.http.ApiProblem;
+import io.lambdaledger.api.http.Caller;
 import io.lambdaledger.core.model.TokenRole;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final String CALLER = "ledger.caller";
 
   /**
    * How the server behaves. {@code authEnabled} false lets every request in as an admin over every
@@ -175,15 +181,7 @@ public final class ApiServer implements AutoCloseable {
     if (roles.contains(Access.ADMIN) && caller.role() != TokenRole.ADMIN) {
       throw ApiProblem.forbidden("this route needs an admin token");
     }
-    ctx.attribute(CALLER, caller);
-  }
-
-  static Caller caller(Context ctx) {
-    Caller caller = ctx.attribute(CALLER);
-    if (caller == null) {
-      throw new IllegalStateException("route has no caller: is it registered with a role?");
-    }
-    return caller;
+    caller.attachTo(ctx);
   }
 
   static ObjectMapper objectMapper() {

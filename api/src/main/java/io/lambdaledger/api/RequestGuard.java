@@ -1,6 +1,7 @@
 package io.lambdaledger.api;
 
 import io.javalin.http.Context;
+import io.lambdaledger.api.http.ApiProblem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -4,6 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.lambdaledger.api.advice.RecommendationsController;
+import io.lambdaledger.api.costs.CostService;
+import io.lambdaledger.api.costs.CostsController;
+import io.lambdaledger.api.costs.ForecastService;
+import io.lambdaledger.api.costs.FreeTierService;
+import io.lambdaledger.api.costs.InsightsController;
+import io.lambdaledger.api.costs.MonthPricer;
+import io.lambdaledger.api.costs.MonthsController;
+import io.lambdaledger.api.costs.PricesController;
+import io.lambdaledger.api.costs.ReconciliationController;
+import io.lambdaledger.api.functions.FunctionUsageSummary;
+import io.lambdaledger.api.functions.FunctionsController;
+import io.lambdaledger.api.functions.FunctionsService;
+import io.lambdaledger.api.http.Access;
+import io.lambdaledger.api.http.ApiPath;
+import io.lambdaledger.api.http.ApiProblem;
+import io.lambdaledger.api.http.Caller;
+import io.lambdaledger.api.http.WindowParser;
+import io.lambdaledger.api.operations.BillImportsController;
+import io.lambdaledger.api.operations.CollectionsController;
+import io.lambdaledger.api.operations.ReportsController;
 import io.lambdaledger.core.advice.AdviceSettings;
 import io.lambdaledger.core.advice.SavingsAdvice;
 import io.lambdaledger.core.costing.MonthPricing;
@@ -17,8 +38,6 @@ import java.util.Map;
 
 /** Every route of the server and who may call it. */
 final class Routes {
-
-  static final String API = "/api/v1";
 
   private final ApiServer.Settings settings;
   private final Services services;
@@ -38,9 +57,9 @@ final class Routes {
     routes.get("/healthz", ctx -> ctx.json(Map.of("status", "UP")), Access.PUBLIC);
     routes.get("/readyz", this::readiness, Access.PUBLIC);
     routes.get("/metrics", this::metrics, Access.PUBLIC);
-    routes.get(API + "/openapi.json", this::openApi, Access.PUBLIC);
-    routes.get(API + "/about", this::about, Access.PUBLIC);
-    routes.get(API + "/whoami", this::whoami, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/openapi.json", this::openApi, Access.PUBLIC);
+    routes.get(ApiPath.V1 + "/about", this::about, Access.PUBLIC);
+    routes.get(ApiPath.V1 + "/whoami", this::whoami, Access.VIEWER);
 
     WindowParser windows = new WindowParser(settings.clock());
     MonthPricer pricer = new MonthPricer(new MonthPricing(services.priceBooks()), data.history());
@@ -53,24 +72,24 @@ final class Routes {
             settings.clock(),
             settings.finalityHorizon());
     CostsController costsController = new CostsController(costs, windows, mapper);
-    routes.get(API + "/costs", costsController::get, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/costs", costsController::get, Access.VIEWER);
 
     ReconciliationController reconciliation =
         new ReconciliationController(
             new MonthReconciler(data.usage(), data.bill(), services.priceBooks()),
             data.functions());
-    routes.get(API + "/reconciliation", reconciliation::get, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/reconciliation", reconciliation::get, Access.VIEWER);
 
     InsightsController insights =
         new InsightsController(
             new FreeTierService(data.usage(), services.priceBooks(), settings.clock()),
             new ForecastService(data.usage(), data.functions(), pricer, settings.clock()),
             windows);
-    routes.get(API + "/free-tier", insights::freeTier, Access.VIEWER);
-    routes.get(API + "/forecast", insights::forecast, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/free-tier", insights::freeTier, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/forecast", insights::forecast, Access.VIEWER);
 
     MonthsController months = new MonthsController(data.months(), settings.clock());
-    routes.get(API + "/months", months::list, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/months", months::list, Access.VIEWER);
 
     FunctionsController functions =
         new FunctionsController(
@@ -84,19 +103,22 @@ final class Routes {
             data.functions(),
             new FunctionUsageSummary(data.usage(), services.priceBooks()),
             windows);
-    routes.get(API + "/functions", functions::list, Access.VIEWER);
-    routes.get(API + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/functions", functions::list, Access.VIEWER);
     routes.get(
-        API + "/functions/{account}/{region}/{name}/metrics", functions::metrics, Access.VIEWER);
+        ApiPath.V1 + "/functions/{account}/{region}/{name}", functions::detail, Access.VIEWER);
+    routes.get(
+        ApiPath.V1 + "/functions/{account}/{region}/{name}/metrics",
+        functions::metrics,
+        Access.VIEWER);
 
     PricesController prices = new PricesController(services.priceBooks(), windows);
-    routes.get(API + "/prices", prices::get, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/prices", prices::get, Access.VIEWER);
 
     CollectionsController collections =
         new CollectionsController(
             services.collections(), data.collections(), settings.clock(), mapper);
-    routes.get(API + "/collections", collections::list, Access.VIEWER);
-    routes.post(API + "/collections", collections::start, Access.ADMIN);
+    routes.get(ApiPath.V1 + "/collections", collections::list, Access.VIEWER);
+    routes.post(ApiPath.V1 + "/collections", collections::start, Access.ADMIN);
 
     RecommendationsController recommendations =
         new RecommendationsController(
@@ -107,13 +129,13 @@ final class Routes {
                 services.priceBooks(),
                 AdviceSettings.defaults()),
             settings.clock());
-    routes.get(API + "/recommendations", recommendations::list, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/recommendations", recommendations::list, Access.VIEWER);
 
     BillImportsController bills = new BillImportsController(services.bills());
-    routes.post(API + "/bill/imports", bills::start, Access.ADMIN);
+    routes.post(ApiPath.V1 + "/bill/imports", bills::start, Access.ADMIN);
 
     ReportsController reports = new ReportsController(services.reports(), windows);
-    routes.get(API + "/reports/{file}", reports::get, Access.VIEWER);
+    routes.get(ApiPath.V1 + "/reports/{file}", reports::get, Access.VIEWER);
   }
 
   private void readiness(Context ctx) {
@@ -149,7 +171,7 @@ final class Routes {
   }
 
   private void whoami(Context ctx) {
-    Caller caller = ApiServer.caller(ctx);
+    Caller caller = Caller.of(ctx);
     Map<String, Object> me = new LinkedHashMap<>();
     me.put("name", caller.name());
     me.put("role", caller.role().configName());

@@ -1,5 +1,11 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.api.alerts.Alerting;
+import io.lambdaledger.api.auth.TokenSource;
+import io.lambdaledger.api.auth.TokenStore;
+import io.lambdaledger.api.operations.BillImportTrigger;
+import io.lambdaledger.api.operations.CollectionTrigger;
+import io.lambdaledger.api.operations.MonthlyReportSource;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.util.Objects;
 

@@ -1,5 +1,8 @@
 package io.lambdaledger.api;
 
+import io.lambdaledger.api.alerts.Alerting;
+import io.lambdaledger.api.auth.Tokens;
+import io.lambdaledger.api.operations.BillImportTrigger;
 import io.lambdaledger.core.alerting.Alert;
 import io.lambdaledger.core.alerting.AlertEntry;
 import io.lambdaledger.core.alerting.AlertKind;

@@ -3,6 +3,10 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.LAMBDA_FUNCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.api.auth.TokenStore;
+import io.lambdaledger.api.auth.Tokens;
+import io.lambdaledger.api.costs.MonthPricer;
+import io.lambdaledger.api.operations.CollectionTrigger;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;

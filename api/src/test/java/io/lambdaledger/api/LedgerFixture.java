@@ -3,6 +3,12 @@ package io.lambdaledger.api;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN;
 import static io.lambdaledger.db.jooq.Tables.COLLECTION_RUN_CALL;
 
+import io.lambdaledger.api.alerts.Alerting;
+import io.lambdaledger.api.auth.TokenStore;
+import io.lambdaledger.api.auth.Tokens;
+import io.lambdaledger.api.operations.BillImportTrigger;
+import io.lambdaledger.api.operations.CollectionTrigger;
+import io.lambdaledger.api.operations.MonthlyReportSource;
 import io.lambdaledger.core.model.Account;
 import io.lambdaledger.core.model.AccountScope;
 import io.lambdaledger.core.model.ApiToken;

@@ -2,6 +2,7 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.api.auth.Tokens;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,8 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lambdaledger.api.auth.FirstStartToken;
+import io.lambdaledger.api.auth.Tokens;
 import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.testing.MutableClock;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package io.lambdaledger.app;
 
-import io.lambdaledger.api.Alerting;
 import io.lambdaledger.api.ServiceMetrics;
+import io.lambdaledger.api.alerts.Alerting;
 import io.lambdaledger.app.config.AlertsConfig;
 import io.lambdaledger.core.costing.MonthPricing;
 import io.lambdaledger.core.pricing.PriceBooks;

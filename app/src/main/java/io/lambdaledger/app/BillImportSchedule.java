@@ -1,6 +1,6 @@
 package io.lambdaledger.app;
 
-import io.lambdaledger.api.BillImportTrigger;
+import io.lambdaledger.api.operations.BillImportTrigger;
 import io.lambdaledger.billing.BillImportException;
 import io.lambdaledger.billing.BillImporter;
 import io.lambdaledger.billing.ImportResult;

@@ -1,17 +1,17 @@
 package io.lambdaledger.app;
 
 import io.lambdaledger.api.ApiServer;
-import io.lambdaledger.api.BillImportTrigger;
-import io.lambdaledger.api.CollectionTrigger;
-import io.lambdaledger.api.CollectionTrigger.CollectionStarted;
-import io.lambdaledger.api.FirstStartToken;
 import io.lambdaledger.api.LedgerData;
-import io.lambdaledger.api.MonthlyReportSource;
-import io.lambdaledger.api.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
-import io.lambdaledger.api.TokenManager;
-import io.lambdaledger.api.TokenSource;
+import io.lambdaledger.api.auth.FirstStartToken;
+import io.lambdaledger.api.auth.TokenManager;
+import io.lambdaledger.api.auth.TokenSource;
+import io.lambdaledger.api.operations.BillImportTrigger;
+import io.lambdaledger.api.operations.CollectionTrigger;
+import io.lambdaledger.api.operations.CollectionTrigger.CollectionStarted;
+import io.lambdaledger.api.operations.MonthlyReportSource;
+import io.lambdaledger.api.operations.MonthlyReportSource.ReportRefusedException;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.app.config.LedgerConfig.TokenConfig;
 import io.lambdaledger.billing.BillImporter;

@@ -2,7 +2,7 @@ package io.lambdaledger.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.lambdaledger.api.RecommendationJson;
+import io.lambdaledger.api.advice.RecommendationJson;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;

@@ -3,7 +3,7 @@ package io.lambdaledger.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.lambdaledger.api.ReconciliationJson;
+import io.lambdaledger.api.costs.ReconciliationJson;
 import io.lambdaledger.app.config.LedgerConfig;
 import io.lambdaledger.core.cost.CostWarning;
 import io.lambdaledger.core.costing.MonthReconciler;

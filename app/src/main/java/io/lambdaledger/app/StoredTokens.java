@@ -1,6 +1,6 @@
 package io.lambdaledger.app;
 
-import io.lambdaledger.api.TokenStore;
+import io.lambdaledger.api.auth.TokenStore;
 import io.lambdaledger.core.model.ApiToken;
 import io.lambdaledger.db.ApiTokenStore;
 import java.time.Duration;

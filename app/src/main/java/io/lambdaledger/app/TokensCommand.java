@@ -1,8 +1,8 @@
 package io.lambdaledger.app;
 
-import io.lambdaledger.api.TokenManager;
-import io.lambdaledger.api.TokenManager.TokenException;
-import io.lambdaledger.api.TokenManager.TokenView;
+import io.lambdaledger.api.auth.TokenManager;
+import io.lambdaledger.api.auth.TokenManager.TokenException;
+import io.lambdaledger.api.auth.TokenManager.TokenView;
 import io.lambdaledger.db.ApiTokenStore;
 import io.lambdaledger.db.Database;
 import java.io.PrintWriter;

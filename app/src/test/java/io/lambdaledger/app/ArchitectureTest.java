@@ -1,5 +1,7 @@
 package io.lambdaledger.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.lambdaledger.api.archviolation.ApiReadingTheDatabase;
+import io.lambdaledger.api.archviolation.FeatureReachingIntoTheServer;
 import io.lambdaledger.reports.archviolation.ReportsWritingSql;
 import org.junit.jupiter.api.Test;
 
@@ -97,12 +100,19 @@ class ArchitectureTest {
   void the_rules_report_a_breach() {
     // test classes placed in the api's and the reports' packages that break the arrows
     JavaClasses breaches =
-        new ClassFileImporter().importClasses(ApiReadingTheDatabase.class, ReportsWritingSql.class);
+        new ClassFileImporter()
+            .importClasses(
+                ApiReadingTheDatabase.class,
+                ReportsWritingSql.class,
+                FeatureReachingIntoTheServer.class);
 
     assertThat(API_SEES_ONLY_CORE.evaluate(breaches).getFailureReport().getDetails())
         .anySatisfy(line -> assertThat(line).contains("ApiTokenStore"));
     assertThat(REPORTS_WRITE_NO_SQL.evaluate(breaches).getFailureReport().getDetails())
         .anySatisfy(line -> assertThat(line).contains("io.lambdaledger.db.jooq"));
+    assertThat(
+            API_FEATURES_STAY_OUT_OF_THE_SERVER.evaluate(breaches).getFailureReport().getDetails())
+        .anySatisfy(line -> assertThat(line).contains("io.lambdaledger.api.ApiServer"));
   }
 
   @Test
@@ -130,5 +140,33 @@ class ArchitectureTest {
   @Test
   void the_packages_of_core_have_no_cycles() {
     slices().matching("io.lambdaledger.core.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  /**
+   * Inside the api: the server (the root package) builds the features ({@code costs}, {@code
+   * functions}, {@code auth}, {@code alerts}, {@code advice}, {@code operations}), which never
+   * reach back into it; {@code http} (request parsing, problems, the caller) serves them all and
+   * sees none of them; and no two features depend on each other in a circle.
+   */
+  static final ArchRule API_FEATURES_STAY_OUT_OF_THE_SERVER =
+      noClasses()
+          .that()
+          .resideInAPackage("io.lambdaledger.api.*..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.lambdaledger.api");
+
+  @Test
+  void the_api_features_never_reach_back_into_the_server_and_http_sees_no_feature() {
+    API_FEATURES_STAY_OUT_OF_THE_SERVER.check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.lambdaledger.api.http..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.lambdaledger.api..")
+                .and(not(resideInAPackage("io.lambdaledger.api.http.."))))
+        .check(MAIN);
+    slices().matching("io.lambdaledger.api.(*)..").should().beFreeOfCycles().check(MAIN);
   }
 }

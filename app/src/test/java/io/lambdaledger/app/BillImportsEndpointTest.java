@@ -2,11 +2,11 @@ package io.lambdaledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.api.Alerting;
 import io.lambdaledger.api.ApiServer;
-import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
+import io.lambdaledger.api.alerts.Alerting;
+import io.lambdaledger.api.operations.MonthlyReportSource;
 import io.lambdaledger.billing.BillImporter;
 import io.lambdaledger.core.pricing.PriceBooks;
 import io.lambdaledger.db.ApiTokenStore;

@@ -3,9 +3,9 @@ package io.lambdaledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.api.ApiServer;
-import io.lambdaledger.api.MonthlyReportSource;
 import io.lambdaledger.api.ServiceMetrics;
 import io.lambdaledger.api.Services;
+import io.lambdaledger.api.operations.MonthlyReportSource;
 import io.lambdaledger.collector.AwsAccount;
 import io.lambdaledger.collector.AwsClientFactory;
 import io.lambdaledger.collector.CollectionTarget;
