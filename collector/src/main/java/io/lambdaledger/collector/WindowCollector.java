@@ -593,22 +593,24 @@ final class WindowCollector {
     List<MetricSample> samples = new ArrayList<>();
     int periodSeconds = (int) data.period().toSeconds();
     for (Instant start : data.periodsWithData()) {
-      Double iteratorAge = data.value(LambdaMetric.ITERATOR_AGE, start);
       Double duration = data.value(LambdaMetric.DURATION, start);
-      samples.add(
+      MetricSample.Builder sample =
           MetricSample.builder(key, start, periodSeconds)
               .invocations(count(data, LambdaMetric.INVOCATIONS, start))
               .durationMsSum(duration == null ? BigDecimal.ZERO : BigDecimal.valueOf(duration))
               .errors(count(data, LambdaMetric.ERRORS, start))
               .throttles(count(data, LambdaMetric.THROTTLES, start))
               .deadLetterErrors(count(data, LambdaMetric.DEAD_LETTER_ERRORS, start))
-              .iteratorAgeMaxMs(iteratorAge == null ? null : BigDecimal.valueOf(iteratorAge))
               .provisionedConcurrencyInvocations(
                   count(data, LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, start))
               .provisionedConcurrencySpilloverInvocations(
                   count(data, LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, start))
-              .collectedAt(collectedAt)
-              .build());
+              .collectedAt(collectedAt);
+      for (LambdaMetric gauge : LambdaMetric.gauges()) {
+        Double maximum = data.value(gauge, start);
+        sample.maximum(gauge.gauge(), maximum == null ? null : BigDecimal.valueOf(maximum));
+      }
+      samples.add(sample.build());
     }
     return samples;
   }
