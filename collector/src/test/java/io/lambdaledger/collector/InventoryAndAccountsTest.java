@@ -81,22 +81,8 @@ class InventoryAndAccountsTest {
         CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
       String member = harness.sim.accounts().get(1);
       String role = "arn:aws:iam::" + member + ":role/LambdaLedgerReader";
-      Collector right =
-          harness.collector(
-              List.of(
-                  new CollectionTarget(
-                      new AwsAccount(member, role, "ledger-7f3c"),
-                      "member",
-                      harness.account(),
-                      List.of(CollectorHarness.REGION))));
-      Collector wrong =
-          harness.collector(
-              List.of(
-                  new CollectionTarget(
-                      new AwsAccount(member, role, "not-the-id"),
-                      "member",
-                      null,
-                      List.of(CollectorHarness.REGION))));
+      Collector right = harness.collector(member(member, role, "ledger-7f3c", harness.account()));
+      Collector wrong = harness.collector(member(member, role, "not-the-id", null));
 
       CycleReport refused = wrong.runOnce();
       CycleReport collected = right.runOnce();
@@ -144,5 +130,16 @@ class InventoryAndAccountsTest {
           .as("provisioned concurrency of %s", function.name())
           .isEqualTo(function.provisionedConcurrency());
     }
+  }
+
+  /** The member account reached through {@code role} with {@code externalId}, in the one Region. */
+  private static List<CollectionTarget> member(
+      String accountId, String role, String externalId, String payerAccountId) {
+    return List.of(
+        new CollectionTarget(
+            new AwsAccount(accountId, role, externalId),
+            "member",
+            payerAccountId,
+            List.of(CollectorHarness.REGION)));
   }
 }
