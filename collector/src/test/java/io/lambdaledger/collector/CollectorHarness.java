@@ -102,6 +102,14 @@ final class CollectorHarness implements AutoCloseable {
     return new CollectorHarness(kind, null, simulator, settings, now);
   }
 
+  /**
+   * {@link #start(DatabaseKind, SimulatorSettings, CollectorSettings, Instant)} at {@link
+   * #testSettings()}.
+   */
+  static CollectorHarness start(DatabaseKind kind, SimulatorSettings simulator, Instant now) {
+    return start(kind, simulator, testSettings(), now);
+  }
+
   /** Simulator and collectors on the system clock (for the scheduler's real timing). */
   static CollectorHarness startRealTime(
       DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings) {
@@ -119,6 +127,14 @@ final class CollectorHarness implements AutoCloseable {
 
   org.jooq.DSLContext dsl() {
     return database.dsl();
+  }
+
+  /**
+   * A simulated estate of {@code functions} functions from {@code seed}, with data from {@code
+   * start}.
+   */
+  static SimulatorSettings simulation(int functions, long seed, Instant start) {
+    return SimulatorSettings.defaults().withFunctions(functions).withSeed(seed).withStart(start);
   }
 
   /** Settings for tests: fast limits, the default period and lookback. */
@@ -189,6 +205,16 @@ final class CollectorHarness implements AutoCloseable {
    * more (counted twice; also usage stored for an hour the truth has none).
    */
   record Comparison(int compared, int lost, int doubleCounted) {}
+
+  /**
+   * Asserts that {@code comparison} lost no function-hour and counted none twice, and that every
+   * stored hour of {@code [from, to)} matches the truth; returns the hours compared.
+   */
+  int assertNothingLost(Comparison comparison, Instant from, Instant to) {
+    assertThat(comparison.lost()).as("function-hours lost").isZero();
+    assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
+    return assertHoursMatchTruth(from, to);
+  }
 
   /** Compares every function-hour of {@code [from, to)} with the truth (see {@link Comparison}). */
   Comparison compareWithTruth(Instant from, Instant to) {

@@ -36,8 +36,7 @@ class ConfigurationChangeTest {
 
   @OnEachDatabase
   void eachSideOfAMidMonthChangeIsPricedWithTheConfigurationInForce(DatabaseKind kind) {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(80).withSeed(5).withStart(START);
+    SimulatorSettings simulator = CollectorHarness.simulation(80, 5, START);
     CollectorSettings settings =
         CollectorHarness.testSettings().withInterval(Duration.ofMinutes(20));
     Instant monthEnd = Instant.parse("2026-09-30T23:00:00Z");

@@ -34,10 +34,8 @@ class CycleEfficiencyTest {
 
   @Test
   void aCycleRequestsExactlyTheSeriesListMetricsListsWithTheFewestCalls() {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(400).withSeed(11).withStart(START);
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    SimulatorSettings simulator = CollectorHarness.simulation(400, 11, START);
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
 
       ShardReport report = collector.runOnce().shards().get(0);
@@ -104,10 +102,8 @@ class CycleEfficiencyTest {
 
   @Test
   void anotherCycleFiveMinutesLaterNeedsNoInventoryAndTheSameFewCalls() {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(120).withSeed(5).withStart(START);
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    SimulatorSettings simulator = CollectorHarness.simulation(120, 5, START);
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
       collector.runOnce();
       harness.sim.resetStats();

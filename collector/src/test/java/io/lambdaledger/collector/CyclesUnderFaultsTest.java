@@ -27,10 +27,7 @@ class CyclesUnderFaultsTest {
   void cyclesUnderThrottlingServerErrorsPartialDataAndLateDataStoreExactlyTheTruth(
       DatabaseKind kind) {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(50)
-            .withSeed(21)
-            .withStart(START)
+        CollectorHarness.simulation(50, 21, START)
             .withLag(Duration.ofMinutes(8))
             .withFaults(
                 Faults.parse(

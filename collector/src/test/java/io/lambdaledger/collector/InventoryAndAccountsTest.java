@@ -31,7 +31,7 @@ class InventoryAndAccountsTest {
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.H2,
-            SimulatorSettings.defaults().withFunctions(130).withSeed(9).withStart(START),
+            CollectorHarness.simulation(130, 9, START),
             CollectorHarness.testSettings(),
             NOW)) {
       Collector collector = harness.collector(false);
@@ -49,10 +49,7 @@ class InventoryAndAccountsTest {
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.H2,
-            SimulatorSettings.defaults()
-                .withFunctions(40)
-                .withSeed(9)
-                .withStart(START)
+            CollectorHarness.simulation(40, 9, START)
                 .withFaults(Faults.parse("GetResources.error=1")),
             CollectorHarness.testSettings(),
             NOW)) {
@@ -77,8 +74,7 @@ class InventoryAndAccountsTest {
             .withSeed(2)
             .withStart(START)
             .withExternalId("ledger-7f3c");
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       String member = harness.sim.accounts().get(1);
       String role = "arn:aws:iam::" + member + ":role/LambdaLedgerReader";
       Collector right = harness.collector(member(member, role, "ledger-7f3c", harness.account()));
