@@ -3,7 +3,6 @@ package io.lambdaledger.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.model.Watermark;
-import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.ReliabilityLog;
 import io.lambdaledger.sim.Faults;
@@ -131,10 +130,7 @@ class CollectionFaultsReliabilityTest {
       long injected = scenario.injected().applyAsLong(harness.sim.stats());
       long failedCycles = reports.stream().filter(ShardReport::failed).count();
 
-      Watermark watermark =
-          new WatermarkStore(harness.dsl())
-              .find(harness.account(), CollectorHarness.REGION)
-              .orElseThrow();
+      Watermark watermark = harness.watermark();
       Instant from = START.plus(Duration.ofHours(2));
       Instant to = TimeWindow.floor(watermark.completeTo(), Duration.ofHours(1));
       CollectorHarness.Comparison comparison = harness.compareWithTruth(from, to);

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
@@ -122,13 +119,7 @@ class CycleEfficiencyTest {
   /** What the simulator's ListMetrics lists with RecentlyActive=PT3H, per metric name. */
   private static Map<String, Set<String>> listedRecently(CollectorHarness harness) {
     Map<String, Set<String>> listed = new java.util.TreeMap<>();
-    try (CloudWatchClient cloudWatch =
-        CloudWatchClient.builder()
-            .endpointOverride(harness.sim.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDX", "secret")))
-            .build()) {
+    try (CloudWatchClient cloudWatch = harness.simulatorClient(CloudWatchClient.builder())) {
       for (LambdaMetric metric : MetricSelection.LISTED) {
         Set<String> names = new java.util.TreeSet<>();
         cloudWatch

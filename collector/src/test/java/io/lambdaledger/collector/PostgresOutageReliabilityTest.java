@@ -9,7 +9,6 @@ import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.db.CollectionRunStore;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
-import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.ReliabilityLog;
 import io.lambdaledger.sim.Faults;
@@ -202,10 +201,7 @@ class PostgresOutageReliabilityTest {
 
     List<CollectionRun> runs =
         new CollectionRunStore(harness.dsl()).recent(100, AccountScope.all());
-    Watermark watermark =
-        new WatermarkStore(harness.dsl())
-            .find(harness.account(), CollectorHarness.REGION)
-            .orElseThrow();
+    Watermark watermark = harness.watermark();
     Instant from = START.plus(Duration.ofHours(2));
     Instant to = TimeWindow.floor(watermark.completeTo(), Duration.ofHours(1));
     assertThat(to).as("the watermark passed a whole hour after %s", from).isAfter(from);
