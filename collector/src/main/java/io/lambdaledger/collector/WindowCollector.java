@@ -34,7 +34,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * recomputes its hourly and daily rollups for the window (so database work overlaps the calls still
  * waiting on CloudWatch).
  */
-final class WindowCollector {
+record WindowCollector(
+    ShardContext context,
+    ShardClients clients,
+    MetricSampleStore sampleStore,
+    UsageRollupStore rollupStore,
+    CallCounter counter,
+    int callsInFlight) {
 
   /** What reading a window did. */
   record Outcome(
@@ -55,28 +61,6 @@ final class WindowCollector {
 
   /** How often ids that came back PartialData or InternalError are asked for again. */
   static final int MAX_REREQUESTS = 3;
-
-  private final ShardContext context;
-  private final ShardClients clients;
-  private final MetricSampleStore sampleStore;
-  private final UsageRollupStore rollupStore;
-  private final CallCounter counter;
-  private final int callsInFlight;
-
-  WindowCollector(
-      ShardContext context,
-      ShardClients clients,
-      MetricSampleStore sampleStore,
-      UsageRollupStore rollupStore,
-      CallCounter counter,
-      int callsInFlight) {
-    this.context = context;
-    this.clients = clients;
-    this.sampleStore = sampleStore;
-    this.rollupStore = rollupStore;
-    this.counter = counter;
-    this.callsInFlight = callsInFlight;
-  }
 
   /** What the run's loop waits for. */
   private sealed interface Event {}
