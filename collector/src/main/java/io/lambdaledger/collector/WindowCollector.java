@@ -202,13 +202,7 @@ record WindowCollector(
 
     /** Waits for the listing to end; throws its failure (the run fails as it did before). */
     void await() {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        thread.interrupt();
-        Thread.currentThread().interrupt();
-        throw new CollectionInterruptedException("interrupted while listing the inventory", e);
-      }
+      CollectionInterruptedException.joinListing(thread);
       if (failure != null) {
         throw failure;
       }
