@@ -209,13 +209,7 @@ public final class Collector implements AutoCloseable {
    * first day it lists the shard (if due) and waits for the per-function reads that queues.
    */
   private void knowProvisionedConcurrencyFirst(ShardContext context) {
-    new ShardInventory(
-            context,
-            clientsFor(context),
-            inventoryStore,
-            settings.inventoryInterval(),
-            new CallCounter())
-        .functions(clock.instant());
+    inventoryOf(context).functions(clock.instant());
     FunctionEnrichment enrichment = context.enrichment();
     if (enrichment != null) {
       try {
@@ -225,6 +219,16 @@ public final class Collector implements AutoCloseable {
         throw new CollectionInterruptedException("interrupted while reading the inventory", e);
       }
     }
+  }
+
+  /** The shard's inventory, read outside a cycle (its calls are not counted in a run). */
+  private ShardInventory inventoryOf(ShardContext context) {
+    return new ShardInventory(
+        context,
+        clientsFor(context),
+        inventoryStore,
+        settings.inventoryInterval(),
+        new CallCounter());
   }
 
   /**
@@ -244,13 +248,7 @@ public final class Collector implements AutoCloseable {
     ShardContext context = context(shard);
     context.running.lock();
     try {
-      new ShardInventory(
-              context,
-              clientsFor(context),
-              inventoryStore,
-              settings.inventoryInterval(),
-              new CallCounter())
-          .refreshNow(clock.instant());
+      inventoryOf(context).refreshNow(clock.instant());
     } finally {
       context.running.unlock();
     }

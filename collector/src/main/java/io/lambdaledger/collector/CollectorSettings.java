@@ -2,6 +2,7 @@ package io.lambdaledger.collector;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How the collector runs; the app fills it from the {@code collector.*} configuration.
@@ -86,62 +87,60 @@ public record CollectorSettings(
         false);
   }
 
-  public CollectorSettings withInterval(Duration value) {
+  /** A copy of these settings with {@code change} made to it. */
+  private CollectorSettings with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
-    copy.interval = value;
-    copy.intervalExplicit = true;
+    change.accept(copy);
     return copy.build();
+  }
+
+  public CollectorSettings withInterval(Duration value) {
+    return with(
+        copy -> {
+          copy.interval = value;
+          copy.intervalExplicit = true;
+        });
   }
 
   public CollectorSettings withPeriod(Duration value) {
-    Copy copy = new Copy(this);
-    copy.period = value;
-    return copy.build();
+    return with(copy -> copy.period = value);
   }
 
   public CollectorSettings withLookback(Duration value) {
-    Copy copy = new Copy(this);
-    copy.lookback = value;
-    return copy.build();
+    return with(copy -> copy.lookback = value);
   }
 
   public CollectorSettings withFinalityMargin(Duration value) {
-    Copy copy = new Copy(this);
-    copy.finalityMargin = value;
-    return copy.build();
+    return with(copy -> copy.finalityMargin = value);
   }
 
   public CollectorSettings withSampleRetentionDays(int value) {
-    Copy copy = new Copy(this);
-    copy.sampleRetentionDays = value;
-    return copy.build();
+    return with(copy -> copy.sampleRetentionDays = value);
   }
 
   public CollectorSettings withRateLimits(double getMetricDataPerSecond, double lambdaPerSecond) {
-    Copy copy = new Copy(this);
-    copy.getMetricDataTps = getMetricDataPerSecond;
-    copy.lambdaTps = lambdaPerSecond;
-    return copy.build();
+    return with(
+        copy -> {
+          copy.getMetricDataTps = getMetricDataPerSecond;
+          copy.lambdaTps = lambdaPerSecond;
+        });
   }
 
   public CollectorSettings withInventoryInterval(Duration value) {
-    Copy copy = new Copy(this);
-    copy.inventoryInterval = value;
-    return copy.build();
+    return with(copy -> copy.inventoryInterval = value);
   }
 
   public CollectorSettings withConcurrency(int shards, int calls) {
-    Copy copy = new Copy(this);
-    copy.maxConcurrentShards = shards;
-    copy.callsInFlight = calls;
-    return copy.build();
+    return with(
+        copy -> {
+          copy.maxConcurrentShards = shards;
+          copy.callsInFlight = calls;
+        });
   }
 
   /** The same settings with another monthly budget (the interval stays as it is). */
   public CollectorSettings withBudget(BigDecimal value) {
-    Copy copy = new Copy(this);
-    copy.budget = value;
-    return copy.build();
+    return with(copy -> copy.budget = value);
   }
 
   /**

@@ -89,15 +89,14 @@ final class FunctionEnrichment implements AutoCloseable {
   /** Records the functions' aspect as not yet known (until their read is done). */
   void markPending(List<String> names, Aspect aspect, Instant since) {
     if (!names.isEmpty()) {
-      unknowns.mark(
-          context.shard.accountId(),
-          context.shard.region(),
-          names,
-          aspect,
-          Reason.PENDING,
-          "read beside collection, not yet done",
-          since);
+      mark(names, aspect, Reason.PENDING, "read beside collection, not yet done", since);
     }
+  }
+
+  /** Records the shard's functions' aspect as unknown, for {@code reason}, since {@code at}. */
+  private void mark(List<String> names, Aspect aspect, Reason reason, String detail, Instant at) {
+    unknowns.mark(
+        context.shard.accountId(), context.shard.region(), names, aspect, reason, detail, at);
   }
 
   /** Functions whose aspect is still to read: pending, or failed for a passing reason. */
@@ -268,9 +267,7 @@ final class FunctionEnrichment implements AutoCloseable {
     refusedNames.forEach(
         (aspect, names) -> {
           AwsCallException refusal = refusal(aspect);
-          unknowns.mark(
-              context.shard.accountId(),
-              context.shard.region(),
+          mark(
               names,
               aspect,
               refusal != null && refusal.denied() ? Reason.DENIED : Reason.UNSUPPORTED,
@@ -278,15 +275,7 @@ final class FunctionEnrichment implements AutoCloseable {
               now);
         });
     failedNames.forEach(
-        (aspect, names) ->
-            unknowns.mark(
-                context.shard.accountId(),
-                context.shard.region(),
-                names,
-                aspect,
-                Reason.FAILED,
-                failure.get(aspect),
-                now));
+        (aspect, names) -> mark(names, aspect, Reason.FAILED, failure.get(aspect), now));
   }
 
   private List<ProvisionedConcurrency> readAspect(

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -148,23 +149,38 @@ final class InventoryReader {
 
   private List<FunctionConfiguration> listFunctions(Consumer<List<FunctionConfiguration>> pages) {
     List<FunctionConfiguration> functions = new ArrayList<>();
+    eachPage(
+        "ListFunctions",
+        counter,
+        from ->
+            lambda.listFunctions(ListFunctionsRequest.builder().marker(from).maxItems(50).build()),
+        ListFunctionsResponse::nextMarker,
+        page -> {
+          functions.addAll(page.functions());
+          pages.accept(page.functions());
+        });
+    return functions;
+  }
+
+  /**
+   * Reads every page of a Lambda listing that pages with a marker, each after a permit, counting
+   * each call as {@code operation}.
+   */
+  private <P> void eachPage(
+      String operation,
+      CallCounter counter,
+      Function<String, P> fetch,
+      Function<P, String> nextMarker,
+      Consumer<P> page) {
     String marker = null;
     do {
       rateLimiter.acquire();
       String from = marker;
-      ListFunctionsResponse page =
-          AwsCallException.call(
-              "Lambda",
-              "ListFunctions",
-              () ->
-                  lambda.listFunctions(
-                      ListFunctionsRequest.builder().marker(from).maxItems(50).build()));
-      counter.call("ListFunctions");
-      functions.addAll(page.functions());
-      pages.accept(page.functions());
-      marker = page.nextMarker();
+      P response = AwsCallException.call("Lambda", operation, () -> fetch.apply(from));
+      counter.call(operation);
+      page.accept(response);
+      marker = nextMarker.apply(response);
     } while (marker != null && !marker.isEmpty());
-    return functions;
   }
 
   /** Tags of every tagged function by ARN, or null when the tagging API cannot be used. */
@@ -222,29 +238,24 @@ final class InventoryReader {
    */
   List<ProvisionedConcurrency> provisionedConcurrency(String functionName, CallCounter counter) {
     List<ProvisionedConcurrency> configs = new ArrayList<>();
-    String marker = null;
-    do {
-      rateLimiter.acquire();
-      String from = marker;
-      ListProvisionedConcurrencyConfigsResponse page =
-          AwsCallException.call(
-              "Lambda",
-              "ListProvisionedConcurrencyConfigs",
-              () ->
-                  lambda.listProvisionedConcurrencyConfigs(
-                      ListProvisionedConcurrencyConfigsRequest.builder()
-                          .functionName(functionName)
-                          .marker(from)
-                          .build()));
-      counter.call("ListProvisionedConcurrencyConfigs");
-      for (ProvisionedConcurrencyConfigListItem item : page.provisionedConcurrencyConfigs()) {
-        Integer allocated = item.allocatedProvisionedConcurrentExecutions();
-        configs.add(
-            new ProvisionedConcurrency(
-                qualifierOf(item.functionArn()), allocated == null ? 0 : allocated));
-      }
-      marker = page.nextMarker();
-    } while (marker != null && !marker.isEmpty());
+    eachPage(
+        "ListProvisionedConcurrencyConfigs",
+        counter,
+        from ->
+            lambda.listProvisionedConcurrencyConfigs(
+                ListProvisionedConcurrencyConfigsRequest.builder()
+                    .functionName(functionName)
+                    .marker(from)
+                    .build()),
+        ListProvisionedConcurrencyConfigsResponse::nextMarker,
+        page -> {
+          for (ProvisionedConcurrencyConfigListItem item : page.provisionedConcurrencyConfigs()) {
+            Integer allocated = item.allocatedProvisionedConcurrentExecutions();
+            configs.add(
+                new ProvisionedConcurrency(
+                    qualifierOf(item.functionArn()), allocated == null ? 0 : allocated));
+          }
+        });
     return configs;
   }
 

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * merges the pages by id, and asks again for the ids that came back {@code PartialData} or {@code
  * InternalError} (only those), a bounded number of times.
  */
-final class MetricDataReader {
+record MetricDataReader(
+    CloudWatchClient cloudWatch, RateLimiter rateLimiter, CallCounter counter, int maxRerequests) {
 
   /** What a batch returned. */
   record BatchResult(
@@ -28,22 +29,6 @@ final class MetricDataReader {
     boolean isComplete() {
       return incompleteIds.isEmpty() && failedIds.isEmpty();
     }
-  }
-
-  private final CloudWatchClient cloudWatch;
-  private final RateLimiter rateLimiter;
-  private final CallCounter counter;
-  private final int maxRerequests;
-
-  MetricDataReader(
-      CloudWatchClient cloudWatch,
-      RateLimiter rateLimiter,
-      CallCounter counter,
-      int maxRerequests) {
-    this.cloudWatch = cloudWatch;
-    this.rateLimiter = rateLimiter;
-    this.counter = counter;
-    this.maxRerequests = maxRerequests;
   }
 
   BatchResult read(MetricBatch batch) {

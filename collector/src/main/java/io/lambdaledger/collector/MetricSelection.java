@@ -1,6 +1,8 @@
 package io.lambdaledger.collector;
 
+import io.lambdaledger.collector.LambdaMetric.Requested;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +30,14 @@ final class MetricSelection {
 
   /** The metrics ListMetrics is asked about, one listing each. */
   static final List<LambdaMetric> LISTED =
-      List.of(
-          LambdaMetric.INVOCATIONS,
-          LambdaMetric.ERRORS,
-          LambdaMetric.THROTTLES,
-          LambdaMetric.ITERATOR_AGE,
-          LambdaMetric.DEAD_LETTER_ERRORS,
-          LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS,
-          LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS);
+      Arrays.stream(LambdaMetric.values()).filter(metric -> metric.requested().listed()).toList();
 
   /** Counters each of which can be non-zero without the others. */
-  static final Set<LambdaMetric> ACTIVITY =
-      EnumSet.of(LambdaMetric.INVOCATIONS, LambdaMetric.THROTTLES, LambdaMetric.DEAD_LETTER_ERRORS);
+  static final List<LambdaMetric> ACTIVITY = LambdaMetric.requested(Requested.FIRST);
+
+  /** Requested wherever there are invocations, never listed. */
+  private static final List<LambdaMetric> WITH_INVOCATIONS =
+      LambdaMetric.requested(Requested.WITH_INVOCATIONS);
 
   /** How far a listing can be trusted for a window. */
   enum Coverage {
@@ -91,7 +89,7 @@ final class MetricSelection {
         case LISTED -> {
           now.addAll(listing.metricsOf(name));
           if (listing.has(LambdaMetric.INVOCATIONS, name)) {
-            now.add(LambdaMetric.DURATION);
+            now.addAll(WITH_INVOCATIONS);
           }
         }
         case VOUCHED -> {
@@ -100,20 +98,19 @@ final class MetricSelection {
             now.addAll(listed);
           } else {
             listed.stream().filter(ACTIVITY::contains).forEach(now::add);
-            later.add(LambdaMetric.DURATION);
+            later.addAll(WITH_INVOCATIONS);
             listed.stream().filter(metric -> !ACTIVITY.contains(metric)).forEach(later::add);
           }
         }
         case UNVOUCHED -> {
           now.addAll(ACTIVITY);
-          later.add(LambdaMetric.DURATION);
-          later.add(LambdaMetric.ERRORS);
-          later.add(LambdaMetric.ITERATOR_AGE);
+          later.addAll(WITH_INVOCATIONS);
+          later.addAll(LambdaMetric.requested(Requested.AFTER_INVOCATIONS));
+          List<LambdaMetric> provisioned =
+              LambdaMetric.requested(Requested.WITH_PROVISIONED_CONCURRENCY);
           if (knownWithProvisionedConcurrency.contains(name)
-              || listing.has(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, name)
-              || listing.has(LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, name)) {
-            later.add(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS);
-            later.add(LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS);
+              || provisioned.stream().anyMatch(metric -> listing.has(metric, name))) {
+            later.addAll(provisioned);
           }
         }
       }

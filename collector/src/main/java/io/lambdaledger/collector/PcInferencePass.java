@@ -29,7 +29,12 @@ import org.slf4j.LoggerFactory;
  * shard's GetMetricData path (its rate limit, its call counter and so its CloudWatch cost), then
  * {@link PcInference}. Functions with nothing to infer cost nothing.
  */
-final class PcInferencePass {
+record PcInferencePass(
+    ShardContext context,
+    ShardClients clients,
+    HistoryStore history,
+    UsageRollupStore rollups,
+    CallCounter counter) {
 
   /** What a pass did. */
   record Outcome(int functions, int queries, int spans) {}
@@ -37,25 +42,6 @@ final class PcInferencePass {
   private static final Logger LOG = LoggerFactory.getLogger(PcInferencePass.class);
 
   private static final Duration PERIOD = PcInference.HOUR;
-
-  private final ShardContext context;
-  private final ShardClients clients;
-  private final HistoryStore history;
-  private final UsageRollupStore rollups;
-  private final CallCounter counter;
-
-  PcInferencePass(
-      ShardContext context,
-      ShardClients clients,
-      HistoryStore history,
-      UsageRollupStore rollups,
-      CallCounter counter) {
-    this.context = context;
-    this.clients = clients;
-    this.history = history;
-    this.rollups = rollups;
-    this.counter = counter;
-  }
 
   /** One function's alias and the range to infer it over. */
   record Target(String functionName, String qualifier, Instant from, Instant to, boolean atTo) {}

@@ -23,7 +23,14 @@ import org.slf4j.LoggerFactory;
  * recomputes the rollups of what it touched, and moves the watermark when everything it read is
  * complete. Any failure is recorded with the run and reported, never thrown past it.
  */
-final class ShardCollector {
+record ShardCollector(
+    ShardContext context,
+    ShardClients clients,
+    Stores stores,
+    RunRecorder runs,
+    CollectorSettings settings,
+    Clock clock,
+    String instance) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShardCollector.class);
 
@@ -32,31 +39,6 @@ final class ShardCollector {
 
   /** How far back ListMetrics lists metrics at all. */
   static final Duration LISTED_METRICS = Duration.ofDays(14);
-
-  private final ShardContext context;
-  private final ShardClients clients;
-  private final Stores stores;
-  private final RunRecorder runs;
-  private final CollectorSettings settings;
-  private final Clock clock;
-  private final String instance;
-
-  ShardCollector(
-      ShardContext context,
-      ShardClients clients,
-      Stores stores,
-      RunRecorder runs,
-      CollectorSettings settings,
-      Clock clock,
-      String instance) {
-    this.context = context;
-    this.clients = clients;
-    this.stores = stores;
-    this.runs = runs;
-    this.settings = settings;
-    this.clock = clock;
-    this.instance = instance;
-  }
 
   /** A scheduled cycle: the lookback window, reaching back to the watermark. */
   ShardReport cycle() {

@@ -289,13 +289,7 @@ final class ShardInventory {
     }
 
     private void join() {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        thread.interrupt();
-        Thread.currentThread().interrupt();
-        throw new CollectionInterruptedException("interrupted while listing the inventory", e);
-      }
+      CollectionInterruptedException.joinListing(thread);
     }
 
     private void work() {

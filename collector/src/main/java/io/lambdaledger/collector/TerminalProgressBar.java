@@ -6,38 +6,30 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A one-line progress bar redrawn with a carriage return, at most ten times a second. */
-final class TerminalProgressBar implements Progress {
+final class TerminalProgressBar extends CountingProgress {
 
   private static final int WIDTH = 30;
 
   private final PrintStream out;
-  private final Clock clock;
-  private String task = "";
-  private long total;
-  private long done;
   private Instant started;
   private Instant lastDrawn;
   private String note = "";
   private int lastLength;
 
   TerminalProgressBar(PrintStream out, Clock clock) {
+    super(clock);
     this.out = out;
-    this.clock = clock;
   }
 
   @Override
-  public synchronized void start(String task, long total) {
-    this.task = task;
-    this.total = total;
-    this.done = 0;
+  void started() {
     this.started = clock.instant();
     this.lastDrawn = null;
     draw(true);
   }
 
   @Override
-  public synchronized void advance(long steps, String note) {
-    done = Math.min(total, done + steps);
+  void advanced(String note) {
     if (note != null) {
       this.note = note;
     }
@@ -66,10 +58,9 @@ final class TerminalProgressBar implements Progress {
 
   String line(Instant now) {
     int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
-    long percent = total == 0 ? 100 : 100 * done / total;
     StringBuilder bar = new StringBuilder(task).append(" [");
     bar.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
-    bar.append(percent).append("% ").append(done).append('/').append(total);
+    bar.append(percent()).append("% ").append(done).append('/').append(total);
     Duration elapsed = Duration.between(started, now);
     if (done > 0 && done < total) {
       Duration remaining = elapsed.multipliedBy(total - done).dividedBy(done);

@@ -34,7 +34,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * recomputes its hourly and daily rollups for the window (so database work overlaps the calls still
  * waiting on CloudWatch).
  */
-final class WindowCollector {
+record WindowCollector(
+    ShardContext context,
+    ShardClients clients,
+    MetricSampleStore sampleStore,
+    UsageRollupStore rollupStore,
+    CallCounter counter,
+    int callsInFlight) {
 
   /** What reading a window did. */
   record Outcome(
@@ -55,28 +61,6 @@ final class WindowCollector {
 
   /** How often ids that came back PartialData or InternalError are asked for again. */
   static final int MAX_REREQUESTS = 3;
-
-  private final ShardContext context;
-  private final ShardClients clients;
-  private final MetricSampleStore sampleStore;
-  private final UsageRollupStore rollupStore;
-  private final CallCounter counter;
-  private final int callsInFlight;
-
-  WindowCollector(
-      ShardContext context,
-      ShardClients clients,
-      MetricSampleStore sampleStore,
-      UsageRollupStore rollupStore,
-      CallCounter counter,
-      int callsInFlight) {
-    this.context = context;
-    this.clients = clients;
-    this.sampleStore = sampleStore;
-    this.rollupStore = rollupStore;
-    this.counter = counter;
-    this.callsInFlight = callsInFlight;
-  }
 
   /** What the run's loop waits for. */
   private sealed interface Event {}
@@ -218,13 +202,7 @@ final class WindowCollector {
 
     /** Waits for the listing to end; throws its failure (the run fails as it did before). */
     void await() {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        thread.interrupt();
-        Thread.currentThread().interrupt();
-        throw new CollectionInterruptedException("interrupted while listing the inventory", e);
-      }
+      CollectionInterruptedException.joinListing(thread);
       if (failure != null) {
         throw failure;
       }
@@ -593,22 +571,24 @@ final class WindowCollector {
     List<MetricSample> samples = new ArrayList<>();
     int periodSeconds = (int) data.period().toSeconds();
     for (Instant start : data.periodsWithData()) {
-      Double iteratorAge = data.value(LambdaMetric.ITERATOR_AGE, start);
       Double duration = data.value(LambdaMetric.DURATION, start);
-      samples.add(
+      MetricSample.Builder sample =
           MetricSample.builder(key, start, periodSeconds)
               .invocations(count(data, LambdaMetric.INVOCATIONS, start))
               .durationMsSum(duration == null ? BigDecimal.ZERO : BigDecimal.valueOf(duration))
               .errors(count(data, LambdaMetric.ERRORS, start))
               .throttles(count(data, LambdaMetric.THROTTLES, start))
               .deadLetterErrors(count(data, LambdaMetric.DEAD_LETTER_ERRORS, start))
-              .iteratorAgeMaxMs(iteratorAge == null ? null : BigDecimal.valueOf(iteratorAge))
               .provisionedConcurrencyInvocations(
                   count(data, LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, start))
               .provisionedConcurrencySpilloverInvocations(
                   count(data, LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, start))
-              .collectedAt(collectedAt)
-              .build());
+              .collectedAt(collectedAt);
+      for (LambdaMetric gauge : LambdaMetric.gauges()) {
+        Double maximum = data.value(gauge, start);
+        sample.maximum(gauge.gauge(), maximum == null ? null : BigDecimal.valueOf(maximum));
+      }
+      samples.add(sample.build());
     }
     return samples;
   }

@@ -19,10 +19,8 @@ class BackfillTruthTest {
 
   @OnEachDatabase
   void fiveDaysOfBackfillEqualTheTruthPerFunctionAndHourAndResumeForFree(DatabaseKind kind) {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(60).withSeed(3).withStart(START);
-    try (CollectorHarness harness =
-        CollectorHarness.start(kind, simulator, CollectorHarness.testSettings(), NOW)) {
+    SimulatorSettings simulator = CollectorHarness.simulation(60, 3, START);
+    try (CollectorHarness harness = CollectorHarness.start(kind, simulator, NOW)) {
       Collector collector = harness.collector(false);
       Instant to = START.plus(Duration.ofDays(5));
 
@@ -44,8 +42,7 @@ class BackfillTruthTest {
 
   @OnEachDatabase
   void retentionDeletesOldSamplesAndKeepsTheRollups(DatabaseKind kind) {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(20).withSeed(3).withStart(START);
+    SimulatorSettings simulator = CollectorHarness.simulation(20, 3, START);
     try (CollectorHarness harness =
         CollectorHarness.start(
             kind, simulator, CollectorHarness.testSettings().withSampleRetentionDays(3), NOW)) {

@@ -15,10 +15,7 @@ class BackgroundCollectionTest {
   @Test
   void collectNowStartsOneCycleInTheBackgroundAndAnswersWithItWhileItRuns() throws Exception {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(20)
-            .withSeed(1)
-            .withStart(START)
+        CollectorHarness.simulation(20, 1, START)
             .withFaults(Faults.parse("ListFunctions.latency=400ms"));
     try (CollectorHarness harness =
             CollectorHarness.start(

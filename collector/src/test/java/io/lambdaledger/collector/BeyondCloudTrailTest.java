@@ -13,7 +13,6 @@ import io.lambdaledger.db.HistoryStore;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.sim.ConfigUsage;
 import io.lambdaledger.sim.FunctionTruth;
-import io.lambdaledger.sim.SimulatorSettings;
 import io.lambdaledger.sim.Truth;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -39,10 +38,7 @@ class BeyondCloudTrailTest {
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.H2,
-            SimulatorSettings.defaults()
-                .withFunctions(120)
-                .withSeed(11)
-                .withStart(Instant.parse("2026-07-01T00:00:00Z")),
+            CollectorHarness.simulation(120, 11, Instant.parse("2026-07-01T00:00:00Z")),
             CollectorHarness.testSettings(),
             NOW)) {
       Collector collector = harness.collector(false);

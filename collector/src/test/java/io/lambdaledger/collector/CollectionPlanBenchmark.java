@@ -52,11 +52,7 @@ class CollectionPlanBenchmark {
 
   private static String run(int functions) throws InterruptedException {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(functions)
-            .withSeed(7)
-            .withStart(START)
-            .withLag(Duration.ZERO);
+        CollectorHarness.simulation(functions, 7, START).withLag(Duration.ZERO);
     if (!Boolean.parseBoolean(System.getProperty("benchmark.cloudTrail", "true"))) {
       // no history pass after the metrics (it reads 90 days of CloudTrail at 2 calls a second)
       simulator = simulator.withFaults(io.lambdaledger.sim.Faults.parse("LookupEvents.deny=true"));

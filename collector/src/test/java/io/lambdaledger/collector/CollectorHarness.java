@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.UsageRollup;
 import io.lambdaledger.core.model.UsageTotals;
+import io.lambdaledger.core.model.Watermark;
 import io.lambdaledger.db.Database;
 import io.lambdaledger.db.DatabaseSettings;
 import io.lambdaledger.db.Granularity;
 import io.lambdaledger.db.UsageQuery;
 import io.lambdaledger.db.UsageRollupStore;
+import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.MutableClock;
 import io.lambdaledger.db.testing.TestDatabase;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A simulator, a fresh database and a collector pointed at both with the real SDK, sharing one
@@ -102,6 +106,14 @@ final class CollectorHarness implements AutoCloseable {
     return new CollectorHarness(kind, null, simulator, settings, now);
   }
 
+  /**
+   * {@link #start(DatabaseKind, SimulatorSettings, CollectorSettings, Instant)} at {@link
+   * #testSettings()}.
+   */
+  static CollectorHarness start(DatabaseKind kind, SimulatorSettings simulator, Instant now) {
+    return start(kind, simulator, testSettings(), now);
+  }
+
   /** Simulator and collectors on the system clock (for the scheduler's real timing). */
   static CollectorHarness startRealTime(
       DatabaseKind kind, SimulatorSettings simulator, CollectorSettings settings) {
@@ -119,6 +131,14 @@ final class CollectorHarness implements AutoCloseable {
 
   org.jooq.DSLContext dsl() {
     return database.dsl();
+  }
+
+  /**
+   * A simulated estate of {@code functions} functions from {@code seed}, with data from {@code
+   * start}.
+   */
+  static SimulatorSettings simulation(int functions, long seed, Instant start) {
+    return SimulatorSettings.defaults().withFunctions(functions).withSeed(seed).withStart(start);
   }
 
   /** Settings for tests: fast limits, the default period and lookback. */
@@ -189,6 +209,31 @@ final class CollectorHarness implements AutoCloseable {
    * more (counted twice; also usage stored for an hour the truth has none).
    */
   record Comparison(int compared, int lost, int doubleCounted) {}
+
+  /** The watermark of the harness's shard (its account, {@link #REGION}); it must exist. */
+  Watermark watermark() {
+    return new WatermarkStore(dsl()).find(account(), REGION).orElseThrow();
+  }
+
+  /** An SDK client of the simulator, in us-east-1, with test credentials. */
+  <B extends AwsClientBuilder<B, C>, C> C simulatorClient(B builder) {
+    return builder
+        .endpointOverride(sim.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x")))
+        .build();
+  }
+
+  /**
+   * Asserts that {@code comparison} lost no function-hour and counted none twice, and that every
+   * stored hour of {@code [from, to)} matches the truth; returns the hours compared.
+   */
+  int assertNothingLost(Comparison comparison, Instant from, Instant to) {
+    assertThat(comparison.lost()).as("function-hours lost").isZero();
+    assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
+    return assertHoursMatchTruth(from, to);
+  }
 
   /** Compares every function-hour of {@code [from, to)} with the truth (see {@link Comparison}). */
   Comparison compareWithTruth(Instant from, Instant to) {

@@ -41,10 +41,7 @@ class ConcurrentCollectorsReliabilityTest {
     long started = System.nanoTime();
     long seed = 17L * count + 100L * run;
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(40)
-            .withSeed(seed)
-            .withStart(START)
+        CollectorHarness.simulation(40, seed, START)
             .withLag(Duration.ofMinutes(5))
             .withFaults(Faults.parse(FAULTS));
     CollectorSettings settings =

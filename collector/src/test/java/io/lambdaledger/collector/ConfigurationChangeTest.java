@@ -18,9 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -36,8 +33,7 @@ class ConfigurationChangeTest {
 
   @OnEachDatabase
   void eachSideOfAMidMonthChangeIsPricedWithTheConfigurationInForce(DatabaseKind kind) {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(80).withSeed(5).withStart(START);
+    SimulatorSettings simulator = CollectorHarness.simulation(80, 5, START);
     CollectorSettings settings =
         CollectorHarness.testSettings().withInterval(Duration.ofMinutes(20));
     Instant monthEnd = Instant.parse("2026-09-30T23:00:00Z");
@@ -100,13 +96,7 @@ class ConfigurationChangeTest {
 
   /** Lambda's LastModified of the function at the end of the month: when its change happened. */
   private static Instant lastModified(CollectorHarness harness, String name) {
-    try (LambdaClient lambda =
-        LambdaClient.builder()
-            .endpointOverride(harness.sim.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x")))
-            .build()) {
+    try (LambdaClient lambda = harness.simulatorClient(LambdaClient.builder())) {
       FunctionConfiguration function =
           lambda.listFunctionsPaginator().functions().stream()
               .filter(candidate -> candidate.functionName().equals(name))

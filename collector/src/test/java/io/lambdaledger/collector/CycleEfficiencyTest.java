@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
@@ -34,10 +31,8 @@ class CycleEfficiencyTest {
 
   @Test
   void aCycleRequestsExactlyTheSeriesListMetricsListsWithTheFewestCalls() {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(400).withSeed(11).withStart(START);
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    SimulatorSettings simulator = CollectorHarness.simulation(400, 11, START);
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
 
       ShardReport report = collector.runOnce().shards().get(0);
@@ -104,10 +99,8 @@ class CycleEfficiencyTest {
 
   @Test
   void anotherCycleFiveMinutesLaterNeedsNoInventoryAndTheSameFewCalls() {
-    SimulatorSettings simulator =
-        SimulatorSettings.defaults().withFunctions(120).withSeed(5).withStart(START);
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    SimulatorSettings simulator = CollectorHarness.simulation(120, 5, START);
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
       collector.runOnce();
       harness.sim.resetStats();
@@ -126,13 +119,7 @@ class CycleEfficiencyTest {
   /** What the simulator's ListMetrics lists with RecentlyActive=PT3H, per metric name. */
   private static Map<String, Set<String>> listedRecently(CollectorHarness harness) {
     Map<String, Set<String>> listed = new java.util.TreeMap<>();
-    try (CloudWatchClient cloudWatch =
-        CloudWatchClient.builder()
-            .endpointOverride(harness.sim.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDX", "secret")))
-            .build()) {
+    try (CloudWatchClient cloudWatch = harness.simulatorClient(CloudWatchClient.builder())) {
       for (LambdaMetric metric : MetricSelection.LISTED) {
         Set<String> names = new java.util.TreeSet<>();
         cloudWatch

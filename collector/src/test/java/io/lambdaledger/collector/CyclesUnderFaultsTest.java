@@ -3,7 +3,6 @@ package io.lambdaledger.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lambdaledger.core.model.Watermark;
-import io.lambdaledger.db.WatermarkStore;
 import io.lambdaledger.db.testing.DatabaseKind;
 import io.lambdaledger.db.testing.OnEachDatabase;
 import io.lambdaledger.sim.Faults;
@@ -27,10 +26,7 @@ class CyclesUnderFaultsTest {
   void cyclesUnderThrottlingServerErrorsPartialDataAndLateDataStoreExactlyTheTruth(
       DatabaseKind kind) {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(50)
-            .withSeed(21)
-            .withStart(START)
+        CollectorHarness.simulation(50, 21, START)
             .withLag(Duration.ofMinutes(8))
             .withFaults(
                 Faults.parse(
@@ -56,10 +52,7 @@ class CyclesUnderFaultsTest {
       assertThat(getMetricData.partialData()).as("series cut short").isPositive();
       assertThat(reports.stream().filter(report -> !report.failed()).count()).isGreaterThan(10);
 
-      Watermark watermark =
-          new WatermarkStore(harness.dsl())
-              .find(harness.account(), CollectorHarness.REGION)
-              .orElseThrow();
+      Watermark watermark = harness.watermark();
       Instant now = harness.clock.instant();
       assertThat(watermark.completeTo())
           .as("only final periods are complete")

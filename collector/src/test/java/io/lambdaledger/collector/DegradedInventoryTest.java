@@ -36,16 +36,12 @@ class DegradedInventoryTest {
   @Test
   void aShardWhoseProvisionedConcurrencyAndTagsCannotBeReadStillCollectsEveryMetric() {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(80)
-            .withSeed(7)
-            .withStart(START)
+        CollectorHarness.simulation(80, 7, START)
             .withFaults(
                 Faults.parse(
                     "ListProvisionedConcurrencyConfigs.refuse=denied,"
                         + "GetResources.refuse=unsupported,ListTags.refuse=unsupported"));
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
 
       ShardReport first = collector.runOnce().shards().get(0);
@@ -100,13 +96,9 @@ class DegradedInventoryTest {
   @Test
   void theFirstMetricsAreStoredBeforeProvisionedConcurrencyIsReadAndItIsKnownAfterwards() {
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(60)
-            .withSeed(11)
-            .withStart(START)
+        CollectorHarness.simulation(60, 11, START)
             .withFaults(Faults.parse("ListProvisionedConcurrencyConfigs.latency=3s"));
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       Collector collector = harness.collector(false);
       FunctionUnknownStore unknowns = new FunctionUnknownStore(harness.dsl());
 

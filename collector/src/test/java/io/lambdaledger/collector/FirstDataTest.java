@@ -30,11 +30,7 @@ class FirstDataTest {
   private static final Instant NOW = START.plus(Duration.ofHours(3)).plusSeconds(20);
 
   private static SimulatorSettings simulator(int functions) {
-    return SimulatorSettings.defaults()
-        .withFunctions(functions)
-        .withSeed(7)
-        .withStart(START)
-        .withLag(Duration.ZERO);
+    return CollectorHarness.simulation(functions, 7, START).withLag(Duration.ZERO);
   }
 
   @Test

@@ -31,7 +31,7 @@ class InventoryAndAccountsTest {
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.H2,
-            SimulatorSettings.defaults().withFunctions(130).withSeed(9).withStart(START),
+            CollectorHarness.simulation(130, 9, START),
             CollectorHarness.testSettings(),
             NOW)) {
       Collector collector = harness.collector(false);
@@ -49,10 +49,7 @@ class InventoryAndAccountsTest {
     try (CollectorHarness harness =
         CollectorHarness.start(
             DatabaseKind.H2,
-            SimulatorSettings.defaults()
-                .withFunctions(40)
-                .withSeed(9)
-                .withStart(START)
+            CollectorHarness.simulation(40, 9, START)
                 .withFaults(Faults.parse("GetResources.error=1")),
             CollectorHarness.testSettings(),
             NOW)) {
@@ -77,26 +74,11 @@ class InventoryAndAccountsTest {
             .withSeed(2)
             .withStart(START)
             .withExternalId("ledger-7f3c");
-    try (CollectorHarness harness =
-        CollectorHarness.start(DatabaseKind.H2, simulator, CollectorHarness.testSettings(), NOW)) {
+    try (CollectorHarness harness = CollectorHarness.start(DatabaseKind.H2, simulator, NOW)) {
       String member = harness.sim.accounts().get(1);
       String role = "arn:aws:iam::" + member + ":role/LambdaLedgerReader";
-      Collector right =
-          harness.collector(
-              List.of(
-                  new CollectionTarget(
-                      new AwsAccount(member, role, "ledger-7f3c"),
-                      "member",
-                      harness.account(),
-                      List.of(CollectorHarness.REGION))));
-      Collector wrong =
-          harness.collector(
-              List.of(
-                  new CollectionTarget(
-                      new AwsAccount(member, role, "not-the-id"),
-                      "member",
-                      null,
-                      List.of(CollectorHarness.REGION))));
+      Collector right = harness.collector(member(member, role, "ledger-7f3c", harness.account()));
+      Collector wrong = harness.collector(member(member, role, "not-the-id", null));
 
       CycleReport refused = wrong.runOnce();
       CycleReport collected = right.runOnce();
@@ -144,5 +126,16 @@ class InventoryAndAccountsTest {
           .as("provisioned concurrency of %s", function.name())
           .isEqualTo(function.provisionedConcurrency());
     }
+  }
+
+  /** The member account reached through {@code role} with {@code externalId}, in the one Region. */
+  private static List<CollectionTarget> member(
+      String accountId, String role, String externalId, String payerAccountId) {
+    return List.of(
+        new CollectionTarget(
+            new AwsAccount(accountId, role, externalId),
+            "member",
+            payerAccountId,
+            List.of(CollectorHarness.REGION)));
   }
 }

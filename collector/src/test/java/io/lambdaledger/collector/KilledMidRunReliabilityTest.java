@@ -53,10 +53,7 @@ class KilledMidRunReliabilityTest {
     long started = System.nanoTime();
     long seed = 7L + repetition;
     SimulatorSettings simulator =
-        SimulatorSettings.defaults()
-            .withFunctions(40)
-            .withSeed(seed)
-            .withStart(START)
+        CollectorHarness.simulation(40, seed, START)
             .withFaults(Faults.parse("GetMetricData.latency=150ms"));
     CollectorSettings settings = CollectorHarness.testSettings().withPeriod(ONE_MINUTE);
     try (CollectorHarness harness =
@@ -103,9 +100,7 @@ class KilledMidRunReliabilityTest {
 
       assertThat(rerun.succeeded()).as("%s", rerun.failures()).isTrue();
       assertThat(rerun.shards()).as("the finished day is skipped").hasSizeLessThan(3);
-      assertThat(comparison.lost()).as("function-hours lost").isZero();
-      assertThat(comparison.doubleCounted()).as("function-hours counted twice").isZero();
-      harness.assertHoursMatchTruth(START, TO);
+      harness.assertNothingLost(comparison, START, TO);
       assertThat(runs).noneMatch(run -> run.status() == RunStatus.RUNNING);
       assertThat(runs).anyMatch(run -> run.status() == RunStatus.ABANDONED);
     }

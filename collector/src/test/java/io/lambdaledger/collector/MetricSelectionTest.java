@@ -30,10 +30,14 @@ class MetricSelectionTest {
 
   private static final List<String> LISTED = List.of("api", "blocked", "busy", "pc");
 
+  /** The plan for the functions of {@link #LISTING}, none known to have provisioned concurrency. */
+  private static MetricSelection.Plan planOfListed(MetricSelection.Coverage coverage) {
+    return MetricSelection.plan(coverage, LISTING, LISTED, Set.of());
+  }
+
   @Test
   void aRecentWindowRequestsTheListedSeriesAndDurationWhereThereAreInvocations() {
-    MetricSelection.Plan plan =
-        MetricSelection.plan(MetricSelection.Coverage.LISTED, LISTING, LISTED, Set.of());
+    MetricSelection.Plan plan = planOfListed(MetricSelection.Coverage.LISTED);
 
     assertThat(plan.first())
         .containsExactly(
@@ -50,8 +54,7 @@ class MetricSelectionTest {
 
   @Test
   void anOlderWindowAsksForTheActivityCountersFirstAndTheRestOnlyAfterInvocations() {
-    MetricSelection.Plan plan =
-        MetricSelection.plan(MetricSelection.Coverage.VOUCHED, LISTING, LISTED, Set.of());
+    MetricSelection.Plan plan = planOfListed(MetricSelection.Coverage.VOUCHED);
 
     assertThat(plan.first())
         .containsExactly(

@@ -33,11 +33,8 @@ class PcInferenceTest {
 
     /** An hour served by PC: {@code executions} of {@code allocated} at peak. */
     Hours served(int hour, int executions, int allocated) {
-      invocations.put(h(hour), 10.0);
-      provisioned.put(h(hour), 8.0);
-      this.executions.put(h(hour), (double) executions);
       utilization.put(h(hour), (double) executions / allocated);
-      return this;
+      return servedWithoutUtilization(hour, executions);
     }
 
     /** Served, but CloudWatch has no utilization for the hour. */

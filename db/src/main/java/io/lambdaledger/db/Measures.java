@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.sum;
 import io.lambdaledger.core.model.Gauge;
 import io.lambdaledger.core.model.UsageTotals;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -85,10 +86,25 @@ final class Measures {
    * metric_sample} row: the names are the same).
    */
   static UsageTotals.Builder gauges(Record row, UsageTotals.Builder builder) {
-    for (Gauge gauge : Gauge.values()) {
-      builder.maximum(gauge, row.get(column(gauge), BigDecimal.class));
-    }
+    gauges(row).forEach(builder::maximum);
     return builder;
+  }
+
+  /** The gauges {@code row} carries (a rollup or {@code metric_sample} row), by their columns. */
+  static Map<Gauge, BigDecimal> gauges(Record row) {
+    Map<Gauge, BigDecimal> maxima = new EnumMap<>(Gauge.class);
+    for (Gauge gauge : Gauge.values()) {
+      BigDecimal value = row.get(column(gauge), BigDecimal.class);
+      if (value != null) {
+        maxima.put(gauge, value);
+      }
+    }
+    return maxima;
+  }
+
+  /** Writes {@code value} (nullable) into the column of {@code gauge}, at the column's scale. */
+  static void setGauge(Record row, Gauge gauge, BigDecimal value) {
+    setConverted(row, row.field(column(gauge)), value);
   }
 
   /** Writes {@code totals} into a {@code usage_hour} or {@code usage_day} record. */
@@ -105,16 +121,21 @@ final class Measures {
     row.set(row.field(t.THROTTLES), totals.throttles());
     row.set(row.field(t.DEAD_LETTER_ERRORS), totals.deadLetterErrors());
     for (Gauge gauge : Gauge.values()) {
-      setConverted(row, row.field(column(gauge)), totals.maximum(gauge));
+      setGauge(row, gauge, totals.maximum(gauge));
     }
   }
 
-  /** A gauge column is {@code numeric} or {@code integer}/{@code bigint}. */
+  /** A gauge column is {@code numeric} (rounded half up to its scale) or an integer. */
   private static <T> void setConverted(Record row, Field<T> column, BigDecimal value) {
     Class<T> type = column.getType();
     Object converted;
-    if (value == null || type == BigDecimal.class) {
-      converted = value;
+    if (value == null) {
+      converted = null;
+    } else if (type == BigDecimal.class) {
+      converted =
+          column.getDataType().hasScale()
+              ? value.setScale(column.getDataType().scale(), RoundingMode.HALF_UP)
+              : value;
     } else if (type == Integer.class) {
       converted = value.intValueExact();
     } else if (type == Long.class) {

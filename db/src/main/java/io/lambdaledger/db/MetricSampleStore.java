@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.row;
 
 import io.lambdaledger.core.model.FunctionKey;
+import io.lambdaledger.core.model.Gauge;
 import io.lambdaledger.core.model.MetricSample;
 import io.lambdaledger.db.jooq.tables.records.MetricSampleRecord;
 import java.math.RoundingMode;
@@ -34,7 +35,6 @@ import org.jooq.Row2;
 public final class MetricSampleStore {
 
   private static final int DURATION_SCALE = 6;
-  private static final int ITERATOR_AGE_SCALE = 3;
   private static final Duration RETENTION_SLICE = Duration.ofDays(1);
 
   private final DSLContext dsl;
@@ -195,11 +195,9 @@ public final class MetricSampleStore {
     row.setErrors(sample.errors());
     row.setThrottles(sample.throttles());
     row.setDeadLetterErrors(sample.deadLetterErrors());
-    row.setIteratorAgeMaxMs(
-        sample.iteratorAgeMaxMs() == null
-            ? null
-            : sample.iteratorAgeMaxMs().setScale(ITERATOR_AGE_SCALE, RoundingMode.HALF_UP));
-    row.setConcurrentExecutionsMax(sample.concurrentExecutionsMax());
+    for (Gauge gauge : Gauge.values()) {
+      Measures.setGauge(row, gauge, sample.maximum(gauge));
+    }
     row.setPcInvocations(sample.provisionedConcurrencyInvocations());
     row.setPcSpilloverInvocations(sample.provisionedConcurrencySpilloverInvocations());
     row.setCollectedAt(sample.collectedAt());
@@ -216,10 +214,9 @@ public final class MetricSampleStore {
         row.get(METRIC_SAMPLE.ERRORS),
         row.get(METRIC_SAMPLE.THROTTLES),
         row.get(METRIC_SAMPLE.DEAD_LETTER_ERRORS),
-        row.get(METRIC_SAMPLE.ITERATOR_AGE_MAX_MS),
-        row.get(METRIC_SAMPLE.CONCURRENT_EXECUTIONS_MAX),
         row.get(METRIC_SAMPLE.PC_INVOCATIONS),
         row.get(METRIC_SAMPLE.PC_SPILLOVER_INVOCATIONS),
+        Measures.gauges(row),
         row.get(METRIC_SAMPLE.COLLECTED_AT));
   }
 

@@ -1,5 +1,6 @@
 package io.lambdaledger.db;
 
+import static io.lambdaledger.core.model.Gauge.ITERATOR_AGE_MAX_MS;
 import static io.lambdaledger.db.Fixtures.function;
 import static io.lambdaledger.db.Fixtures.key;
 import static io.lambdaledger.db.Fixtures.sample;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -256,10 +258,11 @@ class MetricSampleStoreTest {
         sample.errors(),
         sample.throttles(),
         sample.deadLetterErrors(),
-        sample.iteratorAgeMaxMs() == null ? null : sample.iteratorAgeMaxMs().setScale(3),
-        sample.concurrentExecutionsMax(),
         sample.provisionedConcurrencyInvocations(),
         sample.provisionedConcurrencySpilloverInvocations(),
+        sample.iteratorAgeMaxMs() == null
+            ? Map.of()
+            : Map.of(ITERATOR_AGE_MAX_MS, sample.iteratorAgeMaxMs().setScale(3)),
         sample.collectedAt());
   }
 }

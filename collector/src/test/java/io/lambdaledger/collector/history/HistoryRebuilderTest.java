@@ -46,31 +46,16 @@ class HistoryRebuilderTest {
   }
 
   private static LambdaEvent put(Instant at, int allocated) {
-    return new LambdaEvent(
-        at,
-        LambdaEvent.Kind.PUT_PROVISIONED_CONCURRENCY,
-        "api",
-        null,
-        null,
-        null,
-        null,
-        Set.of(),
-        "live",
-        allocated);
+    return provisioned(at, LambdaEvent.Kind.PUT_PROVISIONED_CONCURRENCY, allocated);
   }
 
   private static LambdaEvent delete(Instant at) {
-    return new LambdaEvent(
-        at,
-        LambdaEvent.Kind.DELETE_PROVISIONED_CONCURRENCY,
-        "api",
-        null,
-        null,
-        null,
-        null,
-        Set.of(),
-        "live",
-        0);
+    return provisioned(at, LambdaEvent.Kind.DELETE_PROVISIONED_CONCURRENCY, 0);
+  }
+
+  /** A provisioned-concurrency event of alias {@code live} of {@code api}. */
+  private static LambdaEvent provisioned(Instant at, LambdaEvent.Kind kind, int allocated) {
+    return new LambdaEvent(at, kind, "api", null, null, null, null, Set.of(), "live", allocated);
   }
 
   @Test

@@ -2,21 +2,23 @@ package io.lambdaledger.core.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * CloudWatch metrics of one function for one period {@code [periodStart, periodStart +
  * periodSeconds)}: one wide row per function and period. Counters are CloudWatch {@code Sum}s
- * (absent datapoints are zero); the two maxima are {@code Maximum}s and nullable when CloudWatch
- * reported none.
+ * (absent datapoints are zero); the maxima are {@code Maximum}s, by {@link Gauge}, absent when
+ * CloudWatch reported none.
  *
  * @param durationMsSum sum of {@code Duration} in milliseconds, as reported (not rounded per
  *     invocation)
- * @param iteratorAgeMaxMs nullable: only stream-triggered functions report it
- * @param concurrentExecutionsMax nullable
  * @param provisionedConcurrencyInvocations invocations served by provisioned concurrency
  * @param provisionedConcurrencySpilloverInvocations invocations beyond provisioned concurrency,
  *     billed on demand
+ * @param maxima the {@link Gauge}s CloudWatch reported, each with its value; a gauge it did not
+ *     report is absent (unknown, not zero)
  * @param collectedAt when the values were read from CloudWatch; a later read replaces an earlier
  *     one, never the other way round
  */
@@ -29,10 +31,9 @@ public record MetricSample(
     long errors,
     long throttles,
     long deadLetterErrors,
-    BigDecimal iteratorAgeMaxMs,
-    Integer concurrentExecutionsMax,
     long provisionedConcurrencyInvocations,
     long provisionedConcurrencySpilloverInvocations,
+    Map<Gauge, BigDecimal> maxima,
     Instant collectedAt) {
 
   public MetricSample {
@@ -53,6 +54,17 @@ public record MetricSample(
     if (durationMsSum.signum() < 0) {
       throw new IllegalArgumentException("durationMsSum must not be negative");
     }
+    maxima = Gauge.copyOf(maxima);
+  }
+
+  /** The value of {@code gauge} in this period; null when CloudWatch reported none. */
+  public BigDecimal maximum(Gauge gauge) {
+    return maxima.get(gauge);
+  }
+
+  /** The largest iterator age in milliseconds; null when CloudWatch reported none. */
+  public BigDecimal iteratorAgeMaxMs() {
+    return maximum(Gauge.ITERATOR_AGE_MAX_MS);
   }
 
   /** End of the period (exclusive). */
@@ -60,7 +72,7 @@ public record MetricSample(
     return periodStart.plusSeconds(periodSeconds);
   }
 
-  /** Starts a sample with every counter zero and both maxima unknown. */
+  /** Starts a sample with every counter zero and every maximum unknown. */
   public static Builder builder(FunctionKey function, Instant periodStart, int periodSeconds) {
     return new Builder(function, periodStart, periodSeconds);
   }
@@ -81,10 +93,9 @@ public record MetricSample(
     private long errors;
     private long throttles;
     private long deadLetterErrors;
-    private BigDecimal iteratorAgeMaxMs;
-    private Integer concurrentExecutionsMax;
     private long provisionedConcurrencyInvocations;
     private long provisionedConcurrencySpilloverInvocations;
+    private final Map<Gauge, BigDecimal> maxima = new EnumMap<>(Gauge.class);
     private Instant collectedAt;
 
     private Builder(FunctionKey function, Instant periodStart, int periodSeconds) {
@@ -118,14 +129,15 @@ public record MetricSample(
       return this;
     }
 
-    public Builder iteratorAgeMaxMs(BigDecimal value) {
-      iteratorAgeMaxMs = value;
+    /** Nullable: unknown when CloudWatch reported none. */
+    public Builder maximum(Gauge gauge, BigDecimal value) {
+      Gauge.put(maxima, gauge, value);
       return this;
     }
 
-    public Builder concurrentExecutionsMax(Integer value) {
-      concurrentExecutionsMax = value;
-      return this;
+    /** Nullable: unknown when CloudWatch reported none. */
+    public Builder iteratorAgeMaxMs(BigDecimal value) {
+      return maximum(Gauge.ITERATOR_AGE_MAX_MS, value);
     }
 
     public Builder provisionedConcurrencyInvocations(long value) {
@@ -153,10 +165,9 @@ public record MetricSample(
           errors,
           throttles,
           deadLetterErrors,
-          iteratorAgeMaxMs,
-          concurrentExecutionsMax,
           provisionedConcurrencyInvocations,
           provisionedConcurrencySpilloverInvocations,
+          maxima,
           collectedAt);
     }
   }

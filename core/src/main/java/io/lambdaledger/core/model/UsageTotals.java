@@ -150,11 +150,7 @@ public record UsageTotals(
 
     /** Nullable: unknown when no sample carried it. */
     public Builder maximum(Gauge gauge, BigDecimal value) {
-      if (value == null) {
-        maxima.remove(gauge);
-      } else {
-        maxima.put(gauge, value);
-      }
+      Gauge.put(maxima, gauge, value);
       return this;
     }
 
@@ -189,7 +185,7 @@ public record UsageTotals(
     Objects.requireNonNull(provisionedConcurrencySeconds, "provisionedConcurrencySeconds");
     Objects.requireNonNull(provisionedConcurrencyGbSeconds, "provisionedConcurrencyGbSeconds");
     Objects.requireNonNull(provisionedDurationMsEstimate, "provisionedDurationMsEstimate");
-    maxima = maxima.isEmpty() ? Map.of() : Map.copyOf(maxima);
+    maxima = Gauge.copyOf(maxima);
   }
 
   /** Component-wise sum; maxima take the larger known value. */

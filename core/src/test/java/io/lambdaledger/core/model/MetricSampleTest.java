@@ -23,7 +23,7 @@ class MetricSampleTest {
 
     assertThat(sample.errors()).isZero();
     assertThat(sample.iteratorAgeMaxMs()).isNull();
-    assertThat(sample.concurrentExecutionsMax()).isNull();
+    assertThat(sample.maxima()).isEmpty();
     assertThat(sample.periodEnd()).isEqualTo(Instant.parse("2026-10-01T10:10:00Z"));
   }
 
