@@ -39,13 +39,13 @@ public interface BilledMonths {
    * from}; its invoice id is the largest of its lines'.
    */
   default List<BilledAmount> summed(YearMonth month, LocalDate from, LocalDate to) {
-    Map<List<Object>, BilledAmount> sums = new LinkedHashMap<>();
+    Map<ChargeKey, BilledAmount> sums = new LinkedHashMap<>();
     for (BilledAmount a : amounts(month)) {
       if (a.usageDate().isBefore(from) || !a.usageDate().isBefore(to)) {
         continue;
       }
-      List<Object> key =
-          java.util.Arrays.asList(
+      ChargeKey key =
+          new ChargeKey(
               a.payerAccount(),
               a.usageAccount(),
               a.region(),
