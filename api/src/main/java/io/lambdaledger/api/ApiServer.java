@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.http.staticfiles.StaticFileConfig;
 import io.javalin.json.JavalinJackson;
 import io.lambdaledger.api.alerts.AlertsController;
 import io.lambdaledger.api.auth.Authenticator;
@@ -139,6 +140,15 @@ public final class ApiServer implements AutoCloseable {
     stop();
   }
 
+  /** Serves {@code directory} of the classpath at {@code hostedPath}, to anyone. */
+  private static void publicClasspathFiles(
+      StaticFileConfig files, String hostedPath, String directory) {
+    files.hostedPath = hostedPath;
+    files.directory = directory;
+    files.location = Location.CLASSPATH;
+    files.roles = Set.of(Access.PUBLIC);
+  }
+
   private void configure(JavalinConfig config) {
     config.concurrency.useVirtualThreads = true;
     config.startup.showJavalinBanner = false;
@@ -147,19 +157,10 @@ public final class ApiServer implements AutoCloseable {
     config.http.maxRequestSize = RequestGuard.MAX_REQUEST_BYTES;
     config.jsonMapper(new JavalinJackson(mapper, true));
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    config.staticFiles.add(files -> publicClasspathFiles(files, "/", "/dashboard"));
     config.staticFiles.add(
         files -> {
-          files.hostedPath = "/";
-          files.directory = "/dashboard";
-          files.location = Location.CLASSPATH;
-          files.roles = Set.of(Access.PUBLIC);
-        });
-    config.staticFiles.add(
-        files -> {
-          files.hostedPath = "/webjars";
-          files.directory = "META-INF/resources/webjars";
-          files.location = Location.CLASSPATH;
-          files.roles = Set.of(Access.PUBLIC);
+          publicClasspathFiles(files, "/webjars", "META-INF/resources/webjars");
           files.headers = Map.of("Cache-Control", "max-age=31536000");
         });
 

@@ -17,18 +17,10 @@ import java.util.Set;
  * {@code GET /recommendations}: savings recommendations over the whole UTC days before today, for
  * the caller's accounts only, the largest expected saving first.
  */
-public final class RecommendationsController {
+public record RecommendationsController(SavingsAdvice advice, Clock clock) {
 
   static final int DEFAULT_LOOKBACK_DAYS = 14;
   static final int MAX_LOOKBACK_DAYS = 90;
-
-  private final SavingsAdvice advice;
-  private final Clock clock;
-
-  public RecommendationsController(SavingsAdvice advice, Clock clock) {
-    this.advice = advice;
-    this.clock = clock;
-  }
 
   public void list(Context ctx) {
     QueryParams params = QueryParams.of(ctx, Set.of("kind", "lookbackDays"));

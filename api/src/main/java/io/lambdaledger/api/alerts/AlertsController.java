@@ -25,17 +25,11 @@ import java.util.Set;
  * {@code /api/v1/alerts} (the history, scoped like {@code /costs}) and {@code /api/v1/budgets}
  * (listed scoped; set and deleted by admins).
  */
-public final class AlertsController {
+public record AlertsController(Alerting alerting) {
 
   /** The body of {@code PUT /api/v1/budgets/{name}}. */
   record BudgetRequest(
       String account, String function, String tag, BigDecimal amount, String currency) {}
-
-  private final Alerting alerting;
-
-  public AlertsController(Alerting alerting) {
-    this.alerting = alerting;
-  }
 
   public void register(RoutesConfig routes) {
     routes.get(ApiPath.V1 + "/alerts", this::alerts, Access.VIEWER);

@@ -9,16 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/tokens}: admins list, create and revoke API tokens. */
-public final class TokensController {
+public record TokensController(TokenManager tokens) {
 
   /** The body of {@code POST /api/v1/tokens}. */
   record CreateRequest(String name, String role, List<String> accounts, String expires) {}
-
-  private final TokenManager tokens;
-
-  public TokensController(TokenManager tokens) {
-    this.tokens = tokens;
-  }
 
   public void register(RoutesConfig routes) {
     routes.get(ApiPath.V1 + "/tokens", this::list, Access.ADMIN);

@@ -20,15 +20,7 @@ import java.util.TreeMap;
  * the caller's accounts has usage in it; the current month is always listed, even before its first
  * usage, so that a dashboard always has a month to show.
  */
-public final class MonthsController {
-
-  private final UsageMonths months;
-  private final Clock clock;
-
-  public MonthsController(UsageMonths months, Clock clock) {
-    this.months = months;
-    this.clock = clock;
-  }
+public record MonthsController(UsageMonths months, Clock clock) {
 
   public void list(Context ctx) {
     QueryParams.of(ctx, Set.of());

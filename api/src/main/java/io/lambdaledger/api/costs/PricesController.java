@@ -15,15 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** {@code GET /prices}: the price book in force for a month (default: this month). */
-public final class PricesController {
-
-  private final PriceBooks priceBooks;
-  private final WindowParser windows;
-
-  public PricesController(PriceBooks priceBooks, WindowParser windows) {
-    this.priceBooks = priceBooks;
-    this.windows = windows;
-  }
+public record PricesController(PriceBooks priceBooks, WindowParser windows) {
 
   public void get(Context ctx) {
     QueryParams params = QueryParams.of(ctx, Set.of("month", "region"));

@@ -19,17 +19,9 @@ import java.util.Set;
  * caller's accounts only (the estimate is priced over every account, as {@code /costs} is, and then
  * cut to the caller's scope; bill lines of other accounts are left out).
  */
-public final class ReconciliationController {
+public record ReconciliationController(MonthReconciler reconciler, FunctionDirectory functions) {
 
   static final Set<String> PARAMETERS = Set.of("month", "aggregate");
-
-  private final MonthReconciler reconciler;
-  private final FunctionDirectory functions;
-
-  public ReconciliationController(MonthReconciler reconciler, FunctionDirectory functions) {
-    this.reconciler = reconciler;
-    this.functions = functions;
-  }
 
   public void get(Context ctx) {
     QueryParams params = QueryParams.of(ctx, PARAMETERS);

@@ -3,7 +3,6 @@ package io.lambdaledger.api.costs;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -53,22 +52,8 @@ final class ResultCache<K, V> {
     if (mine) {
       entry.task.run();
     }
-    V value;
-    try {
-      value = entry.task.get();
-    } catch (ExecutionException e) {
-      forget(key, entry);
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a cost answer", e);
-    }
+    Entry<V> waited = entry;
+    V value = SharedTask.await(entry.task, () -> forget(key, waited), "a cost answer");
     if (mine) {
       weigh(key, entry, weigher.applyAsLong(value));
     }

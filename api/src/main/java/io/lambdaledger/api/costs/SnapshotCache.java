@@ -51,21 +51,7 @@ final class SnapshotCache implements MonthToDate.Cache<MonthPricer.Snapshot> {
     if (entry == mine) {
       mine.task().run();
     }
-    try {
-      return entry.task().get();
-    } catch (ExecutionException e) {
-      entries.remove(key, entry);
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a snapshot", e);
-    }
+    return SharedTask.await(entry.task(), () -> entries.remove(key, entry), "a snapshot");
   }
 
   /** The cached snapshot, if fresh and priced from usage with this stamp. */

@@ -34,15 +34,7 @@ import java.util.NoSuchElementException;
  * after volume tiers, while this bound must hold whatever the rest of the payer uses, so it takes
  * the first tier (the highest rate), for the function alone.
  */
-public final class FunctionUsageSummary {
-
-  private final UsageReader usage;
-  private final PriceBooks priceBooks;
-
-  public FunctionUsageSummary(UsageReader usage, PriceBooks priceBooks) {
-    this.usage = usage;
-    this.priceBooks = priceBooks;
-  }
+public record FunctionUsageSummary(UsageReader usage, PriceBooks priceBooks) {
 
   /**
    * @param usage everything the function used in the window, all configurations summed

@@ -48,7 +48,13 @@ import java.util.stream.Collectors;
  * The function inventory with each function's usage and cost over a window, and one function's six
  * metrics as a time series.
  */
-public final class FunctionsService {
+public record FunctionsService(
+    FunctionDirectory directory,
+    UsageReader usage,
+    CostService costs,
+    MonthPricer pricer,
+    Clock clock,
+    Duration finalityHorizon) {
 
   /**
    * The metrics people look at: the name a query and a series use, the name in a function's
@@ -130,28 +136,6 @@ public final class FunctionsService {
               .durationMsSum()
               .divide(BigDecimal.valueOf(usage.requests()), 3, RoundingMode.HALF_UP);
     }
-  }
-
-  private final FunctionDirectory directory;
-  private final UsageReader usage;
-  private final CostService costs;
-  private final MonthPricer pricer;
-  private final Clock clock;
-  private final Duration finalityHorizon;
-
-  public FunctionsService(
-      FunctionDirectory directory,
-      UsageReader usage,
-      CostService costs,
-      MonthPricer pricer,
-      Clock clock,
-      Duration finalityHorizon) {
-    this.directory = directory;
-    this.usage = usage;
-    this.costs = costs;
-    this.pricer = pricer;
-    this.clock = clock;
-    this.finalityHorizon = finalityHorizon;
   }
 
   /**

@@ -26,27 +26,27 @@ public final class ApiProblem extends RuntimeException {
   }
 
   public static ApiProblem badRequest(String detail) {
-    return new ApiProblem(400, "about:blank", "Bad Request", detail, null);
+    return of(400, "Bad Request", detail);
   }
 
   public static ApiProblem unauthorized(String detail) {
-    return new ApiProblem(401, "about:blank", "Unauthorized", detail, null);
+    return of(401, "Unauthorized", detail);
   }
 
   public static ApiProblem forbidden(String detail) {
-    return new ApiProblem(403, "about:blank", "Forbidden", detail, null);
+    return of(403, "Forbidden", detail);
   }
 
   public static ApiProblem notFound(String detail) {
-    return new ApiProblem(404, "about:blank", "Not Found", detail, null);
+    return of(404, "Not Found", detail);
   }
 
   public static ApiProblem conflict(String detail) {
-    return new ApiProblem(409, "about:blank", "Conflict", detail, null);
+    return of(409, "Conflict", detail);
   }
 
   public static ApiProblem unavailable(String detail) {
-    return new ApiProblem(503, "about:blank", "Service Unavailable", detail, null);
+    return of(503, "Service Unavailable", detail);
   }
 
   public static ApiProblem of(int status, String title, String detail) {

@@ -26,20 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** {@code /collections}: starting a collection cycle and listing past runs. */
-public final class CollectionsController {
-
-  private final CollectionTrigger trigger;
-  private final CollectionHistory history;
-  private final Clock clock;
-  private final ObjectMapper mapper;
-
-  public CollectionsController(
-      CollectionTrigger trigger, CollectionHistory history, Clock clock, ObjectMapper mapper) {
-    this.trigger = trigger;
-    this.history = history;
-    this.clock = clock;
-    this.mapper = mapper;
-  }
+public record CollectionsController(
+    CollectionTrigger trigger, CollectionHistory history, Clock clock, ObjectMapper mapper) {
 
   /**
    * GET: recent runs and this month's CloudWatch spend. Runs are per account and region; a scoped

@@ -16,17 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code GET /reports/{month}.csv?format=csv|focus}: the monthly report, streamed. */
-public final class ReportsController {
+public record ReportsController(MonthlyReportSource reports, WindowParser windows) {
 
   private static final Pattern FILE = Pattern.compile("(\\d{4}-\\d{2})\\.csv");
-
-  private final MonthlyReportSource reports;
-  private final WindowParser windows;
-
-  public ReportsController(MonthlyReportSource reports, WindowParser windows) {
-    this.reports = reports;
-    this.windows = windows;
-  }
 
   public void get(Context ctx) throws IOException {
     QueryParams params = QueryParams.of(ctx, Set.of("format", "allowPartial"));
