@@ -146,7 +146,7 @@ public final class CostService {
    * depends on the time of the request (added after: {@code dataThrough}, and the window warnings).
    */
   private record ResultKey(
-      CostQuery query, AccountScope scope, List<Object> inputs, Same functions) {}
+      CostQuery query, AccountScope scope, List<MonthKey> inputs, Same functions) {}
 
   /**
    * A month's imported bill as read, and its days. The last one read per month is handed out again
@@ -217,19 +217,31 @@ public final class CostService {
     }
   }
 
-  private static List<Object> inputsOf(List<MonthInput> months) {
-    List<Object> inputs = new ArrayList<>();
+  /**
+   * What one month of a window contributes to a {@link ResultKey}: the priced snapshots by
+   * boundary, the whole month, the bill (each compared by identity) and the history caveats.
+   */
+  private record MonthKey(
+      YearMonth month,
+      Map<Instant, Same> snapshots,
+      Same whole,
+      Same bill,
+      HistoryCaveats caveats) {}
+
+  private static List<MonthKey> inputsOf(List<MonthInput> months) {
+    List<MonthKey> inputs = new ArrayList<>();
     for (MonthInput month : months) {
-      inputs.add(month.month());
-      new java.util.TreeMap<>(month.snapshots())
-          .forEach(
-              (boundary, snapshot) -> {
-                inputs.add(boundary);
-                inputs.add(new Same(snapshot));
-              });
-      inputs.add(new Same(month.whole()));
-      inputs.add(new Same(month.bill()));
-      inputs.add(month.caveats());
+      Map<Instant, Same> snapshots = new java.util.TreeMap<>();
+      month
+          .snapshots()
+          .forEach((boundary, snapshot) -> snapshots.put(boundary, new Same(snapshot)));
+      inputs.add(
+          new MonthKey(
+              month.month(),
+              snapshots,
+              new Same(month.whole()),
+              new Same(month.bill()),
+              month.caveats()));
     }
     return inputs;
   }
