@@ -34,7 +34,7 @@ class ApiHttpTest {
   @BeforeAll
   void start() {
     fixture = LedgerFixture.seeded();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(fixture.http);
   }
 
   @AfterAll
@@ -44,10 +44,7 @@ class ApiHttpTest {
 
   /** GET as the all-accounts viewer; asserts the status and validates the body. */
   JsonNode get(String template, String pathAndQuery, int status) {
-    HttpResponse<String> response = fixture.http.get(pathAndQuery, LedgerFixture.VIEWER);
-    assertThat(response.statusCode()).as("%s: %s", pathAndQuery, response.body()).isEqualTo(status);
-    return contract.check(
-        "GET", template, status, HttpTestClient.contentType(response), response.body());
+    return contract.get(fixture.http, template, pathAndQuery, LedgerFixture.VIEWER, status);
   }
 
   JsonNode costs(String query) {

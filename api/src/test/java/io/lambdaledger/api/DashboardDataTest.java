@@ -6,7 +6,6 @@ import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +33,7 @@ class DashboardDataTest {
   @BeforeAll
   void start() {
     fixture = LedgerFixture.seededWithProvisionedConcurrency();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(fixture.http);
   }
 
   @AfterAll
@@ -43,10 +42,7 @@ class DashboardDataTest {
   }
 
   private JsonNode get(String template, String pathAndQuery, String token) {
-    HttpResponse<String> response = fixture.http.get(pathAndQuery, token);
-    assertThat(response.statusCode()).as("%s: %s", pathAndQuery, response.body()).isEqualTo(200);
-    return contract.check(
-        "GET", template, 200, HttpTestClient.contentType(response), response.body());
+    return contract.get(fixture.http, template, pathAndQuery, token, 200);
   }
 
   @Test

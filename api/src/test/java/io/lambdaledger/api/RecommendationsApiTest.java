@@ -2,7 +2,6 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,7 @@ class RecommendationsApiTest {
   @BeforeAll
   void start() {
     fixture = LedgerFixture.seeded();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(fixture.http);
   }
 
   @AfterAll
@@ -35,10 +34,7 @@ class RecommendationsApiTest {
   }
 
   private JsonNode get(String query, String token, int status) {
-    HttpResponse<String> response = fixture.http.get(PATH + query, token);
-    assertThat(response.statusCode()).as("%s: %s", query, response.body()).isEqualTo(status);
-    return contract.check(
-        "GET", PATH, status, HttpTestClient.contentType(response), response.body());
+    return contract.get(fixture.http, PATH, PATH + query, token, status);
   }
 
   @Test
