@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,22 +18,10 @@ import tools.jackson.databind.JsonNode;
 class RecommendationsApiTest {
 
   private static final String PATH = "/api/v1/recommendations";
-  private LedgerFixture fixture;
-  private OpenApiContract contract;
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seeded();
-    contract = OpenApiContract.servedBy(fixture.http);
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
 
   private JsonNode get(String query, String token, int status) {
-    return contract.get(fixture.http, PATH, PATH + query, token, status);
+    return ledger.contract().get(ledger.fixture().http, PATH, PATH + query, token, status);
   }
 
   @Test
