@@ -7,10 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tokens and scopes on every route: no token and a wrong token are 401, a viewer on an admin route
@@ -48,33 +47,26 @@ class AccessControlTest {
           "eu-west-1",
           "us-west-2");
 
-  private LedgerFixture fixture;
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seeded();
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
 
   private HttpResponse<String> scoped(String path) {
-    return fixture.http.get(path, LedgerFixture.SCOPED);
+    return ledger.fixture().http.get(path, LedgerFixture.SCOPED);
   }
 
   @Test
   void every_protected_route_refuses_a_missing_or_wrong_token() {
     for (String path : PROTECTED) {
-      assertThat(fixture.http.get(path).statusCode()).as("no token: %s", path).isEqualTo(401);
-      assertThat(fixture.http.get(path, Tokens.generate()).statusCode())
+      assertThat(ledger.fixture().http.get(path).statusCode())
+          .as("no token: %s", path)
+          .isEqualTo(401);
+      assertThat(ledger.fixture().http.get(path, Tokens.generate()).statusCode())
           .as("wrong token: %s", path)
           .isEqualTo(401);
-      assertThat(fixture.http.get(path, Tokens.sha256Hex(LedgerFixture.ADMIN)).statusCode())
+      assertThat(
+              ledger.fixture().http.get(path, Tokens.sha256Hex(LedgerFixture.ADMIN)).statusCode())
           .as("the hash instead of the token: %s", path)
           .isEqualTo(401);
-      assertThat(fixture.http.get(path, LedgerFixture.VIEWER).statusCode())
+      assertThat(ledger.fixture().http.get(path, LedgerFixture.VIEWER).statusCode())
           .as("viewer: %s", path)
           .isEqualTo(200);
     }
@@ -93,21 +85,37 @@ class AccessControlTest {
             "/app.js",
             "/style.css",
             "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js")) {
-      assertThat(fixture.http.get(path).statusCode()).as(path).isEqualTo(200);
+      assertThat(ledger.fixture().http.get(path).statusCode()).as(path).isEqualTo(200);
     }
   }
 
   @Test
   void a_viewer_cannot_start_a_collection_and_an_admin_can() {
-    assertThat(fixture.http.post("/api/v1/collections", null, LedgerFixture.VIEWER).statusCode())
+    assertThat(
+            ledger
+                .fixture()
+                .http
+                .post("/api/v1/collections", null, LedgerFixture.VIEWER)
+                .statusCode())
         .isEqualTo(403);
-    assertThat(fixture.http.post("/api/v1/collections", null, LedgerFixture.SCOPED).statusCode())
+    assertThat(
+            ledger
+                .fixture()
+                .http
+                .post("/api/v1/collections", null, LedgerFixture.SCOPED)
+                .statusCode())
         .isEqualTo(403);
-    assertThat(fixture.http.post("/api/v1/collections", null, null).statusCode()).isEqualTo(401);
-    int before = fixture.collectionsStarted.get();
-    assertThat(fixture.http.post("/api/v1/collections", null, LedgerFixture.ADMIN).statusCode())
+    assertThat(ledger.fixture().http.post("/api/v1/collections", null, null).statusCode())
+        .isEqualTo(401);
+    int before = ledger.fixture().collectionsStarted.get();
+    assertThat(
+            ledger
+                .fixture()
+                .http
+                .post("/api/v1/collections", null, LedgerFixture.ADMIN)
+                .statusCode())
         .isEqualTo(202);
-    assertThat(fixture.collectionsStarted.get()).isEqualTo(before + 1);
+    assertThat(ledger.fixture().collectionsStarted.get()).isEqualTo(before + 1);
   }
 
   @Test
@@ -138,7 +146,7 @@ class AccessControlTest {
     String all = scoped("/api/v1/costs?window=month&aggregate=account").body();
     assertThat(all).contains("222222222222");
     String viewerTotal =
-        fixture.http.get("/api/v1/costs?window=month", LedgerFixture.VIEWER).body();
+        ledger.fixture().http.get("/api/v1/costs?window=month", LedgerFixture.VIEWER).body();
     assertThat(scoped("/api/v1/costs?window=month").body()).isNotEqualTo(viewerTotal);
   }
 

@@ -26,7 +26,7 @@ class AlertsApiTest {
     fixture = new AlertsFixture();
     http = fixture.http;
     stored = fixture.stored;
-    contract = new OpenApiContract(http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(http);
   }
 
   @AfterEach
@@ -38,15 +38,6 @@ class AlertsApiTest {
     return http.send(method, path, body, Map.of("Authorization", "Bearer " + token));
   }
 
-  private void check(String method, String template, HttpResponse<String> response) {
-    contract.check(
-        method,
-        template,
-        response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(null),
-        response.body());
-  }
-
   @Test
   void everyAnswerIsTheDocumentedShape() {
     HttpResponse<String> put =
@@ -56,18 +47,18 @@ class AlertsApiTest {
             "{\"account\":\"111111111111\",\"amount\":\"250.00\"}",
             ADMIN);
     assertThat(put.statusCode()).isEqualTo(200);
-    check("PUT", "/api/v1/budgets/{name}", put);
+    contract.check("PUT", "/api/v1/budgets/{name}", put);
     assertThat(stored.get("payments").amount()).isEqualByComparingTo("250");
 
     HttpResponse<String> alerts = send("GET", "/api/v1/alerts", null, ADMIN);
-    check("GET", "/api/v1/alerts", alerts);
+    contract.check("GET", "/api/v1/alerts", alerts);
     assertThat(alerts.body()).contains("budget:all:2026-10", "\"observed\":\"120.50\"");
     HttpResponse<String> scoped = send("GET", "/api/v1/alerts?limit=10", null, SCOPED);
-    check("GET", "/api/v1/alerts", scoped);
+    contract.check("GET", "/api/v1/alerts", scoped);
     assertThat(scoped.body()).doesNotContain("budget:all").contains("anomaly:222222222222");
 
     HttpResponse<String> budgets = send("GET", "/api/v1/budgets", null, ADMIN);
-    check("GET", "/api/v1/budgets", budgets);
+    contract.check("GET", "/api/v1/budgets", budgets);
     assertThat(budgets.body()).contains("\"configured\"", "\"payments\"");
     HttpResponse<String> scopedBudgets = send("GET", "/api/v1/budgets", null, SCOPED);
     assertThat(scopedBudgets.body()).contains("\"configured\"").doesNotContain("\"payments\"");
@@ -78,11 +69,11 @@ class AlertsApiTest {
             send("PUT", "/api/v1/budgets/x", "", ADMIN),
             send("PUT", "/api/v1/budgets/configured", "{\"amount\":\"1\"}", ADMIN),
             send("PUT", "/api/v1/budgets/x", "{\"amount\":\"1\"}", SCOPED))) {
-      check("PUT", "/api/v1/budgets/{name}", problem);
+      contract.check("PUT", "/api/v1/budgets/{name}", problem);
     }
     HttpResponse<String> missing = send("DELETE", "/api/v1/budgets/nope", null, ADMIN);
     assertThat(missing.statusCode()).isEqualTo(404);
-    check("DELETE", "/api/v1/budgets/{name}", missing);
+    contract.check("DELETE", "/api/v1/budgets/{name}", missing);
     assertThat(send("DELETE", "/api/v1/budgets/configured", null, ADMIN).statusCode())
         .isEqualTo(409);
     assertThat(send("DELETE", "/api/v1/budgets/payments", null, ADMIN).statusCode()).isEqualTo(204);

@@ -12,10 +12,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,26 +27,13 @@ class ApiHttpTest {
   static final String CHECKOUT = "/api/v1/functions/111111111111/us-east-1/checkout-api";
   static final String INDEXER = "/api/v1/functions/222222222222/us-east-1/search-indexer";
 
-  private LedgerFixture fixture;
-  private OpenApiContract contract;
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seeded();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
 
   /** GET as the all-accounts viewer; asserts the status and validates the body. */
   JsonNode get(String template, String pathAndQuery, int status) {
-    HttpResponse<String> response = fixture.http.get(pathAndQuery, LedgerFixture.VIEWER);
-    assertThat(response.statusCode()).as("%s: %s", pathAndQuery, response.body()).isEqualTo(status);
-    return contract.check(
-        "GET", template, status, HttpTestClient.contentType(response), response.body());
+    return ledger
+        .contract()
+        .get(ledger.fixture().http, template, pathAndQuery, LedgerFixture.VIEWER, status);
   }
 
   JsonNode costs(String query) {
@@ -343,18 +329,26 @@ class ApiHttpTest {
   @Test
   void reports_stream_csv_and_refuse_months_not_final() {
     HttpResponse<String> csv =
-        fixture.http.get("/api/v1/reports/2026-09.csv?format=focus", LedgerFixture.VIEWER);
+        ledger.fixture().http.get("/api/v1/reports/2026-09.csv?format=focus", LedgerFixture.VIEWER);
     assertThat(csv.statusCode()).isEqualTo(200);
-    contract.check(
-        "GET", "/api/v1/reports/{file}", 200, HttpTestClient.contentType(csv), csv.body());
+    ledger
+        .contract()
+        .check("GET", "/api/v1/reports/{file}", 200, HttpTestClient.contentType(csv), csv.body());
     assertThat(csv.body()).startsWith("month,format").contains("2026-09,focus,111111111111");
     HttpResponse<String> refused =
-        fixture.http.get("/api/v1/reports/2026-10.csv", LedgerFixture.VIEWER);
+        ledger.fixture().http.get("/api/v1/reports/2026-10.csv", LedgerFixture.VIEWER);
     assertThat(refused.statusCode()).isEqualTo(409);
-    contract.check(
-        "GET", "/api/v1/reports/{file}", 409, HttpTestClient.contentType(refused), refused.body());
+    ledger
+        .contract()
+        .check(
+            "GET",
+            "/api/v1/reports/{file}",
+            409,
+            HttpTestClient.contentType(refused),
+            refused.body());
     assertThat(
-            fixture
+            ledger
+                .fixture()
                 .http
                 .get("/api/v1/reports/2026-10.csv?allowPartial=true", LedgerFixture.VIEWER)
                 .statusCode())
@@ -387,7 +381,7 @@ class ApiHttpTest {
   @Test
   void the_openapi_document_describes_every_route_the_server_has() {
     Set<String> documented = new HashSet<>();
-    contract.document().get("paths").properties().forEach(e -> documented.add(e.getKey()));
+    ledger.contract().document().get("paths").properties().forEach(e -> documented.add(e.getKey()));
     assertThat(documented)
         .contains(
             "/healthz",
@@ -405,13 +399,13 @@ class ApiHttpTest {
             "/api/v1/prices",
             "/api/v1/collections",
             "/api/v1/reports/{file}");
-    HttpResponse<String> metrics = fixture.http.get("/metrics");
+    HttpResponse<String> metrics = ledger.fixture().http.get("/metrics");
     for (String path : documented) {
       if (path.startsWith("/api/v1/") && !path.contains("{")) {
-        fixture.http.get(path, LedgerFixture.VIEWER);
+        ledger.fixture().http.get(path, LedgerFixture.VIEWER);
       }
     }
-    String scraped = fixture.http.get("/metrics").body();
+    String scraped = ledger.fixture().http.get("/metrics").body();
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(scraped).contains("uri=\"/api/v1/costs\"").contains("uri=\"/api/v1/free-tier\"");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
@@ -13,14 +12,12 @@ import io.lambdaledger.core.model.FunctionConfiguration;
 import io.lambdaledger.core.model.FunctionKey;
 import io.lambdaledger.core.model.FunctionSnapshot;
 import io.lambdaledger.core.model.InventoryListing;
-import io.lambdaledger.db.BillStore;
 import io.lambdaledger.db.InventoryStore;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +75,8 @@ class CostsCacheTest {
   }
 
   private static void importBill(LedgerFixture fixture, String cost) {
-    new BillStore(fixture.db.dsl())
-        .replace(
-            new BillImport(
-                "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, Instant.EPOCH),
-            sink -> sink.add(1, 1, searchIndexerRequests(LocalDate.of(2026, 9, 1), cost)));
+    SeptemberBill.importInto(
+        fixture, sink -> sink.add(1, 1, searchIndexerRequests(LocalDate.of(2026, 9, 1), cost)));
   }
 
   @Test

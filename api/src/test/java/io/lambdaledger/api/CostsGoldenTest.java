@@ -2,19 +2,11 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lambdaledger.core.bill.BillImport;
-import io.lambdaledger.core.bill.BillLine;
-import io.lambdaledger.core.bill.ChargeKind;
-import io.lambdaledger.core.bill.LineType;
-import io.lambdaledger.db.BillStore;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -108,17 +100,7 @@ class CostsGoldenTest {
             UncertainLinesApiTest.withoutRegion(UncertainLinesApiTest.UNPRICED_REGION),
             UncertainLinesApiTest.EVIDENCE);
     billed = LedgerFixture.seeded();
-    new BillStore(billed.db.dsl())
-        .replace(
-            new BillImport(
-                "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, Instant.EPOCH),
-            sink -> {
-              int line = 0;
-              for (int day = 1; day <= 10; day++) {
-                sink.add(1, ++line, billLine(day, ChargeKind.REQUESTS, "0.10", "1000"));
-                sink.add(1, ++line, billLine(day, ChargeKind.DURATION, "1.07", "64000"));
-              }
-            });
+    SeptemberBill.importInto(billed, SeptemberBill::addSearchIndexerDays);
   }
 
   @AfterAll
@@ -161,22 +143,5 @@ class CostsGoldenTest {
     HttpResponse<String> response = fixture.http.get(c.path(), c.token());
     assertThat(response.statusCode()).as(c.path() + ": " + response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private static BillLine billLine(int day, ChargeKind kind, String cost, String usage) {
-    return new BillLine(
-        LedgerFixture.ORG_PAYER,
-        LedgerFixture.MEMBER,
-        "us-east-1",
-        "arn:aws:lambda:us-east-1:222222222222:function:search-indexer",
-        LocalDate.of(2026, 9, day),
-        kind,
-        LineType.USAGE,
-        kind == ChargeKind.REQUESTS ? "USE1-Request" : "USE1-Lambda-GB-Second",
-        new BigDecimal(usage),
-        new BigDecimal(cost),
-        new BigDecimal(cost),
-        new BigDecimal(cost),
-        "1234567890");
   }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
-import io.lambdaledger.db.BillStore;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,51 +32,28 @@ class CostsSourceTest {
   @BeforeAll
   void start() {
     fixture = LedgerFixture.seeded();
-    new BillStore(fixture.db.dsl())
-        .replace(
-            new BillImport(
-                "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, Instant.EPOCH),
-            sink -> {
-              int line = 0;
-              for (int day = 1; day <= 10; day++) {
-                sink.add(1, ++line, line(day, ChargeKind.REQUESTS, "0.10", "1000"));
-                sink.add(1, ++line, line(day, ChargeKind.DURATION, "1.07", "64000"));
-              }
-              sink.add(
-                  1,
-                  ++line,
-                  new BillLine(
-                      LedgerFixture.ORG_PAYER,
-                      LedgerFixture.MEMBER,
-                      "",
-                      null,
-                      LocalDate.of(2026, 9, 1),
-                      ChargeKind.OTHER,
-                      LineType.CREDIT,
-                      "",
-                      BigDecimal.ZERO,
-                      BigDecimal.ZERO,
-                      new BigDecimal("-0.50"),
-                      new BigDecimal("-0.50"),
-                      null));
-            });
-  }
-
-  private static BillLine line(int day, ChargeKind kind, String cost, String usage) {
-    return new BillLine(
-        LedgerFixture.ORG_PAYER,
-        LedgerFixture.MEMBER,
-        "us-east-1",
-        "arn:aws:lambda:us-east-1:222222222222:function:" + SEARCH,
-        LocalDate.of(2026, 9, day),
-        kind,
-        LineType.USAGE,
-        kind == ChargeKind.REQUESTS ? "USE1-Request" : "USE1-Lambda-GB-Second",
-        new BigDecimal(usage),
-        new BigDecimal(cost),
-        new BigDecimal(cost),
-        new BigDecimal(cost),
-        "1234567890");
+    SeptemberBill.importInto(
+        fixture,
+        sink -> {
+          int line = SeptemberBill.addSearchIndexerDays(sink);
+          sink.add(
+              1,
+              ++line,
+              new BillLine(
+                  LedgerFixture.ORG_PAYER,
+                  LedgerFixture.MEMBER,
+                  "",
+                  null,
+                  LocalDate.of(2026, 9, 1),
+                  ChargeKind.OTHER,
+                  LineType.CREDIT,
+                  "",
+                  BigDecimal.ZERO,
+                  BigDecimal.ZERO,
+                  new BigDecimal("-0.50"),
+                  new BigDecimal("-0.50"),
+                  null));
+        });
   }
 
   @AfterAll

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,19 +35,9 @@ class DashboardBrowserTest {
   private static final String INDEXER = "222222222222/us-east-1/search-indexer";
   private static final String PROVISIONED = "333333333333/us-west-2/pc-api";
 
-  private LedgerFixture fixture;
-
-  @BeforeAll
-  void start() throws IOException {
-    fixture = LedgerFixture.seededWithProvisionedConcurrency();
-  }
-
-  @AfterAll
-  void stop() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @RegisterExtension
+  static final LedgerServer ledger =
+      new LedgerServer(LedgerFixture::seededWithProvisionedConcurrency);
 
   // ---------- helpers ----------
 
@@ -87,7 +75,8 @@ class DashboardBrowserTest {
   }
 
   private JsonNode api(String path) {
-    return new ObjectMapper().readTree(fixture.http.get(path, LedgerFixture.VIEWER).body());
+    return new ObjectMapper()
+        .readTree(ledger.fixture().http.get(path, LedgerFixture.VIEWER).body());
   }
 
   private static String dollars(String decimal) {
@@ -101,7 +90,7 @@ class DashboardBrowserTest {
 
   /** Loads the dashboard afresh at {@code hash} (nothing kept from the previous page's script). */
   private void open(String hash) {
-    browser.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, hash);
+    browser.openDashboard(ledger.fixture().http.base(), LedgerFixture.VIEWER, hash);
   }
 
   private void waitForPage(String page, String month) {
@@ -198,9 +187,9 @@ class DashboardBrowserTest {
   @Test
   void the_dashboard_asks_for_a_token_then_shows_the_apis_numbers_charts_and_details()
       throws IOException {
-    browser.driver().get(fixture.http.base() + "/");
+    browser.driver().get(ledger.fixture().http.base() + "/");
     browser.script("localStorage.clear()");
-    browser.driver().get(fixture.http.base() + "/#/");
+    browser.driver().get(ledger.fixture().http.base() + "/#/");
     WebElement input =
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
     screenshots("0-sign-in");
@@ -553,7 +542,8 @@ class DashboardBrowserTest {
   @Test
   void the_estimate_vs_bill_view_shows_the_variance_its_causes_and_the_functions_that_differ_most()
       throws IOException {
-    io.lambdaledger.db.BillStore bills = new io.lambdaledger.db.BillStore(fixture.db.dsl());
+    io.lambdaledger.db.BillStore bills =
+        new io.lambdaledger.db.BillStore(ledger.fixture().db.dsl());
     io.lambdaledger.core.bill.BillImport header =
         new io.lambdaledger.core.bill.BillImport(
             "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, java.time.Instant.EPOCH);

@@ -6,14 +6,12 @@ import io.lambdaledger.core.model.Architecture;
 import io.lambdaledger.core.pricing.PriceBooks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,25 +26,12 @@ class DashboardDataTest {
   private static final String CHECKOUT = "/api/v1/functions/111111111111/us-east-1/checkout-api";
   private static final String PROVISIONED = "/api/v1/functions/333333333333/us-west-2/pc-api";
 
-  private LedgerFixture fixture;
-  private OpenApiContract contract;
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seededWithProvisionedConcurrency();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final LedgerServer ledger =
+      new LedgerServer(LedgerFixture::seededWithProvisionedConcurrency);
 
   private JsonNode get(String template, String pathAndQuery, String token) {
-    HttpResponse<String> response = fixture.http.get(pathAndQuery, token);
-    assertThat(response.statusCode()).as("%s: %s", pathAndQuery, response.body()).isEqualTo(200);
-    return contract.check(
-        "GET", template, 200, HttpTestClient.contentType(response), response.body());
+    return ledger.contract().get(ledger.fixture().http, template, pathAndQuery, token, 200);
   }
 
   @Test
@@ -68,12 +53,14 @@ class DashboardDataTest {
   void the_current_month_is_listed_even_without_usage() {
     try (LedgerFixture empty = LedgerFixture.empty(false)) {
       JsonNode body =
-          contract.check(
-              "GET",
-              "/api/v1/months",
-              200,
-              "application/json",
-              empty.http.get("/api/v1/months").body());
+          ledger
+              .contract()
+              .check(
+                  "GET",
+                  "/api/v1/months",
+                  200,
+                  "application/json",
+                  empty.http.get("/api/v1/months").body());
       assertThat(body.get("items")).hasSize(1);
       assertThat(body.get("items").get(0).get("month").asString()).isEqualTo("2026-10");
       assertThat(body.get("items").get(0).get("functions").asInt()).isZero();

@@ -13,10 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sends a few thousand malformed or random query strings, paths and bodies (seeded, so a failure
@@ -108,18 +107,9 @@ class FuzzTest {
           "9999-12",
           "0000-01");
 
-  private LedgerFixture fixture;
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
+
   private final Random random = new Random(SEED);
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seeded();
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
 
   private String randomText(int maxLength) {
     int length = random.nextInt(maxLength + 1);
@@ -207,7 +197,7 @@ class FuzzTest {
       String body = method.equals("POST") ? randomBody() : null;
       HttpResponse<String> response;
       try {
-        response = fixture.http.send(method, target, body, headers);
+        response = ledger.fixture().http.send(method, target, body, headers);
       } catch (java.io.UncheckedIOException e) {
         throw new AssertionError(
             "connection dropped on "
@@ -262,7 +252,7 @@ class FuzzTest {
   }
 
   private String rawStatusLine(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", fixture.server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", ledger.fixture().server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));

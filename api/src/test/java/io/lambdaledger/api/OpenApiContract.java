@@ -7,6 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,29 @@ final class OpenApiContract {
   OpenApiContract(String openApiJson) {
     this.document = mapper.readTree(openApiJson);
     assertThat(document.path("openapi").asString()).startsWith("3.1");
+  }
+
+  /** The contract the server under test publishes at {@code /api/v1/openapi.json}. */
+  static OpenApiContract servedBy(HttpTestClient http) {
+    return new OpenApiContract(http.get("/api/v1/openapi.json").body());
+  }
+
+  /** GETs {@code pathAndQuery} as {@code token}, asserts the status, and checks the body. */
+  JsonNode get(
+      HttpTestClient http, String template, String pathAndQuery, String token, int status) {
+    HttpResponse<String> response = http.get(pathAndQuery, token);
+    assertThat(response.statusCode()).as("%s: %s", pathAndQuery, response.body()).isEqualTo(status);
+    return check("GET", template, response);
+  }
+
+  /** Checks a received response against what the contract documents for its status. */
+  JsonNode check(String method, String pathTemplate, HttpResponse<String> response) {
+    return check(
+        method,
+        pathTemplate,
+        response.statusCode(),
+        HttpTestClient.contentType(response),
+        response.body());
   }
 
   JsonNode document() {

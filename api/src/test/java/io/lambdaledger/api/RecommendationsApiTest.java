@@ -2,13 +2,11 @@ package io.lambdaledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,25 +18,10 @@ import tools.jackson.databind.JsonNode;
 class RecommendationsApiTest {
 
   private static final String PATH = "/api/v1/recommendations";
-  private LedgerFixture fixture;
-  private OpenApiContract contract;
-
-  @BeforeAll
-  void start() {
-    fixture = LedgerFixture.seeded();
-    contract = new OpenApiContract(fixture.http.get("/api/v1/openapi.json").body());
-  }
-
-  @AfterAll
-  void stop() {
-    fixture.close();
-  }
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
 
   private JsonNode get(String query, String token, int status) {
-    HttpResponse<String> response = fixture.http.get(PATH + query, token);
-    assertThat(response.statusCode()).as("%s: %s", query, response.body()).isEqualTo(status);
-    return contract.check(
-        "GET", PATH, status, HttpTestClient.contentType(response), response.body());
+    return ledger.contract().get(ledger.fixture().http, PATH, PATH + query, token, status);
   }
 
   @Test

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lambdaledger.core.bill.BillImport;
 import io.lambdaledger.core.bill.BillLine;
 import io.lambdaledger.core.bill.ChargeKind;
 import io.lambdaledger.core.bill.LineType;
-import io.lambdaledger.db.BillStore;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,34 +28,32 @@ class ReconciliationApiTest {
   @BeforeAll
   void start() {
     fixture = LedgerFixture.seeded();
-    new BillStore(fixture.db.dsl())
-        .replace(
-            new BillImport(
-                "s3://bills/cur", "2026-09", "CUR2", "v1", 0, BigDecimal.ZERO, Instant.EPOCH),
-            sink -> {
-              sink.add(
-                  1,
-                  1,
-                  line(
-                      LedgerFixture.MEMBER,
-                      "arn:aws:lambda:us-east-1:222222222222:function:search-indexer",
-                      ChargeKind.DURATION,
-                      LineType.USAGE,
-                      "3.00"));
-              sink.add(
-                  1,
-                  2,
-                  line(
-                      LedgerFixture.ORG_PAYER,
-                      "arn:aws:lambda:us-east-1:111111111111:function:checkout-api",
-                      ChargeKind.REQUESTS,
-                      LineType.USAGE,
-                      "2.00"));
-              sink.add(
-                  1,
-                  3,
-                  line(LedgerFixture.ORG_PAYER, null, ChargeKind.OTHER, LineType.CREDIT, "-1.00"));
-            });
+    SeptemberBill.importInto(
+        fixture,
+        sink -> {
+          sink.add(
+              1,
+              1,
+              line(
+                  LedgerFixture.MEMBER,
+                  "arn:aws:lambda:us-east-1:222222222222:function:search-indexer",
+                  ChargeKind.DURATION,
+                  LineType.USAGE,
+                  "3.00"));
+          sink.add(
+              1,
+              2,
+              line(
+                  LedgerFixture.ORG_PAYER,
+                  "arn:aws:lambda:us-east-1:111111111111:function:checkout-api",
+                  ChargeKind.REQUESTS,
+                  LineType.USAGE,
+                  "2.00"));
+          sink.add(
+              1,
+              3,
+              line(LedgerFixture.ORG_PAYER, null, ChargeKind.OTHER, LineType.CREDIT, "-1.00"));
+        });
   }
 
   private static BillLine line(

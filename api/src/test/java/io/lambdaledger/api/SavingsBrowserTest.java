@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,19 +25,7 @@ class SavingsBrowserTest {
   private static final int DESKTOP = 1366;
   private static final int PHONE = 390;
 
-  private LedgerFixture fixture;
-
-  @BeforeAll
-  void start() throws IOException {
-    fixture = LedgerFixture.seeded();
-  }
-
-  @AfterAll
-  void stop() throws IOException {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @RegisterExtension static final LedgerServer ledger = new LedgerServer(LedgerFixture::seeded);
 
   private void screenshot(String name, int width) throws IOException {
     browser.viewport(width, 900);
@@ -56,9 +42,10 @@ class SavingsBrowserTest {
   void the_savings_view_shows_the_apis_recommendations_with_their_evidence() throws IOException {
     JsonNode api =
         new ObjectMapper()
-            .readTree(fixture.http.get("/api/v1/recommendations", LedgerFixture.VIEWER).body());
+            .readTree(
+                ledger.fixture().http.get("/api/v1/recommendations", LedgerFixture.VIEWER).body());
     assertThat(api.get("items").size()).isPositive();
-    browser.openDashboard(fixture.http.base(), LedgerFixture.VIEWER, "#/savings");
+    browser.openDashboard(ledger.fixture().http.base(), LedgerFixture.VIEWER, "#/savings");
     browser
         .await()
         .until(d -> "savings".equals(browser.script("return document.body.dataset.page")));

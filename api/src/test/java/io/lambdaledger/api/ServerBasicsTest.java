@@ -25,7 +25,7 @@ class ServerBasicsTest {
   void start() {
     fixture = LedgerFixture.empty(true);
     http = fixture.http;
-    contract = new OpenApiContract(http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(http);
   }
 
   @AfterEach
@@ -35,33 +35,25 @@ class ServerBasicsTest {
     }
   }
 
-  private JsonNode check(String method, String template, HttpResponse<String> response) {
-    return contract.check(
-        method,
-        template,
-        response.statusCode(),
-        HttpTestClient.contentType(response),
-        response.body());
-  }
-
   @Test
   void health_is_public_and_up() {
     HttpResponse<String> response = http.get("/healthz");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(check("GET", "/healthz", response).get("status").asString()).isEqualTo("UP");
+    assertThat(contract.check("GET", "/healthz", response).get("status").asString())
+        .isEqualTo("UP");
   }
 
   @Test
   void readiness_follows_the_database_check() {
     HttpResponse<String> up = http.get("/readyz");
     assertThat(up.statusCode()).isEqualTo(200);
-    check("GET", "/readyz", up);
+    contract.check("GET", "/readyz", up);
 
     fixture.ready.set(false);
     HttpResponse<String> down = http.get("/readyz");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(HttpTestClient.contentType(down)).startsWith("application/problem+json");
-    check("GET", "/readyz", down);
+    contract.check("GET", "/readyz", down);
   }
 
   @Test
@@ -69,7 +61,7 @@ class ServerBasicsTest {
     http.get("/healthz");
     HttpResponse<String> response = http.get("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
-    check("GET", "/metrics", response);
+    contract.check("GET", "/metrics", response);
     assertThat(response.body())
         .contains("http_server_requests_seconds_count{")
         .contains("uri=\"/healthz\"")
@@ -81,7 +73,8 @@ class ServerBasicsTest {
   void about_says_whether_auth_is_on_without_a_token() {
     HttpResponse<String> response = http.get("/api/v1/about");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(check("GET", "/api/v1/about", response).get("authEnabled").asBoolean()).isTrue();
+    assertThat(contract.check("GET", "/api/v1/about", response).get("authEnabled").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -113,21 +106,21 @@ class ServerBasicsTest {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-    check("GET", "/api/v1/whoami", response);
+    contract.check("GET", "/api/v1/whoami", response);
   }
 
   @Test
   void a_wrong_token_is_401() {
     HttpResponse<String> response = http.get("/api/v1/whoami", Tokens.generate());
     assertThat(response.statusCode()).isEqualTo(401);
-    check("GET", "/api/v1/whoami", response);
+    contract.check("GET", "/api/v1/whoami", response);
   }
 
   @Test
   void a_valid_token_identifies_its_name_and_role_but_never_echoes_the_token() {
     HttpResponse<String> response = http.get("/api/v1/whoami", VIEWER);
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode me = check("GET", "/api/v1/whoami", response);
+    JsonNode me = contract.check("GET", "/api/v1/whoami", response);
     assertThat(me.get("name").asString()).isEqualTo("grafana");
     assertThat(me.get("role").asString()).isEqualTo("viewer");
     assertThat(response.body()).doesNotContain(VIEWER);
@@ -137,7 +130,7 @@ class ServerBasicsTest {
   void a_viewer_cannot_start_a_collection() {
     HttpResponse<String> response = http.post("/api/v1/collections", null, VIEWER);
     assertThat(response.statusCode()).isEqualTo(403);
-    check("POST", "/api/v1/collections", response);
+    contract.check("POST", "/api/v1/collections", response);
     assertThat(fixture.collectionsStarted).hasValue(0);
   }
 
@@ -145,7 +138,7 @@ class ServerBasicsTest {
   void an_admin_starts_a_collection() {
     HttpResponse<String> response = http.post("/api/v1/collections", "{}", ADMIN);
     assertThat(response.statusCode()).isEqualTo(202);
-    assertThat(check("POST", "/api/v1/collections", response).get("id").asString())
+    assertThat(contract.check("POST", "/api/v1/collections", response).get("id").asString())
         .isEqualTo("manual-1");
     assertThat(fixture.collectionsStarted).hasValue(1);
   }
@@ -155,7 +148,7 @@ class ServerBasicsTest {
     for (String body : List.of("{", "[1,2]", "\"x\"", "{\"unknown\":1}", "nul", "{\"a\":")) {
       HttpResponse<String> response = http.post("/api/v1/collections", body, ADMIN);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
-      check("POST", "/api/v1/collections", response);
+      contract.check("POST", "/api/v1/collections", response);
     }
     assertThat(fixture.collectionsStarted).hasValue(0);
   }

@@ -32,21 +32,12 @@ class TokensApiTest {
   void start() {
     fixture = LedgerFixture.seeded(true, () -> clock);
     http = fixture.http;
-    contract = new OpenApiContract(http.get("/api/v1/openapi.json").body());
+    contract = OpenApiContract.servedBy(http);
   }
 
   @AfterEach
   void stop() {
     fixture.close();
-  }
-
-  private JsonNode check(String method, String template, HttpResponse<String> response) {
-    return contract.check(
-        method,
-        template,
-        response.statusCode(),
-        HttpTestClient.contentType(response),
-        response.body());
   }
 
   private HttpResponse<String> create(String body) {
@@ -62,7 +53,7 @@ class TokensApiTest {
     HttpResponse<String> created =
         create("{\"name\":\"grafana-b\",\"role\":\"viewer\",\"accounts\":[\"222222222222\"]}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    JsonNode body = check("POST", "/api/v1/tokens", created);
+    JsonNode body = contract.check("POST", "/api/v1/tokens", created);
     String secret = body.get("secret").asString();
     assertThat(body.get("token").get("accounts").get(0).asString()).isEqualTo("222222222222");
 
@@ -71,7 +62,7 @@ class TokensApiTest {
     assertThat(whoami.body()).contains("grafana-b");
 
     HttpResponse<String> list = http.get("/api/v1/tokens", LedgerFixture.ADMIN);
-    JsonNode tokens = check("GET", "/api/v1/tokens", list).get("tokens");
+    JsonNode tokens = contract.check("GET", "/api/v1/tokens", list).get("tokens");
     assertThat(list.body())
         .doesNotContain(secret)
         .doesNotContain(Tokens.sha256Hex(secret))
@@ -85,40 +76,27 @@ class TokensApiTest {
 
   @Test
   void a_revoked_token_gets_401_and_stays_listed_as_revoked() {
-    String secret =
-        check("POST", "/api/v1/tokens", create("{\"name\":\"ci\",\"role\":\"admin\"}"))
-            .get("secret")
-            .asString();
+    String secret = createdSecret("{\"name\":\"ci\",\"role\":\"admin\"}");
     assertThat(http.get("/api/v1/whoami", secret).statusCode()).isEqualTo(200);
 
     HttpResponse<String> revoked = revoke("ci", LedgerFixture.ADMIN);
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-    check("DELETE", "/api/v1/tokens/{name}", revoked);
+    contract.check("DELETE", "/api/v1/tokens/{name}", revoked);
     assertThat(revoke("ci", LedgerFixture.ADMIN).statusCode()).isEqualTo(200);
 
     assertThat(http.get("/api/v1/whoami", secret).statusCode()).isEqualTo(401);
-    JsonNode tokens =
-        check("GET", "/api/v1/tokens", http.get("/api/v1/tokens", LedgerFixture.ADMIN));
-    assertThat(find(tokens.get("tokens"), "ci").get("status").asString()).isEqualTo("revoked");
+    assertThat(listedToken("ci").get("status").asString()).isEqualTo("revoked");
   }
 
   @Test
   void an_expired_token_gets_401() {
-    String secret =
-        check(
-                "POST",
-                "/api/v1/tokens",
-                create("{\"name\":\"temp\",\"role\":\"viewer\",\"expires\":\"PT1H\"}"))
-            .get("secret")
-            .asString();
+    String secret = createdSecret("{\"name\":\"temp\",\"role\":\"viewer\",\"expires\":\"PT1H\"}");
     assertThat(http.get("/api/v1/whoami", secret).statusCode()).isEqualTo(200);
 
     clock.advance(Duration.ofMinutes(61));
 
     assertThat(http.get("/api/v1/whoami", secret).statusCode()).isEqualTo(401);
-    JsonNode tokens =
-        check("GET", "/api/v1/tokens", http.get("/api/v1/tokens", LedgerFixture.ADMIN));
-    assertThat(find(tokens.get("tokens"), "temp").get("status").asString()).isEqualTo("expired");
+    assertThat(listedToken("temp").get("status").asString()).isEqualTo("expired");
   }
 
   @Test
@@ -132,7 +110,7 @@ class TokensApiTest {
             clock);
     String secret = initial.orElseThrow();
     assertThat(http.get("/api/v1/tokens", secret).statusCode()).isEqualTo(200);
-    JsonNode tokens = check("GET", "/api/v1/tokens", http.get("/api/v1/tokens", secret));
+    JsonNode tokens = contract.check("GET", "/api/v1/tokens", http.get("/api/v1/tokens", secret));
     assertThat(find(tokens.get("tokens"), FirstStartToken.NAME).get("role").asString())
         .isEqualTo("admin");
 
@@ -166,13 +144,25 @@ class TokensApiTest {
         (body, status) -> {
           HttpResponse<String> response = create(body);
           assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(status);
-          JsonNode problem = check("POST", "/api/v1/tokens", response);
+          JsonNode problem = contract.check("POST", "/api/v1/tokens", response);
           assertThat(problem.get("detail").asString()).as(body).doesNotContain("\n");
         });
     create("{\"name\":\"twice\",\"role\":\"viewer\"}");
     assertThat(create("{\"name\":\"twice\",\"role\":\"viewer\"}").statusCode()).isEqualTo(409);
     assertThat(revoke("nobody", LedgerFixture.ADMIN).statusCode()).isEqualTo(404);
     assertThat(revoke("ops", LedgerFixture.ADMIN).statusCode()).isEqualTo(409);
+  }
+
+  /** Creates a token as the admin, checks the answer, and returns the new token's secret. */
+  private String createdSecret(String body) {
+    return contract.check("POST", "/api/v1/tokens", create(body)).get("secret").asString();
+  }
+
+  /** The named token as the admin's checked {@code GET /api/v1/tokens} lists it. */
+  private JsonNode listedToken(String name) {
+    JsonNode tokens =
+        contract.check("GET", "/api/v1/tokens", http.get("/api/v1/tokens", LedgerFixture.ADMIN));
+    return find(tokens.get("tokens"), name);
   }
 
   private static JsonNode find(JsonNode tokens, String name) {

@@ -113,6 +113,14 @@ class UncertainLinesApiTest {
         .orElseThrow(() -> new AssertionError("no item " + field + "=" + value + " in " + body));
   }
 
+  /** The named function's entry in a {@code /api/v1/functions} answer. */
+  private static JsonNode listedFunction(JsonNode functions, String name) {
+    return StreamSupport.stream(functions.path("items").spliterator(), false)
+        .filter(f -> f.path("name").asText().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void unpricedUsageIsListedWithoutACostInEveryAggregateAndWarnedWithItsUsage() throws Exception {
     JsonNode byFunction = get("/api/v1/costs?window=month&aggregate=function", LedgerFixture.ADMIN);
@@ -162,11 +170,7 @@ class UncertainLinesApiTest {
         .contains(UNPRICED_REGION);
 
     JsonNode functions = get("/api/v1/functions", LedgerFixture.ADMIN);
-    JsonNode listed =
-        StreamSupport.stream(functions.path("items").spliterator(), false)
-            .filter(f -> f.path("name").asText().equals("refunds-worker"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode listed = listedFunction(functions, "refunds-worker");
     assertThat(listed.has("cost")).isFalse();
     assertThat(listed.path("unpriced").asBoolean()).isTrue();
     assertThat(listed.path("metrics").path("invocations").asLong()).isPositive();
@@ -219,11 +223,7 @@ class UncertainLinesApiTest {
     assertThat(warning(page, "HISTORY_INFERRED").path("message").asText()).contains("$" + atRisk);
 
     JsonNode functions = get("/api/v1/functions", LedgerFixture.ADMIN);
-    JsonNode checkout =
-        StreamSupport.stream(functions.path("items").spliterator(), false)
-            .filter(f -> f.path("name").asText().equals("checkout-api"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode checkout = listedFunction(functions, "checkout-api");
     assertThat(checkout.path("warnings").get(0).path("code").asText())
         .isEqualTo("HISTORY_INFERRED");
   }
